@@ -1,0 +1,28 @@
+// The work behind `costproof run`: read each scenario, calculate, render.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "price_catalog.h"
+#include "pricing_report.h"
+
+namespace costproof::cli {
+
+struct RunOptions {
+  OutputFormat format = OutputFormat::kMarkdown;
+  Date today;                    // staleness is judged against this date
+  long max_price_age_days = 180;
+};
+
+struct RunOutput {
+  std::string text;                   // the whole rendered document
+  std::vector<std::string> warnings;  // also printed to stderr
+};
+
+RunOutput run_scenarios(const std::vector<std::filesystem::path>& files, const PriceCatalog& catalog,
+                        const RunOptions& options);
+
+}  // namespace costproof::cli

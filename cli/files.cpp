@@ -1,0 +1,117 @@
+#include "files.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "error.h"
+#include "json_reader.h"
+
+namespace costproof::cli {
+namespace fs = std::filesystem;
+
+std::string read_text_file(const fs::path& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec))
+    throw FileError(path.string() + ": is a directory, expected a file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw FileError(path.string() + ": cannot open (" + std::strerror(errno) +
+                    "); check the path (relative paths start from the current directory)");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw FileError(path.string() + ": read failed");
+  return buffer.str();
+}
+
+PriceCatalog load_pricing_data(const fs::path& root) {
+  const fs::path aws = root / "aws";
+  std::error_code ec;
+  if (!fs::is_directory(aws, ec))
+    throw FileError(aws.string() + ": no such directory; expected the price tables there (use --pricing-data DIR "
+                    "to point at the repository's pricing-data folder)");
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(aws))
+    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  PriceCatalog catalog;
+  bool have_shapes = false;
+  for (const auto& file : files) {
+    const std::string label = file.lexically_relative(root.parent_path().empty() ? "." : root.parent_path()).string();
+    const auto json = parse_json_text(read_text_file(file), label, JsonOrigin::kPricingData);
+    if (file.filename() == "ec2-instance-shapes.json" && file.parent_path() == aws) {
+      catalog.set_shapes(parse_instance_shapes(json, label));
+      have_shapes = true;
+      continue;
+    }
+    PriceTable table = parse_price_table(json, label);
+    const std::string folder = file.parent_path().filename().string();
+    if (table.region != folder)
+      throw PricingDataError(label, "/region",
+                             "the table says region \"" + table.region + "\" but lives in folder \"" + folder +
+                                 "\"; move the file or fix the field");
+    if (table.service != file.stem().string())
+      throw PricingDataError(label, "/service",
+                             "the table says service \"" + table.service + "\" but the file is named \"" +
+                                 file.filename().string() + "\"; name it " + table.service + ".json");
+    catalog.add_table(std::move(table));
+  }
+  if (!have_shapes) throw FileError((aws / "ec2-instance-shapes.json").string() + ": missing");
+  return catalog;
+}
+
+std::vector<fs::path> expand_scenario_args(const std::vector<std::string>& args) {
+  std::vector<fs::path> out;
+  for (const auto& arg : args) {
+    std::error_code ec;
+    if (fs::is_directory(arg, ec)) {
+      std::vector<fs::path> found;
+      for (const auto& entry : fs::directory_iterator(arg)) {
+        const auto name = entry.path().filename().string();
+        if (entry.is_regular_file() && entry.path().extension() == ".json" && name != "episode.json" &&
+            name != "claims.json")
+          found.push_back(entry.path());
+      }
+      std::sort(found.begin(), found.end());
+      if (found.empty()) throw FileError(arg + ": no scenario files (*.json) in this directory");
+      out.insert(out.end(), found.begin(), found.end());
+    } else {
+      out.emplace_back(arg);
+    }
+  }
+  return out;
+}
+
+void write_file_atomically(const fs::path& path, const std::string& text) {
+  const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  std::string tmpl = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  const int fd = mkstemp(tmpl.data());
+  if (fd < 0) throw FileError(path.string() + ": cannot create a file in " + dir.string() + " (" + std::strerror(errno) + ")");
+  std::size_t written = 0;
+  while (written < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+    if (n < 0) {
+      const std::string why = std::strerror(errno);
+      ::close(fd);
+      ::unlink(tmpl.c_str());
+      throw FileError(path.string() + ": write failed (" + why + "); nothing was written");
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    ::unlink(tmpl.c_str());
+    throw FileError(path.string() + ": write failed; nothing was written");
+  }
+  std::error_code ec;
+  fs::rename(tmpl, path, ec);
+  if (ec) {
+    ::unlink(tmpl.c_str());
+    throw FileError(path.string() + ": cannot replace (" + ec.message() + "); nothing was written");
+  }
+}
+
+}  // namespace costproof::cli

@@ -1,0 +1,34 @@
+// File I/O for the CLI: reading inputs, loading pricing-data/, and writing
+// outputs atomically (write aside, then rename) so no half-written file is
+// ever left behind.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "price_catalog.h"
+
+namespace costproof::cli {
+
+// Thrown when a file cannot be read or written; maps to its own exit code.
+class FileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+std::string read_text_file(const std::filesystem::path& path);
+
+// Loads every table under `root`/aws (one file per provider/region/service)
+// and the shapes file. Checks that folder and file name agree with the
+// table's region and service. Throws PricingDataError / FileError.
+PriceCatalog load_pricing_data(const std::filesystem::path& root);
+
+// Expands arguments: a file stays, a directory becomes its *.json scenario
+// files in name order (episode.json and claims.json are skipped).
+std::vector<std::filesystem::path> expand_scenario_args(const std::vector<std::string>& args);
+
+// Writes `text` to `path` via a temporary file in the same directory and a rename.
+void write_file_atomically(const std::filesystem::path& path, const std::string& text);
+
+}  // namespace costproof::cli

@@ -1,0 +1,219 @@
+// costproof: the command-line program. Parses options, calls calc/, renders,
+// and maps every error to an exit code in one place (run_guarded below).
+#include <chrono>
+#include <ctime>
+#include <iostream>
+#include <set>
+
+#include <boost/program_options.hpp>
+
+#include "commands.h"
+#include "error.h"
+#include "exit_codes.h"
+#include "files.h"
+
+namespace po = boost::program_options;
+using namespace costproof;
+using namespace costproof::cli;
+
+namespace {
+
+constexpr const char* kVersion = COSTPROOF_VERSION;
+
+const char* kTopHelp =
+    "costproof " COSTPROOF_VERSION " - turns the cost claims of a podcast episode into numbers you can check\n"
+    "\n"
+    "Usage:\n"
+    "  costproof run <scenario.json | folder>... [options]   render worked examples\n"
+    "  costproof pricing show <key> [--region R]             every price row for a key\n"
+    "  costproof pricing list [filters]                      list price rows\n"
+    "  costproof --version | --help\n"
+    "  costproof <command> --help                            options of one command\n"
+    "\n"
+    "Exit codes: 0 ok, 2 usage, 3 bad input file, 4 price not found, 5 bad price table,\n"
+    "6 file error, 7 number too large, 1 internal error (docs/errors.md).\n";
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+po::options_description common_options() {
+  po::options_description o("Common options");
+  o.add_options()("help,h", "show this help")(
+      "format", po::value<std::string>()->default_value("md"), "output format: md (show notes) or json")(
+      "pricing-data", po::value<std::string>()->default_value(COSTPROOF_DEFAULT_PRICING_DATA),
+      "folder of price tables")("out,o", po::value<std::string>(),
+                                "write the output to this file (atomically) instead of stdout");
+  return o;
+}
+
+Date today_utc() {
+  const auto now = std::chrono::system_clock::now();
+  const auto days = std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count();
+  return Date::from_days_since_epoch(static_cast<long>(days));
+}
+
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& visible,
+                        const po::positional_options_description& positional,
+                        const po::options_description& hidden) {
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(e.what());
+  }
+  return vm;
+}
+
+OutputFormat format_of(const po::variables_map& vm) {
+  const auto f = vm["format"].as<std::string>();
+  if (f == "md") return OutputFormat::kMarkdown;
+  if (f == "json") return OutputFormat::kJson;
+  throw UsageError("--format must be md or json, got \"" + f + "\"");
+}
+
+void emit(const po::variables_map& vm, const std::string& text) {
+  if (vm.count("out"))
+    write_file_atomically(vm["out"].as<std::string>(), text);
+  else
+    std::cout << text << std::flush;
+}
+
+int cmd_run(const std::vector<std::string>& args) {
+  po::options_description o = common_options();
+  o.add_options()("as-of", po::value<std::string>(),
+                  "judge price staleness against this date (YYYY-MM-DD) instead of today")(
+      "max-price-age-days", po::value<long>()->default_value(180),
+      "warn when a price's as-of date is older than this many days");
+  po::options_description hidden;
+  hidden.add_options()("scenario", po::value<std::vector<std::string>>(), "scenario files");
+  po::positional_options_description pos;
+  pos.add("scenario", -1);
+  const auto vm = parse(args, o, pos, hidden);
+  if (vm.count("help")) {
+    std::cout << "Usage: costproof run <scenario.json | folder>... [options]\n\n"
+                 "Renders the worked example of each scenario (a folder means its *.json files).\n\n"
+              << o;
+    return kOk;
+  }
+  if (!vm.count("scenario")) throw UsageError("run needs at least one scenario file or folder");
+  RunOptions options;
+  options.format = format_of(vm);
+  if (vm.count("as-of")) {
+    const auto d = Date::parse(vm["as-of"].as<std::string>());
+    if (!d) throw UsageError("--as-of must be a date YYYY-MM-DD, got \"" + vm["as-of"].as<std::string>() + "\"");
+    options.today = *d;
+  } else {
+    options.today = today_utc();
+  }
+  options.max_price_age_days = vm["max-price-age-days"].as<long>();
+  if (options.max_price_age_days < 0) throw UsageError("--max-price-age-days must be 0 or more");
+  const PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
+  const RunOutput output = run_scenarios(expand_scenario_args(vm["scenario"].as<std::vector<std::string>>()), catalog, options);
+  for (const auto& w : output.warnings) std::cerr << "costproof: warning: " << w << "\n";
+  emit(vm, output.text);
+  return kOk;
+}
+
+int cmd_pricing(const std::vector<std::string>& args) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    std::cout << "Usage:\n  costproof pricing show <key> [--region R] [--format md|json]\n"
+                 "  costproof pricing list [--region R] [--service S] [--prefix P] [--arch arm64|amd64] "
+                 "[--format md|json]\n";
+    return args.empty() ? kUsageError : kOk;
+  }
+  const std::string sub = args[0];
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  po::options_description o = common_options();
+  o.add_options()("region", po::value<std::string>(), "only this region (e.g. us-east-1)");
+  po::options_description hidden;
+  po::positional_options_description pos;
+  if (sub == "show") {
+    hidden.add_options()("key", po::value<std::string>(), "key");
+    pos.add("key", 1);
+  } else if (sub == "list") {
+    o.add_options()("service", po::value<std::string>(), "only this service (ec2, vpc, rds, ...)")(
+        "prefix", po::value<std::string>(), "only keys starting with this text (e.g. m8g.)")(
+        "arch", po::value<std::string>(), "only EC2 instance types of this architecture (arm64 or amd64)");
+  } else {
+    throw UsageError("unknown pricing command \"" + sub + "\"; use show or list");
+  }
+  const auto vm = parse(rest, o, pos, hidden);
+  if (vm.count("help")) {
+    std::cout << "Usage: costproof pricing " << sub << (sub == "show" ? " <key>" : "") << " [options]\n\n" << o;
+    return kOk;
+  }
+  const PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
+  PricingQuery q;
+  q.format = format_of(vm);
+  if (vm.count("region")) q.region = vm["region"].as<std::string>();
+  if (sub == "show") {
+    if (!vm.count("key")) throw UsageError("pricing show needs a key, e.g. costproof pricing show m7i.xlarge");
+    q.exact_key = vm["key"].as<std::string>();
+  } else {
+    if (vm.count("service")) q.service = vm["service"].as<std::string>();
+    if (vm.count("prefix")) q.prefix = vm["prefix"].as<std::string>();
+    if (vm.count("arch")) {
+      q.arch = vm["arch"].as<std::string>();
+      if (q.arch != "arm64" && q.arch != "amd64") throw UsageError("--arch must be arm64 or amd64");
+    }
+  }
+  emit(vm, render_pricing_query(catalog, q));
+  return kOk;
+}
+
+int dispatch(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::cerr << kTopHelp;
+    return kUsageError;
+  }
+  const std::string command = args[0];
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kTopHelp;
+    return kOk;
+  }
+  if (command == "--version") {
+    std::cout << "costproof " << kVersion << "\n";
+    return kOk;
+  }
+  if (command == "run") return cmd_run(rest);
+  if (command == "pricing") return cmd_pricing(rest);
+  throw UsageError("unknown command \"" + command + "\"; see costproof --help");
+}
+
+// The one place where errors become messages and exit codes.
+int run_guarded(int argc, char** argv) {
+  try {
+    return dispatch(argc, argv);
+  } catch (const UsageError& e) {
+    std::cerr << "costproof: usage error: " << e.what() << "\n(see costproof --help)\n";
+    return kUsageError;
+  } catch (const PricingDataError& e) {
+    std::cerr << "costproof: error in price table: " << e.what() << "\n";
+    return kPricingDataError;
+  } catch (const InputError& e) {
+    std::cerr << "costproof: error: " << e.what() << "\n";
+    return kInputError;
+  } catch (const PriceNotFound& e) {
+    std::cerr << "costproof: price not found: " << e.what() << "\n";
+    return kPriceNotFound;
+  } catch (const FileError& e) {
+    std::cerr << "costproof: file error: " << e.what() << "\n";
+    return kFileError;
+  } catch (const OverflowError& e) {
+    std::cerr << "costproof: error: " << e.what() << "\n";
+    return kOverflow;
+  } catch (const std::exception& e) {
+    std::cerr << "costproof: internal error: " << e.what() << "\n(this is a bug; please report it with the command line)\n";
+    return kInternalError;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) { return run_guarded(argc, argv); }
