@@ -60,7 +60,7 @@ ComputeMigrationScenario parse_compute_migration(JsonReader& s, ScenarioHeader h
     row.pointer = r.pointer();
     row.name = r.string("name");
     row.instance_type = r.string("instance_type");
-    const Decimal count = r.decimal("count", "a whole number of instances");
+    const Decimal count = r.decimal("count", "the number of instances");
     if (!count.is_integer() || count <= Decimal::from_int(0) ||
         count > Decimal::from_int(kMaxInstancesPerRow))
       r.fail("count", "expected a whole number of instances from 1 to 1,000,000, got " + count.to_string() +
@@ -136,9 +136,8 @@ std::pair<const PriceRow*, std::string> equivalent_graviton(const FleetRow& row,
 
 }  // namespace
 
-ComputeMigrationResult calculate_compute_migration(const ComputeMigrationScenario& scenario,
-                                                   const PriceCatalog& catalog, const Date& today,
-                                                   long max_price_age_days) {
+ComputeMigrationResult calculate(const ComputeMigrationScenario& scenario, const PriceCatalog& catalog,
+                                 const Date& today, long max_price_age_days) {
   ComputeMigrationResult result;
   result.scenario = &scenario;
   const std::string& region = scenario.region;
@@ -200,7 +199,9 @@ ComputeMigrationResult calculate_compute_migration(const ComputeMigrationScenari
   }
   if (scenario.performance) result.notes.cite(scenario.performance->source);
 
-  result.prices_as_of = result.notes.oldest_as_of();
+  result.prices_as_of = Date{9999, 12, 31};
+  for (const auto& line : result.lines)
+    result.prices_as_of = std::min({result.prices_as_of, line.from->source->as_of, line.to->source->as_of});
   result.checked_on = today;
   result.warnings = staleness_warnings(result.notes, today, max_price_age_days);
 

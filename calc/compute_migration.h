@@ -92,14 +92,14 @@ struct ComputeMigrationResult {
   SourceNotes notes;                    // every source used, numbered
   std::vector<std::string> assumptions;
   std::vector<std::string> warnings;
-  Date prices_as_of;                    // oldest as-of among the prices used
+  Date prices_as_of;                    // oldest as-of among the price rows used
   Date checked_on;                      // the date staleness was judged against
 };
 
 // Prices every row. Throws PriceNotFound, InputError (e.g. no Graviton equivalent).
-ComputeMigrationResult calculate_compute_migration(const ComputeMigrationScenario& scenario,
-                                                   const PriceCatalog& catalog, const Date& today,
-                                                   long max_price_age_days);
+// `today` and `max_price_age_days` decide the staleness warnings.
+ComputeMigrationResult calculate(const ComputeMigrationScenario& scenario, const PriceCatalog& catalog,
+                                 const Date& today, long max_price_age_days);
 
 std::string render_markdown(const ComputeMigrationResult& result);
 nlohmann::ordered_json render_json(const ComputeMigrationResult& result);

@@ -32,6 +32,20 @@ nlohmann::json parse_json_text(std::string_view text, const std::string& file, J
     // nlohmann's text starts with "[json.exception.parse_error.101] parse error at line ..., column ...: ".
     const auto colon = what.find(": ", what.find("parse error"));
     if (colon != std::string::npos) what = what.substr(colon + 2);
+    // The message quotes the bytes last read, which may not be valid UTF-8: show those as \xNN.
+    std::string printable;
+    for (const char c : what) {
+      const auto byte = static_cast<unsigned char>(c);
+      if (byte >= 0x80 || byte < 0x20) {
+        static constexpr char kHex[] = "0123456789ABCDEF";
+        printable += "\\x";
+        printable += kHex[byte >> 4];
+        printable += kHex[byte & 0xF];
+      } else {
+        printable += c;
+      }
+    }
+    what = printable;
     throw_input_error(origin, file, "",
                       "invalid JSON at line " + std::to_string(line) + ", column " +
                           std::to_string(column) + ": " + what +

@@ -27,8 +27,8 @@ bool matches(const PriceCatalog& catalog, const PriceRow& row, const PricingQuer
 
 std::string tier_text(const PriceRow& row) {
   if (!row.tier_start) return "";
-  return format_number(*row.tier_start) + " to " + (row.tier_end ? format_number(*row.tier_end) : "no limit") + " " +
-         row.unit + " per month";
+  if (!row.tier_end) return "over " + format_number(*row.tier_start) + " " + row.unit + " per month";
+  return format_number(*row.tier_start) + " to " + format_number(*row.tier_end) + " " + row.unit + " per month";
 }
 
 [[noreturn]] void key_not_found(const PriceCatalog& catalog, const PricingQuery& q) {

@@ -24,7 +24,7 @@ std::vector<std::string> staleness_warnings(const SourceNotes& notes, const Date
   for (const auto& s : notes.sources()) {
     const long age = s->as_of.days_until(today);
     if (age <= max_age_days) continue;
-    out.push_back("prices from \"" + s->title + "\" are " + format_number(Decimal::from_int(age)) +
+    out.push_back("data from \"" + s->title + "\" are " + format_number(Decimal::from_int(age)) +
                   " days old (as of " + s->as_of.to_string() + ", checked against " +
                   today.to_string() + "; limit " + std::to_string(max_age_days) +
                   " days): re-check them before quoting");

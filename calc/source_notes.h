@@ -28,7 +28,7 @@ class SourceNotes {
 };
 
 // One warning per cited source older than `max_age_days` on `today`:
-// "prices from <title> are 1,376 days old (as of 2023-02-20, checked against 2026-11-27; limit 180 days): re-check them".
+// "data from <title> are 1,376 days old (as of 2023-02-20, checked against 2026-11-27; limit 180 days): re-check them".
 std::vector<std::string> staleness_warnings(const SourceNotes& notes, const Date& today, long max_age_days);
 
 }  // namespace costproof

@@ -41,7 +41,7 @@ PriceCatalog load_pricing_data(const fs::path& root) {
   PriceCatalog catalog;
   bool have_shapes = false;
   for (const auto& file : files) {
-    const std::string label = file.lexically_relative(root.parent_path().empty() ? "." : root.parent_path()).string();
+    const std::string label = fs::proximate(file).string();  // "pricing-data/aws/us-east-1/ec2.json" from the repo root
     const auto json = parse_json_text(read_text_file(file), label, JsonOrigin::kPricingData);
     if (file.filename() == "ec2-instance-shapes.json" && file.parent_path() == aws) {
       catalog.set_shapes(parse_instance_shapes(json, label));

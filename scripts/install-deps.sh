@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages costproof needs, only those that are missing.
+# Uses sudo when not root. Safe to run again: it does nothing when all are present.
+set -euo pipefail
+packages=(
+  g++ cmake make                 # compiler and build
+  libboost-program-options-dev   # CLI option parsing
+  nlohmann-json3-dev             # JSON reading and writing
+  libeigen3-dev                  # usage-profile arithmetic
+  libgtest-dev                   # unit tests (GoogleTest)
+  diffutils                      # golden-file tests
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all packages present"
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

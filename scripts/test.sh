@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Quick start: install what is missing, build, and run the whole test suite
+# (unit + golden tests), then the same suite under AddressSanitizer and
+# UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/build.sh dev
+ctest --preset dev -j2
+./build/cli/costproof run scenarios/ep050 --as-of 2026-11-27 > /dev/null
+bash scripts/build.sh asan
+ctest --preset asan -j2
+echo "test.sh: all tests passed"
