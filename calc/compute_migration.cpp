@@ -143,7 +143,13 @@ ComputeMigrationResult calculate(const ComputeMigrationScenario& scenario, const
   const std::string& region = scenario.region;
   const std::string& file = scenario.header.file;
   std::optional<Decimal> gain_factor_x100;  // 100 + g
-  if (scenario.performance) gain_factor_x100 = kHundred + scenario.performance->throughput_gain_percent;
+  result.gain_factor = Decimal::from_int(1);
+  if (scenario.performance) {
+    gain_factor_x100 = kHundred + scenario.performance->throughput_gain_percent;
+    // (100 + g) / 100 is exact: g has at most 30 places, so 2 more places always suffice.
+    result.gain_factor = Decimal::divide(*gain_factor_x100, kHundred, gain_factor_x100->scale() + 2,
+                                         RoundingMode::kDown).normalized();
+  }
 
   for (const auto& row : scenario.fleet) {
     MigrationLine line;
@@ -191,6 +197,8 @@ ComputeMigrationResult calculate(const ComputeMigrationScenario& scenario, const
       line.adjusted_count = Quantity(Decimal::divide(numerator, *gain_factor_x100, 0, RoundingMode::kUp));
       line.after_adjusted = line.to->price * line.adjusted_count * line.hours;
       result.after_adjusted += line.after_adjusted;
+      line.unit_work_ratio =
+          ratio_of(line.to->price.usd_per_unit(), line.from->price.usd_per_unit() * result.gain_factor);
     }
     result.notes.cite(line.from->source);
     result.notes.cite(line.to->source);

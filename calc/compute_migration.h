@@ -83,12 +83,16 @@ struct MigrationLine {
   bool instances_needed_exact = true;
   Quantity adjusted_count;   // instances_needed rounded up to whole instances
   Money after_adjusted;      // adjusted_count x $/h x hours
+  // Cost per unit of work, new vs now: to_price / (from_price x (1 + g)), display-rounded
+  // (ratio_of). 0.8720 means 12.80% less per unit of work.
+  Decimal unit_work_ratio;
 };
 
 struct ComputeMigrationResult {
   const ComputeMigrationScenario* scenario = nullptr;
   std::vector<MigrationLine> lines;
   Money before, after, after_adjusted;  // monthly totals, exact
+  Decimal gain_factor;                  // 1 + g/100 (1.25 for "25%"); 1 without a performance claim
   SourceNotes notes;                    // every source used, numbered
   std::vector<std::string> assumptions;
   std::vector<std::string> warnings;

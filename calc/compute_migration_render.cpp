@@ -160,7 +160,7 @@ std::string render_markdown(const ComputeMigrationResult& r) {
 
   if (sc.performance) {
     const auto& p = *sc.performance;
-    const Decimal factor = Decimal::divide(kHundred + p.throughput_gain_percent, kHundred, 6, RoundingMode::kHalfUp).normalized();
+    const Decimal& factor = r.gain_factor;
     md << "Performance-adjusted: each new instance does " << (p.qualifier.empty() ? "" : p.qualifier + " ")
        << format_number(factor) << "× the work " << cite(r, p.source)
        << ", so fewer instances carry the same load (rounded up to whole instances):\n\n";
@@ -180,7 +180,7 @@ std::string render_markdown(const ComputeMigrationResult& r) {
       const Decimal& from_price = l.from->price.usd_per_unit();
       const Decimal& to_price = l.to->price.usd_per_unit();
       const Decimal denominator = from_price * factor;
-      const Decimal ratio = ratio_of(to_price, denominator);
+      const Decimal& ratio = l.unit_work_ratio;
       const Decimal less = (Decimal::from_int(1) - ratio) * kHundred;
       md << "- " << l.name << ": " << format_price(to_price) << " ÷ (" << format_price(from_price) << " × "
          << format_number(factor) << ") = " << format_price(to_price) << " ÷ " << format_price(denominator) << " = "
@@ -273,6 +273,9 @@ nlohmann::ordered_json render_json(const ComputeMigrationResult& r) {
       j["instances_needed_exact"] = l.instances_needed_exact;
       j["adjusted_count"] = l.adjusted_count.value().to_string();
       j["monthly_after_adjusted_usd"] = amount(l.after_adjusted.usd());
+      j["cost_per_unit_of_work_ratio"] = l.unit_work_ratio.to_string();
+      j["cost_per_unit_of_work_change_percent"] =
+          ((l.unit_work_ratio - Decimal::from_int(1)) * kHundred).rounded(2, RoundingMode::kHalfUp).to_string();
     }
     lines.push_back(j);
   }
