@@ -7,8 +7,11 @@
 namespace costproof {
 namespace {
 
-// 10^n for n in [0, 38]; 10^38 < 2^127.
+[[noreturn]] void overflow(const char* what);
+
+// 10^n for n in [0, 38]; 10^38 < 2^127. Larger n does not fit: OverflowError.
 Int128 pow10(int n) {
+  if (n > 38) overflow("more than 38 digits");
   Int128 result = 1;
   for (int i = 0; i < n; ++i) result *= 10;
   return result;
@@ -39,14 +42,16 @@ Int128 round_quotient(Int128 numerator, Int128 denominator, RoundingMode mode) {
   if (r == 0) return q;
   const bool negative = numerator < 0;
   const Int128 abs_r = r < 0 ? -r : r;
-  const Int128 twice = abs_r * 2;  // abs_r < denominator <= 10^38, so no overflow
-  bool away = false;               // move one step away from zero?
+  // Compare the remainder with the rest of the step (abs_r vs denominator - abs_r)
+  // instead of 2 * abs_r vs denominator, which could overflow near 2^127.
+  const Int128 rest = denominator - abs_r;
+  bool away = false;  // move one step away from zero?
   switch (mode) {
     case RoundingMode::kHalfUp:
-      away = twice >= denominator;
+      away = abs_r >= rest;
       break;
     case RoundingMode::kHalfEven:
-      away = twice > denominator || (twice == denominator && (q % 2 != 0));
+      away = abs_r > rest || (abs_r == rest && (q % 2 != 0));
       break;
     case RoundingMode::kUp:
       away = true;
@@ -162,10 +167,23 @@ Decimal Decimal::normalized() const {
 bool Decimal::is_integer() const { return normalized().scale_ == 0; }
 
 std::strong_ordering Decimal::operator<=>(const Decimal& other) const {
-  const Decimal diff = *this - other;
-  if (diff.coefficient_ < 0) return std::strong_ordering::less;
-  if (diff.coefficient_ > 0) return std::strong_ordering::greater;
-  return std::strong_ordering::equal;
+  // Never subtracts (that could overflow): signs first, then magnitudes at a common scale.
+  const int sign_a = coefficient_ < 0 ? -1 : (coefficient_ > 0 ? 1 : 0);
+  const int sign_b = other.coefficient_ < 0 ? -1 : (other.coefficient_ > 0 ? 1 : 0);
+  if (sign_a != sign_b) return sign_a <=> sign_b;
+  if (sign_a == 0) return std::strong_ordering::equal;
+  const Decimal a = normalized();
+  const Decimal b = other.normalized();
+  // Rescale the one with fewer places; if that overflows, its magnitude is the larger one.
+  Int128 ca = a.coefficient_, cb = b.coefficient_;
+  if (a.scale_ < b.scale_) {
+    if (__builtin_mul_overflow(ca, pow10(b.scale_ - a.scale_), &ca))
+      return sign_a > 0 ? std::strong_ordering::greater : std::strong_ordering::less;
+  } else if (b.scale_ < a.scale_) {
+    if (__builtin_mul_overflow(cb, pow10(a.scale_ - b.scale_), &cb))
+      return sign_a > 0 ? std::strong_ordering::less : std::strong_ordering::greater;
+  }
+  return ca <=> cb;
 }
 
 std::string Decimal::to_string() const {

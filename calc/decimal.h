@@ -72,7 +72,7 @@ class Decimal {
 
   // Plain text, no separators: "-1766.016". Keeps the stored scale.
   std::string to_string() const;
-  // The value as int64 if it is a whole number that fits; throws DecimalError otherwise.
+  // The value as int64: DecimalError if it is not a whole number, OverflowError if it does not fit.
   std::int64_t to_int64() const;
 
  private:

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "error.h"
@@ -91,6 +92,18 @@ void write_file_atomically(const fs::path& path, const std::string& text) {
   std::string tmpl = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = mkstemp(tmpl.data());
   if (fd < 0) throw FileError(path.string() + ": cannot create a file in " + dir.string() + " (" + std::strerror(errno) + ")");
+  // mkstemp makes the file 0600; give it the mode a plain create would (0666 & ~umask),
+  // or keep the mode of the file being replaced.
+  struct stat existing {};
+  mode_t mode;
+  if (::stat(path.c_str(), &existing) == 0) {
+    mode = existing.st_mode & 07777;
+  } else {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = static_cast<mode_t>(0666 & ~mask);
+  }
+  ::fchmod(fd, mode);
   std::size_t written = 0;
   while (written < text.size()) {
     const ssize_t n = ::write(fd, text.data() + written, text.size() - written);

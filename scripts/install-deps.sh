@@ -9,7 +9,15 @@ packages=(
   libeigen3-dev                  # usage-profile arithmetic
   libgtest-dev                   # unit tests (GoogleTest)
   diffutils                      # golden-file tests
+  cmark-gfm                      # tests render the show notes as GitHub-flavoured Markdown
 )
+# Extra packages for optional jobs.
+for arg in "$@"; do
+  case "$arg" in
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;   # libFuzzer and the sanitizer runtimes
+    *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang, preset `fuzz`) and runs each for a
+# bounded time on a seed corpus made from the project's own files and the
+# real AWS samples. Usage: scripts/fuzz.sh [seconds-per-target]   (default 60)
+#
+# A crash leaves its input as build-fuzz/crash-*; copy it into
+# tests/fixtures/fuzz-regressions/<target>/ so the unit suite replays it forever.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+bash scripts/install-deps.sh --fuzz
+cmake --preset fuzz > /dev/null
+targets=(decimal price_table scenario)
+cmake --build --preset fuzz --target "${targets[@]/#/fuzz_}"
+
+corpus=build-fuzz/corpus
+rm -rf "$corpus"
+mkdir -p "$corpus"/{decimal,price_table,scenario}
+# decimal: every price string in the tables, plus edge cases.
+grep -rhoE '"price": "[^"]*"' pricing-data/aws | sed 's/.*: "//; s/"$//' | sort -u | head -500 |
+  while read -r p; do printf '%s' "$p" > "$corpus/decimal/$(printf '%s' "$p" | md5sum | cut -c1-12)"; done
+for e in 0 -0 0.0000166667 99999999999999999999999999999999999999 1e3 . - 1.2.3; do
+  printf '%s' "$e" > "$corpus/decimal/edge-$(printf '%s' "$e" | md5sum | cut -c1-8)"
+done
+# price_table: every shipped table except the two big generated ones, and the bad fixtures.
+find pricing-data/aws tests/fixtures/pricing -name '*.json' -size -64k -exec cp --backup=numbered -t "$corpus/price_table" {} +
+# scenario: every scenario and bad scenario fixture.
+find scenarios tests/fixtures/scenarios -name '*.json' -exec cp --backup=numbered -t "$corpus/scenario" {} +
+for t in "${targets[@]}"; do
+  cp tests/fixtures/fuzz-regressions/$t/* "$corpus/$t/" 2>/dev/null || true
+done
+
+status=0
+for t in "${targets[@]}"; do
+  echo "fuzz: $t for ${seconds}s"
+  log=build-fuzz/fuzz_$t.log
+  if ! (cd build-fuzz && ./fuzz/fuzz_$t -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+          -max_len=65536 -print_final_stats=1 "corpus/$t" > "fuzz_$t.log" 2>&1); then
+    echo "fuzz: $t FOUND A PROBLEM; see $log and build-fuzz/crash-* / timeout-* / oom-*" >&2
+    tail -40 "$log" >&2
+    status=1
+  fi
+  grep -E 'stat::number_of_executed_units|stat::peak_rss_mb' "$log" | sed "s/^/fuzz: $t /" || true
+done
+exit $status
