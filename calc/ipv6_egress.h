@@ -176,7 +176,8 @@ struct RegionComparison {
   Money gateway_month;         // 1 NAT gateway x $/h x hours
   Quantity break_even_ipv6_gb;  // threshold / NAT $/GB, rounded up to 0.01 GB
   bool break_even_exact = true;
-  Money nat_saving;            // sum over VPCs of the best available NAT design's saving
+  Money keep_total, best_total;  // sums over VPCs, without data transfer out
+  Money nat_saving;            // keep_total - best_total: each VPC's best available NAT design
   std::size_t vpcs_holding = 0;
 };
 

@@ -24,6 +24,17 @@ std::string PriceSource::trust_label() const {
 }
 
 std::string PriceRow::price_text() const {
+  switch (form) {
+    case Form::kDiscount:
+      return (qualifier == "exactly" ? "" : qualifier + " ") + format_number(*discount_percent) +
+             "% off the On-Demand rate";
+    case Form::kMultiplier:
+      return (qualifier == "exactly" ? "" : qualifier + " ") + format_number(*multiplier) + " times";
+    case Form::kEligibility:
+      return discount == "none" ? "not covered by any discount" : "covered by discount \"" + discount + "\"";
+    case Form::kPrice:
+      break;
+  }
   std::string out = format_price(price.usd_per_unit()) + " per ";
   if (per != Decimal::from_int(1)) out += format_number(per) + " ";
   return out + unit;
@@ -51,6 +62,9 @@ std::shared_ptr<PriceSource> parse_price_source(JsonReader& s) {
   src->as_of = *date;
   src->trust = s.one_of("trust", {"A", "B", "C"})[0];
   src->trust_note = s.string("trust_note");
+  src->offer_code = s.optional_string("offer_code").value_or("");
+  src->offer_version = s.optional_string("offer_version").value_or("");
+  src->publication_date = s.optional_string("publication_date").value_or("");
   s.reject_unknown_keys();
   return src;
 }
@@ -95,6 +109,50 @@ void check_tiers(const PriceTable& table) {
   }
 }
 
+// Rule rows (docs/pricing-tables.md, "Rule rows"): a discount, a multiplier or an eligibility
+// statement, sourced like a price but without unit, per or price.
+void parse_rule_row(JsonReader& r, PriceRow& row) {
+  const int forms = (r.has("discount_percent") ? 1 : 0) + (r.has("multiplier") ? 1 : 0) + (r.has("discount") ? 1 : 0);
+  if (forms != 1)
+    r.fail("", "a rule row has exactly one of \"discount_percent\", \"multiplier\" or \"discount\"");
+  for (const char* key : {"unit", "per", "price", "tier_start", "tier_end"})
+    if (r.has(key))
+      r.fail(key, std::string("a rule row (discount, multiplier or eligibility) has no \"") + key +
+                      "\"; it is not a price");
+  if (r.has("discount_percent")) {
+    row.form = PriceRow::Form::kDiscount;
+    row.discount_percent = r.decimal_string("discount_percent", "a discount in percent");
+    if (*row.discount_percent <= Decimal::from_int(0) || *row.discount_percent >= Decimal::from_int(100))
+      r.fail("discount_percent", "expected a percentage above 0 and below 100, got " +
+                                     row.discount_percent->to_string());
+  } else if (r.has("multiplier")) {
+    row.form = PriceRow::Form::kMultiplier;
+    row.multiplier = r.decimal_string("multiplier", "a factor");
+    if (*row.multiplier <= Decimal::from_int(0) || row.multiplier->scale() > 6)
+      r.fail("multiplier", "expected a positive factor with at most 6 decimal places, got " +
+                               row.multiplier->to_string());
+  } else {
+    row.form = PriceRow::Form::kEligibility;
+    row.discount = r.string("discount");
+  }
+  if (row.form != PriceRow::Form::kEligibility)
+    row.qualifier = r.one_of("qualifier", {"up to", "about", "approximately", "exactly"});
+}
+
+// Every eligibility row must name a discount row of the same table (or "none").
+void check_rule_rows(const PriceTable& table) {
+  for (const auto& row : table.rows) {
+    if (row.form != PriceRow::Form::kEligibility || row.discount == "none") continue;
+    const bool found = std::any_of(table.rows.begin(), table.rows.end(), [&](const PriceRow& other) {
+      return other.form == PriceRow::Form::kDiscount && other.key == row.discount;
+    });
+    if (!found)
+      throw PricingDataError(table.file, row.pointer + "/discount",
+                             "no discount row with key \"" + row.discount +
+                                 "\" in this table; name a row that has \"discount_percent\", or \"none\"");
+  }
+}
+
 }  // namespace
 
 PriceTable parse_price_table(const nlohmann::json& json, const std::string& file) {
@@ -122,15 +180,21 @@ PriceTable parse_price_table(const nlohmann::json& json, const std::string& file
     row.file = file;
     row.pointer = r.pointer();
     row.key = r.string("key");
-    row.unit = r.string("unit");
-    row.per = r.optional_decimal("per", "the number of units the price is for").value_or(Decimal::from_int(1));
-    if (row.per <= Decimal::from_int(0)) r.fail("per", "expected a positive number of units");
-    const Decimal price = r.decimal_string("price", "a price in USD");
-    if (price.is_negative()) r.fail("price", "expected a non-negative price, got " + price.to_string());
-    if (price.scale() > 12) r.fail("price", "expected at most 12 decimal places, got " + price.to_string());
-    row.price = UnitPrice(price);
+    if (r.has("discount_percent") || r.has("multiplier") || r.has("discount")) {
+      parse_rule_row(r, row);  // a discount, multiplier or eligibility row: no unit, per or price
+    } else {
+      row.unit = r.string("unit");
+      row.per = r.optional_decimal("per", "the number of units the price is for").value_or(Decimal::from_int(1));
+      if (row.per <= Decimal::from_int(0)) r.fail("per", "expected a positive number of units");
+      const Decimal price = r.decimal_string("price", "a price in USD");
+      if (price.is_negative()) r.fail("price", "expected a non-negative price, got " + price.to_string());
+      if (price.scale() > 12) r.fail("price", "expected at most 12 decimal places, got " + price.to_string());
+      row.price = UnitPrice(price);
+    }
     row.description = r.optional_string("description").value_or("");
     row.note = r.optional_string("note").value_or("");
+    row.sku = r.optional_string("sku").value_or("");
+    row.rate_code = r.optional_string("rate_code").value_or("");
     if (r.has("tier_start") || r.has("tier_end")) {
       row.tier_start = r.decimal_string("tier_start", "the first unit of the tier");
       const std::string end = r.string("tier_end");
@@ -153,6 +217,7 @@ PriceTable parse_price_table(const nlohmann::json& json, const std::string& file
   }
   table.reject_unknown_keys();
   check_tiers(out);
+  check_rule_rows(out);
   return out;
 }
 

@@ -29,6 +29,10 @@ struct PriceSource {
   Date as_of;
   char trust = 'C';  // 'A' AWS price data / AWS-written, 'B' AWS-written approximate, 'C' third-party
   std::string trust_note;
+  // Set for sources written by `costproof pricing import` (docs/pricing-import.md); empty otherwise.
+  std::string offer_code;        // "AmazonEC2"
+  std::string offer_version;     // "20260925174521"
+  std::string publication_date;  // "2026-09-25T17:45:21Z", exactly as the offer file prints it
 
   // One line for footnotes: the URL, or "repo path @commit".
   std::string citation() const;
@@ -46,11 +50,25 @@ struct PriceRow {
   std::optional<Decimal> tier_start;  // tiered rows: usage range in units per month
   std::optional<Decimal> tier_end;    // nullopt with tier_start set means "Inf"
   std::string description, note;
+  // Provenance of an imported row (empty for hand-curated rows): the offer file's
+  // product SKU and the rate code of the price dimension ("SKU.TERM.DIMENSION").
+  std::string sku, rate_code;
   std::shared_ptr<const PriceSource> source;
   std::string file;          // the table file, for messages
   std::string pointer;       // JSON pointer of this row in `file`
 
-  // "$0.045 per hour", "$0.20 per 1,000,000 request".
+  // Rule rows (docs/pricing-tables.md, "Rule rows"): sourced figures that are not prices.
+  // A rule row has no unit, per or price (`price` stays zero and must not be used).
+  enum class Form { kPrice, kDiscount, kMultiplier, kEligibility };
+  Form form = Form::kPrice;
+  std::optional<Decimal> discount_percent;  // kDiscount: percent off the On-Demand rate, "35"
+  std::optional<Decimal> multiplier;         // kMultiplier: factor on another row's price, "2"
+  std::string discount;                      // kEligibility: key of a kDiscount row in this table, or "none"
+  std::string qualifier;                     // kDiscount / kMultiplier: "up to", "about", "approximately", "exactly"
+  bool is_price() const { return form == Form::kPrice; }
+
+  // "$0.045 per hour", "$0.20 per 1,000,000 request"; for rule rows "up to 35% off the On-Demand rate",
+  // "approximately 2 times", "covered by discount \"serverless\"", "not covered by any discount".
   std::string price_text() const;
 };
 

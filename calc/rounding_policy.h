@@ -52,4 +52,28 @@ inline Decimal ratio_of(const Decimal& a, const Decimal& b) {
   return Decimal::divide(a, b, kDisplayRounding.ratio_places, kDisplayRounding.ratio_mode);
 }
 
+// An exact amount divided by a whole number of periods, shown to the cent: one rounding of the
+// exact quotient, by the money rule. ($2,207.52 a year / 12 -> $183.96 a month.)
+inline Decimal money_quotient(const Decimal& a, const Decimal& b) {
+  return Decimal::divide(a, b, kDisplayRounding.money_places, kDisplayRounding.money_mode);
+}
+
+// Intermediate quotients that need not terminate (commitment dollars / (1 - 35%) = On-Demand
+// dollars covered): carried to 10 decimal places, the precision of AWS price-list rates, half away
+// from zero. `exact` reports whether nothing was dropped; the output then prints "=" instead of
+// "≈". Display rounding (above) still applies afterwards. (12.34 / 0.65 -> 18.9846153846, inexact.)
+inline constexpr int kCarriedQuotientPlaces = 10;
+inline Decimal carried_quotient(const Decimal& a, const Decimal& b, bool* exact) {
+  const Decimal q = Decimal::divide(a, b, kCarriedQuotientPlaces, RoundingMode::kHalfUp);
+  if (exact) *exact = q * b == a;
+  return q.normalized();
+}
+// The same, rounded toward minus infinity: for limits that must not be overstated
+// (the largest commitment that still saves money).
+inline Decimal carried_quotient_floor(const Decimal& a, const Decimal& b, bool* exact) {
+  const Decimal q = Decimal::divide(a, b, kCarriedQuotientPlaces, RoundingMode::kFloor);
+  if (exact) *exact = q * b == a;
+  return q.normalized();
+}
+
 }  // namespace costproof

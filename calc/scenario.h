@@ -12,18 +12,22 @@
 #include <nlohmann/json.hpp>
 
 #include "compute_migration.h"
+#include "database_savings_plan.h"
+#include "ipv6_egress.h"
 #include "scenario_header.h"
 #include "json_reader.h"
 
 namespace costproof {
 
 // Every scenario kind this build understands.
-using Scenario = std::variant<ComputeMigrationScenario>;
+using Scenario = std::variant<ComputeMigrationScenario, Ipv6EgressScenario, DatabaseSavingsPlanScenario>;
 
 // Reads the shared header fields of a scenario object (marks them known in `reader`).
 ScenarioHeader parse_scenario_header(JsonReader& reader);
 
-// Parses any scenario. `file` is the path shown in messages. Throws InputError.
-Scenario parse_scenario(const nlohmann::json& json, const std::string& file);
+// Parses any scenario. `file` is the path shown in messages. `read_file` reads a file named
+// relative to the scenario's folder (an hourly CSV profile); without it such a profile is refused.
+// Throws InputError.
+Scenario parse_scenario(const nlohmann::json& json, const std::string& file, const ReadRelativeFile& read_file = {});
 
 }  // namespace costproof

@@ -8,9 +8,13 @@
 #include <boost/program_options.hpp>
 
 #include "commands.h"
+#include "episode_command.h"
 #include "error.h"
 #include "exit_codes.h"
 #include "files.h"
+#include "lint_command.h"
+#include "pricing_import.h"
+#include "pricing_verify.h"
 
 namespace po = boost::program_options;
 using namespace costproof;
@@ -25,6 +29,8 @@ const char* kTopHelp =
     "\n"
     "Usage:\n"
     "  costproof run <scenario.json | folder>... [options]   render worked examples\n"
+    "  costproof episode <folder> [--format md|json|csv]     show notes: worked examples and every claim checked\n"
+    "  costproof lint <outline.md> --episode <folder>        every number of an outline and the claim covering it\n"
     "  costproof pricing show <key> [--region R]             every price row for a key\n"
     "  costproof pricing list [filters]                      list price rows\n"
     "  costproof --version | --help\n"
@@ -122,11 +128,15 @@ int cmd_pricing(const std::vector<std::string>& args) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
     std::cout << "Usage:\n  costproof pricing show <key> [--region R] [--format md|json]\n"
                  "  costproof pricing list [--region R] [--service S] [--prefix P] [--arch arm64|amd64] "
-                 "[--format md|json]\n";
+                 "[--format md|json]\n"
+                 "  costproof pricing import <offer file>... [--region R] [--dry-run] [--full-scan] [--format md|json]\n"
+                 "  costproof pricing verify [--format md|json]\n";
     return args.empty() ? kUsageError : kOk;
   }
   const std::string sub = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (sub == "import") return cmd_pricing_import(rest, COSTPROOF_DEFAULT_PRICING_DATA);
+  if (sub == "verify") return cmd_pricing_verify(rest, COSTPROOF_DEFAULT_PRICING_DATA);
   po::options_description o = common_options();
   o.add_options()("region", po::value<std::string>(), "only this region (e.g. us-east-1)");
   po::options_description hidden;
@@ -139,7 +149,7 @@ int cmd_pricing(const std::vector<std::string>& args) {
         "prefix", po::value<std::string>(), "only keys starting with this text (e.g. m8g.)")(
         "arch", po::value<std::string>(), "only EC2 instance types of this architecture (arm64 or amd64)");
   } else {
-    throw UsageError("unknown pricing command \"" + sub + "\"; use show or list");
+    throw UsageError("unknown pricing command \"" + sub + "\"; use show, list, import or verify");
   }
   const auto vm = parse(rest, o, pos, hidden);
   if (vm.count("help")) {
@@ -182,6 +192,13 @@ int dispatch(int argc, char** argv) {
     return kOk;
   }
   if (command == "run") return cmd_run(rest);
+  if (command == "episode" || command == "lint") {
+    try {
+      return command == "episode" ? cmd_episode(rest) : cmd_lint(rest);
+    } catch (const CommandLineError& e) {
+      throw UsageError(e.what());
+    }
+  }
   if (command == "pricing") return cmd_pricing(rest);
   throw UsageError("unknown command \"" + command + "\"; see costproof --help");
 }

@@ -1,0 +1,185 @@
+#include "episode_command.h"
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+
+#include <boost/program_options.hpp>
+
+#include "error.h"
+#include "files.h"
+#include "json_reader.h"
+#include "scenario.h"
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace costproof::cli {
+namespace {
+
+// The sources and warnings of any kind's result; a kind without them contributes none.
+template <class Result>
+std::vector<std::shared_ptr<const PriceSource>> sources_of(const Result& r) {
+  if constexpr (requires { r.notes.sources(); }) {
+    return {r.notes.sources().begin(), r.notes.sources().end()};
+  } else {
+    return {};
+  }
+}
+
+template <class Result>
+std::vector<std::string> warnings_of(const Result& r) {
+  if constexpr (requires { r.warnings.begin(); }) {
+    return {r.warnings.begin(), r.warnings.end()};
+  } else {
+    return {};
+  }
+}
+
+// The scenario files of an episode folder: every *.json except episode.json and claims.json, by name.
+std::vector<fs::path> scenario_files(const fs::path& folder) {
+  std::vector<fs::path> found;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    const auto name = entry.path().filename().string();
+    if (entry.is_regular_file() && entry.path().extension() == ".json" && name != "episode.json" &&
+        name != "claims.json")
+      found.push_back(entry.path());
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+}  // namespace
+
+Date today_or_as_of(const std::optional<std::string>& as_of) {
+  if (as_of) {
+    const auto d = Date::parse(*as_of);
+    if (!d) throw CommandLineError("--as-of must be a date YYYY-MM-DD, got \"" + *as_of + "\"");
+    return *d;
+  }
+  const auto now = std::chrono::system_clock::now();
+  const auto days = std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count();
+  return Date::from_days_since_epoch(static_cast<long>(days));
+}
+
+std::unique_ptr<LoadedEpisode> load_episode(const fs::path& folder, const PriceCatalog& catalog, const Date& today,
+                                            long max_price_age_days) {
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec))
+    throw FileError(folder.string() + ": not an episode folder (no such directory); an episode folder holds "
+                                      "episode.json, claims.json and the scenario files");
+  auto loaded = std::make_unique<LoadedEpisode>();
+  EpisodeInputs& in = loaded->inputs;
+  const std::string episode_file = (folder / "episode.json").string();
+  in.episode = parse_episode_file(parse_json_text(read_text_file(episode_file), episode_file, JsonOrigin::kUserInput),
+                                  episode_file);
+  const std::string claims_file = (folder / "claims.json").string();
+  in.claims = parse_claims_file(parse_json_text(read_text_file(claims_file), claims_file, JsonOrigin::kUserInput),
+                                claims_file);
+  if (!in.episode.outline_file.empty()) {
+    in.episode.outline_file = (folder / in.episode.outline_file).string();
+    in.outline_text = read_text_file(in.episode.outline_file);
+  }
+  // Parse every scenario first, so that a bad file fails before any calculation.
+  std::vector<Scenario> scenarios;
+  for (const auto& f : scenario_files(folder)) {
+    const std::string label = f.string();
+    scenarios.push_back(parse_scenario(parse_json_text(read_text_file(f), label, JsonOrigin::kUserInput), label));
+  }
+  for (const auto& scenario : scenarios) {
+    std::visit(
+        [&](const auto& s) {
+          const auto result = calculate(s, catalog, today, max_price_age_days);
+          RenderedScenario r;
+          r.id = s.header.id;
+          r.kind = s.header.kind;
+          r.title = s.header.title;
+          r.audience = s.header.audience;
+          r.file = s.header.file;
+          r.markdown = render_markdown(result);
+          r.json = render_json(result);
+          r.sources = sources_of(result);
+          r.warnings = warnings_of(result);
+          in.scenarios.push_back(std::move(r));
+        },
+        scenario);
+  }
+  // Two files with the same scenario id would make claims ambiguous.
+  for (std::size_t i = 0; i < in.scenarios.size(); ++i)
+    for (std::size_t j = i + 1; j < in.scenarios.size(); ++j)
+      if (in.scenarios[i].id == in.scenarios[j].id)
+        throw InputError(in.scenarios[j].file, "/id",
+                         "scenario id \"" + in.scenarios[j].id + "\" is also used by " + in.scenarios[i].file +
+                             "; ids must be unique within an episode folder");
+  in.catalog = &catalog;
+  in.checked_on = today;
+  in.max_price_age_days = max_price_age_days;
+  loaded->report = build_episode_report(in);
+  return loaded;
+}
+
+int cmd_episode(const std::vector<std::string>& args) {
+  po::options_description o("Options");
+  o.add_options()("help,h", "show this help")("format", po::value<std::string>()->default_value("md"),
+                                              "output format: md (show notes), json or csv (one row per claim and "
+                                              "per worked-example figure)")(
+      "pricing-data", po::value<std::string>()->default_value(COSTPROOF_DEFAULT_PRICING_DATA), "folder of price tables")(
+      "out,o", po::value<std::string>(), "write the output to this file (atomically) instead of stdout")(
+      "as-of", po::value<std::string>(), "judge price staleness against this date (YYYY-MM-DD) instead of today")(
+      "max-price-age-days", po::value<long>()->default_value(180),
+      "warn when a price's as-of date is older than this many days");
+  po::options_description hidden;
+  hidden.add_options()("folder", po::value<std::vector<std::string>>(), "episode folder");
+  po::positional_options_description pos;
+  pos.add("folder", -1);
+  po::options_description all;
+  all.add(o).add(hidden);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw CommandLineError(e.what());
+  }
+  if (vm.count("help")) {
+    std::cout << "Usage: costproof episode <folder> [options]\n\n"
+                 "Writes the show notes of an episode folder (episode.json, claims.json, scenario files):\n"
+                 "what the worked examples mean per team, the worked examples, every claim of the outline\n"
+                 "with a verdict, why and a suggested wording, the assumptions and the numbered sources.\n"
+                 "Format of the folder: docs/claims.md.\n\n"
+              << o;
+    return 0;
+  }
+  if (!vm.count("folder")) throw CommandLineError("episode needs an episode folder, e.g. costproof episode scenarios/ep050");
+  const auto folders = vm["folder"].as<std::vector<std::string>>();
+  if (folders.size() != 1) throw CommandLineError("episode takes one episode folder, got " + std::to_string(folders.size()));
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "md" && format != "json" && format != "csv")
+    throw CommandLineError("--format must be md, json or csv, got \"" + format + "\"");
+  const long max_age = vm["max-price-age-days"].as<long>();
+  if (max_age < 0) throw CommandLineError("--max-price-age-days must be 0 or more");
+  const Date today = today_or_as_of(vm.count("as-of") ? std::optional(vm["as-of"].as<std::string>()) : std::nullopt);
+  const PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
+  const auto loaded = load_episode(folders[0], catalog, today, max_age);
+  const EpisodeReport& report = loaded->report;
+  std::string text;
+  if (format == "json") {
+    nlohmann::ordered_json doc;
+    doc["costproof_version"] = COSTPROOF_VERSION;
+    const nlohmann::ordered_json body = render_episode_json(report);
+    for (const auto& [k, v] : body.items()) doc[k] = v;
+    text = doc.dump(2) + "\n";
+  } else if (format == "csv") {
+    text = render_episode_csv(report);
+  } else {
+    text = render_episode_markdown(report);
+  }
+  for (const auto& w : report.warnings) std::cerr << "costproof: warning: " << w << "\n";
+  if (vm.count("out"))
+    write_file_atomically(vm["out"].as<std::string>(), text);
+  else
+    std::cout << text << std::flush;
+  return 0;
+}
+
+}  // namespace costproof::cli

@@ -1,0 +1,42 @@
+// `costproof episode <folder>`: the show notes of one episode folder
+// (episode.json, claims.json, scenario files), in Markdown, JSON or CSV.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "episode.h"
+#include "price_catalog.h"
+
+namespace costproof::cli {
+
+// A bad command line in one of the commands below; dispatch() in main.cpp turns
+// it into the usage-error exit code.
+class CommandLineError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// An episode folder read, calculated and checked. Holds the inputs the report points into.
+struct LoadedEpisode {
+  EpisodeInputs inputs;
+  EpisodeReport report;
+};
+
+// Reads <folder>/episode.json, <folder>/claims.json, every other *.json as a
+// scenario, and the outline named by episode.json; calculates the scenarios and
+// checks the claims. Throws InputError, FileError, PriceNotFound, ...
+std::unique_ptr<LoadedEpisode> load_episode(const std::filesystem::path& folder, const PriceCatalog& catalog,
+                                            const Date& today, long max_price_age_days);
+
+// Option parsing shared with `costproof lint`: --as-of and --max-price-age-days.
+Date today_or_as_of(const std::optional<std::string>& as_of);
+
+int cmd_episode(const std::vector<std::string>& args);
+
+}  // namespace costproof::cli

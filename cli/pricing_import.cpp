@@ -1,0 +1,427 @@
+#include "pricing_import.h"
+
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+
+#include "error.h"
+#include "exit_codes.h"
+#include "files.h"
+#include "format.h"
+#include "json_reader.h"
+#include "offer_extract.h"
+#include "offer_merge.h"
+#include "progress.h"
+
+namespace costproof::cli {
+namespace fs = std::filesystem;
+namespace po = boost::program_options;
+
+namespace {
+
+using OJson = nlohmann::ordered_json;
+
+// Reads a file with read(2) in the chunks the scanner asks for, feeding the progress bar.
+class FileByteSource : public ByteSource {
+ public:
+  FileByteSource(const fs::path& path, Progress* progress) : path_(path), progress_(progress) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) throw FileError(path.string() + ": is a directory, expected an offer file");
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0)
+      throw FileError(path.string() + ": cannot open (" + std::strerror(errno) +
+                      "); check the path (relative paths start from the current directory)");
+    struct stat st {};
+    if (::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode)) size_ = static_cast<std::uint64_t>(st.st_size);
+#ifdef POSIX_FADV_SEQUENTIAL
+    ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+  }
+  ~FileByteSource() override {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  FileByteSource(const FileByteSource&) = delete;
+  FileByteSource& operator=(const FileByteSource&) = delete;
+
+  std::size_t read(char* buffer, std::size_t capacity) override {
+    for (;;) {
+      const ssize_t n = ::read(fd_, buffer, capacity);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) throw FileError(path_.string() + ": read failed (" + std::strerror(errno) + ")");
+      done_ += static_cast<std::uint64_t>(n);
+      if (progress_) progress_->update(done_);
+      return static_cast<std::size_t>(n);
+    }
+  }
+  std::uint64_t size() const { return size_; }
+
+ private:
+  fs::path path_;
+  Progress* progress_;
+  int fd_ = -1;
+  std::uint64_t size_ = 0;
+  std::uint64_t done_ = 0;
+};
+
+std::uint64_t size_of(const fs::path& path) {
+  std::error_code ec;
+  const auto n = fs::file_size(path, ec);
+  return ec ? 0 : static_cast<std::uint64_t>(n);
+}
+
+std::string bytes_text(std::uint64_t n) { return group_thousands(Decimal::from_int(static_cast<std::int64_t>(n))); }
+
+std::string md_cell(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\|";
+    else out += c;
+  }
+  return out;
+}
+
+struct TableState {
+  std::optional<OJson> json;  // current content (after earlier merges of this run)
+  std::string original_text;  // on disk before the run ("" when absent)
+  std::string text;           // current text
+};
+
+struct FileReport {
+  OfferImport offer;
+  std::uint64_t size = 0;
+  std::vector<std::pair<std::string, TableMerge>> tables;  // label, merge
+};
+
+std::string render_markdown(const std::vector<FileReport>& reports, const ImportOptions& options,
+                            const std::vector<std::string>& written) {
+  std::ostringstream md;
+  md << "# Price import\n";
+  for (const auto& r : reports) {
+    const OfferImport& o = r.offer;
+    md << "\n## " << o.offer_code << ", version " << o.version << " (published " << o.publication_date << ")\n\n";
+    md << "File: " << o.file << " (" << (o.format == "json" ? "JSON" : "CSV") << ", " << bytes_text(r.size)
+       << " bytes). ";
+    if (o.stopped_early)
+      md << "Parsed " << bytes_text(o.bytes_parsed) << " bytes and stopped before " << o.stopped_before
+         << ", which this import does not need.\n";
+    else
+      md << "Parsed the whole file.\n";
+    md << (o.kind == OfferKind::kSavingsPlans ? "Rates read: " : "Products read: ") << bytes_text(o.products)
+       << "; kept by the filters: " << bytes_text(o.products_kept) << "; price rows: " << o.rows.size() << ".\n";
+    for (const auto& [label, m] : r.tables) {
+      md << "\n### " << label << (m.created ? " (new table)" : "") << "\n\n";
+      if (m.changes.empty()) {
+        md << "No price changed.\n";
+      } else {
+        md << "| change | key | tier | old price | new price | SKU | rate code |\n";
+        md << "|---|---|---|---|---|---|---|\n";
+        for (const auto& c : m.changes)
+          md << "| " << change_kind_name(c.kind) << " | " << md_cell(c.key) << " | " << c.tier << " | "
+             << (c.old_price.empty() ? "-" : c.old_price) << " | " << (c.new_price.empty() ? "-" : c.new_price)
+             << " | " << c.sku << " | " << c.rate_code << " |\n";
+      }
+      md << "\n" << m.unchanged << (m.unchanged == 1 ? " price" : " prices")
+         << " unchanged (now citing the offer file); " << m.untouched
+         << (m.untouched == 1 ? " row" : " rows") << " this import does not cover kept as they were.\n";
+    }
+    if (!o.notes.empty()) {
+      md << "\nNotes:\n\n";
+      for (const auto& n : o.notes) md << "- " << n << "\n";
+    }
+  }
+  md << "\n";
+  if (options.dry_run)
+    md << "Dry run: no table was written.\n";
+  else if (written.empty())
+    md << "No table needed rewriting.\n";
+  else {
+    md << "Wrote " << written.size() << (written.size() == 1 ? " table" : " tables")
+       << " (each written aside, then renamed over the old one): ";
+    for (std::size_t i = 0; i < written.size(); ++i) md << (i ? ", " : "") << written[i];
+    md << ".\n";
+  }
+  return md.str();
+}
+
+std::string render_json(const std::vector<FileReport>& reports, const ImportOptions& options,
+                        const std::vector<std::string>& written) {
+  OJson j;
+  j["imports"] = OJson::array();
+  for (const auto& r : reports) {
+    const OfferImport& o = r.offer;
+    OJson f;
+    f["file"] = o.file;
+    f["format"] = o.format;
+    f["offer_code"] = o.offer_code;
+    f["version"] = o.version;
+    f["publication_date"] = o.publication_date;
+    f["bytes"] = r.size;
+    f["bytes_parsed"] = o.bytes_parsed;
+    f["stopped_before"] = o.stopped_early ? OJson(o.stopped_before) : OJson(nullptr);
+    f["products_read"] = o.products;
+    f["products_kept"] = o.products_kept;
+    f["rows"] = o.rows.size();
+    f["tables"] = OJson::array();
+    for (const auto& [label, m] : r.tables) {
+      OJson t;
+      t["table"] = label;
+      t["created"] = m.created;
+      t["changes"] = OJson::array();
+      for (const auto& c : m.changes) {
+        OJson cj;
+        cj["change"] = change_kind_name(c.kind);
+        cj["key"] = c.key;
+        cj["tier"] = c.tier.empty() ? OJson(nullptr) : OJson(c.tier);
+        cj["old_price"] = c.old_price.empty() ? OJson(nullptr) : OJson(c.old_price);
+        cj["new_price"] = c.new_price.empty() ? OJson(nullptr) : OJson(c.new_price);
+        cj["sku"] = c.sku;
+        cj["rate_code"] = c.rate_code;
+        t["changes"].push_back(cj);
+      }
+      t["unchanged"] = m.unchanged;
+      t["untouched"] = m.untouched;
+      f["tables"].push_back(t);
+    }
+    f["notes"] = o.notes;
+    j["imports"].push_back(f);
+  }
+  j["dry_run"] = options.dry_run;
+  j["written"] = written;
+  return j.dump(2) + "\n";
+}
+
+[[noreturn]] void usage_error(const std::string& message) { throw po::error(message); }
+
+}  // namespace
+
+void write_files_atomically(const std::vector<std::pair<fs::path, std::string>>& files) {
+  std::vector<std::string> temps;
+  const auto cleanup = [&temps](std::size_t from) {
+    for (std::size_t i = from; i < temps.size(); ++i) ::unlink(temps[i].c_str());
+  };
+  try {
+    for (const auto& [path, text] : files) {
+      const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+      std::error_code ec;
+      fs::create_directories(dir, ec);
+      if (ec) throw FileError(dir.string() + ": cannot create the folder (" + ec.message() + "); nothing was written");
+      std::string tmpl = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+      const int fd = ::mkstemp(tmpl.data());
+      if (fd < 0)
+        throw FileError(path.string() + ": cannot create a file in " + dir.string() + " (" + std::strerror(errno) +
+                        "); nothing was written");
+      temps.push_back(tmpl);
+      std::size_t done = 0;
+      while (done < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+          const std::string why = std::strerror(errno);
+          ::close(fd);
+          throw FileError(path.string() + ": write failed (" + why + "); nothing was written");
+        }
+        done += static_cast<std::size_t>(n);
+      }
+      ::fchmod(fd, 0644);
+      if (::fsync(fd) != 0) {
+        ::close(fd);
+        throw FileError(path.string() + ": write failed (fsync); nothing was written");
+      }
+      if (::close(fd) != 0) throw FileError(path.string() + ": write failed (close); nothing was written");
+    }
+  } catch (...) {
+    cleanup(0);
+    throw;
+  }
+  std::set<std::string> dirs;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    std::error_code ec;
+    fs::rename(temps[i], files[i].first, ec);
+    if (ec) {
+      cleanup(i);
+      throw FileError(files[i].first.string() + ": cannot replace (" + ec.message() + "); " + std::to_string(i) +
+                      " of " + std::to_string(files.size()) +
+                      " tables were replaced, the others are unchanged; every table is complete and readable");
+    }
+    dirs.insert(files[i].first.parent_path().string());
+  }
+  for (const auto& d : dirs) {
+    const int fd = ::open(d.empty() ? "." : d.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+      ::fsync(fd);
+      ::close(fd);
+    }
+  }
+}
+
+ImportReport run_pricing_import(const ImportOptions& options) {
+  // The current tables must load: they are the base of the change report.
+  load_pricing_data(options.pricing_data);
+  const fs::path aws = options.pricing_data / "aws";
+
+  std::map<fs::path, TableState> states;
+  std::map<std::tuple<std::string, std::string, std::string>, std::string> key_owner;  // -> file
+  std::vector<FileReport> reports;
+  ExtractOptions extract;
+  extract.region = options.region;
+  extract.full_scan = options.full_scan;
+
+  for (std::size_t i = 0; i < options.files.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (options.files[i] == options.files[j])
+        throw InputError(options.files[i].string(), "", "this offer file is named twice; name it once");
+  for (const auto& file : options.files) {
+    FileReport report;
+    report.size = size_of(file);
+    Progress progress(file.string(), report.size, options.progress);
+    {
+      FileByteSource source(file, &progress);
+      report.offer = extract_offer(source, file.string(), extract);
+    }
+    progress.finish();
+    const OfferImport& offer = report.offer;
+    if (offer.rows.empty())
+      throw InputError(file.string(), "",
+                       "found no prices to import: " + std::to_string(offer.products) +
+                           (offer.kind == OfferKind::kSavingsPlans ? " rates" : " products") + " read, " +
+                           std::to_string(offer.products_kept) + " passed the filters" +
+                           (options.region.empty() ? "" : " for region " + options.region) +
+                           " (filters per offer: docs/pricing-import.md)");
+
+    // Group rows by table.
+    std::map<std::pair<std::string, std::string>, std::vector<const OfferRow*>> by_table;
+    for (const auto& row : offer.rows) {
+      const auto [it, inserted] = key_owner.emplace(std::make_tuple(row.region, row.service, row.key), file.string());
+      if (!inserted && it->second != file.string())
+        throw InputError(file.string(), "",
+                         "both " + it->second + " and " + file.string() + " give " + row.service + " \"" + row.key +
+                             "\" in " + row.region + "; import them one at a time, or drop one");
+      by_table[{row.region, row.service}].push_back(&row);
+    }
+    std::string location = options.source_url.empty() ? "file:" + file.filename().string() : options.source_url;
+    for (const auto& [table_id, rows] : by_table) {
+      const auto& [region, service] = table_id;
+      const fs::path path = aws / region / (service + ".json");
+      const std::string label = "aws/" + region + "/" + service + ".json";
+      auto sit = states.find(path);
+      if (sit == states.end()) {
+        TableState st;
+        std::error_code ec;
+        if (fs::exists(path, ec)) {
+          st.original_text = read_text_file(path);
+          st.text = st.original_text;
+          try {
+            st.json = OJson::parse(st.original_text);
+          } catch (const nlohmann::json::exception&) {
+            throw PricingDataError(path.string(), "", "cannot be parsed as JSON; run costproof pricing verify");
+          }
+        }
+        sit = states.emplace(path, std::move(st)).first;
+      }
+      TableState& st = sit->second;
+      const auto source = make_offer_source(offer, region, location);
+      TableMerge m = merge_offer_rows(st.json ? &*st.json : nullptr, path.string(), offer.kind, region, service,
+                                      rows, *source);
+      st.text = m.text;
+      st.json = OJson::parse(m.text);
+      report.tables.emplace_back(label, std::move(m));
+    }
+    reports.push_back(std::move(report));
+  }
+
+  std::vector<std::pair<fs::path, std::string>> to_write;
+  std::vector<std::string> written_labels;
+  ImportReport result;
+  for (const auto& [path, st] : states)
+    if (st.text != st.original_text) {
+      to_write.emplace_back(path, st.text);
+      written_labels.push_back(fs::relative(path, options.pricing_data).generic_string());
+      result.written.push_back(path);
+    }
+  if (options.dry_run) {
+    written_labels.clear();
+    result.written.clear();
+  } else if (!to_write.empty()) {
+    write_files_atomically(to_write);
+  }
+  result.text = options.format == OutputFormat::kJson ? render_json(reports, options, written_labels)
+                                                      : render_markdown(reports, options, written_labels);
+  return result;
+}
+
+int cmd_pricing_import(const std::vector<std::string>& args, const std::string& default_pricing_data) {
+  po::options_description o("Options");
+  o.add_options()("help,h", "show this help")(
+      "pricing-data", po::value<std::string>()->default_value(default_pricing_data), "folder of price tables to refresh")(
+      "region", po::value<std::string>(), "import only this region's prices (e.g. us-east-1)")(
+      "dry-run", "print the change report, write nothing")(
+      "full-scan", "read and validate the whole file instead of stopping after terms.OnDemand")(
+      "source-url", po::value<std::string>(),
+      "URL the file was downloaded from, recorded as the rows' source (one file only; default file:<name>)")(
+      "progress", po::value<std::string>()->default_value("auto"), "progress bar on stderr: auto (on a terminal), always, never")(
+      "format", po::value<std::string>()->default_value("md"), "change report format: md or json")(
+      "out,o", po::value<std::string>(), "write the change report to this file (atomically) instead of stdout");
+  po::options_description hidden;
+  hidden.add_options()("file", po::value<std::vector<std::string>>(), "offer files");
+  po::positional_options_description pos;
+  pos.add("file", -1);
+  ImportOptions options;
+  std::optional<std::string> out;
+  try {
+    po::options_description all;
+    all.add(o).add(hidden);
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+      std::cout << "Usage: costproof pricing import <offer file>... [options]\n\n"
+                   "Refreshes the price tables from AWS Price List offer files (JSON or CSV): AmazonEC2,\n"
+                   "AmazonVPC, AmazonRDS, AWSLambda, AmazonDynamoDB, Compute and Database Savings Plans.\n"
+                   "Prints what changed; replaces the tables atomically (docs/pricing-import.md).\n\n"
+                << o;
+      return kOk;
+    }
+    if (!vm.count("file"))
+      usage_error("pricing import needs at least one offer file, e.g. costproof pricing import AmazonEC2-us-east-1.json");
+    for (const auto& f : vm["file"].as<std::vector<std::string>>()) options.files.emplace_back(f);
+    options.pricing_data = vm["pricing-data"].as<std::string>();
+    if (vm.count("region")) options.region = vm["region"].as<std::string>();
+    if (vm.count("source-url")) {
+      if (options.files.size() != 1) usage_error("--source-url needs exactly one offer file");
+      options.source_url = vm["source-url"].as<std::string>();
+    }
+    options.dry_run = vm.count("dry-run") > 0;
+    options.full_scan = vm.count("full-scan") > 0;
+    const auto progress = vm["progress"].as<std::string>();
+    if (progress == "auto") options.progress = stderr_is_terminal();
+    else if (progress == "always") options.progress = true;
+    else if (progress == "never") options.progress = false;
+    else usage_error("--progress must be auto, always or never, got \"" + progress + "\"");
+    const auto format = vm["format"].as<std::string>();
+    if (format == "md") options.format = OutputFormat::kMarkdown;
+    else if (format == "json") options.format = OutputFormat::kJson;
+    else usage_error("--format must be md or json, got \"" + format + "\"");
+    if (vm.count("out")) out = vm["out"].as<std::string>();
+  } catch (const po::error& e) {
+    std::cerr << "costproof: usage error: " << e.what() << "\n(see costproof --help)\n";
+    return kUsageError;
+  }
+  const ImportReport report = run_pricing_import(options);
+  if (out)
+    write_file_atomically(*out, report.text);
+  else
+    std::cout << report.text << std::flush;
+  return kOk;
+}
+
+}  // namespace costproof::cli

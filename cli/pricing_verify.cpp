@@ -1,0 +1,221 @@
+#include "pricing_verify.h"
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include <boost/program_options.hpp>
+
+#include "error.h"
+#include "exit_codes.h"
+#include "files.h"
+#include "format.h"
+#include "instance_shapes.h"
+#include "json_reader.h"
+#include "price_table.h"
+
+namespace costproof::cli {
+namespace fs = std::filesystem;
+namespace po = boost::program_options;
+
+namespace {
+
+std::string where(const std::string& file, const std::string& pointer, const std::string& message) {
+  return file + (pointer.empty() ? "" : ": " + pointer) + ": " + message;
+}
+
+std::string count(std::size_t n) { return group_thousands(Decimal::from_int(static_cast<std::int64_t>(n))); }
+
+}  // namespace
+
+VerifyResult verify_pricing_data(const fs::path& root, const Date& today) {
+  VerifyResult r;
+  const fs::path aws = root / "aws";
+  std::error_code ec;
+  if (!fs::is_directory(aws, ec))
+    throw FileError(aws.string() + ": no such directory; expected the price tables there (use --pricing-data DIR)");
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(aws))
+    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> schema, sourced, zero, provenance;
+  bool have_shapes = false;
+  for (const auto& file : files) {
+    ++r.files;
+    const std::string label = fs::proximate(file).generic_string();  // as the loader names it
+    std::optional<PriceTable> table;
+    try {
+      const auto json = parse_json_text(read_text_file(file), label, JsonOrigin::kPricingData);
+      if (file.filename() == "ec2-instance-shapes.json" && file.parent_path() == aws) {
+        parse_instance_shapes(json, label);
+        have_shapes = true;
+        continue;
+      }
+      table = parse_price_table(json, label);
+      const std::string folder = file.parent_path().filename().string();
+      if (table->region != folder)
+        throw PricingDataError(label, "/region",
+                               "the table says region \"" + table->region + "\" but lives in folder \"" + folder + "\"");
+      if (table->service != file.stem().string())
+        throw PricingDataError(label, "/service",
+                               "the table says service \"" + table->service + "\" but the file is named \"" +
+                                   file.filename().string() + "\"");
+    } catch (const InputError& e) {
+      schema.push_back(e.what());
+      continue;
+    } catch (const FileError& e) {
+      schema.push_back(e.what());
+      continue;
+    }
+    ++r.tables;
+    r.sources += table->sources.size();
+    std::set<const PriceSource*> cited;
+    for (const auto& row : table->rows) {
+      ++r.rows;
+      if (!row.source) {
+        sourced.push_back(where(label, row.pointer, "the row has no source"));
+        continue;
+      }
+      cited.insert(row.source.get());
+      if (today < row.source->as_of)
+        sourced.push_back(where(label, row.pointer,
+                                "source \"" + row.source->id + "\" is dated " + row.source->as_of.to_string() +
+                                    ", after today (" + today.to_string() + ")"));
+      const bool imported = !row.sku.empty() || !row.rate_code.empty();
+      if (imported) ++r.imported_rows;
+      if (row.is_price() && row.price.usd_per_unit().is_zero() && !imported && row.note.empty())
+        zero.push_back(where(label, row.pointer + "/price",
+                             "price \"0\" for \"" + row.key +
+                                 "\" with no note: a zero price needs the source's statement that the item is free "
+                                 "(add a \"note\"), or comes from an offer file"));
+      if (imported) {
+        if (row.sku.empty() || row.rate_code.empty())
+          provenance.push_back(where(label, row.pointer, "an imported row needs both \"sku\" and \"rate_code\""));
+        else if (row.rate_code.rfind(row.sku + ".", 0) != 0)
+          provenance.push_back(where(label, row.pointer + "/rate_code",
+                                     "rate code \"" + row.rate_code + "\" does not belong to SKU \"" + row.sku + "\""));
+        const PriceSource& s = *row.source;
+        if (s.offer_code.empty() || s.offer_version.empty() || s.publication_date.empty())
+          provenance.push_back(where(label, row.pointer + "/source",
+                                     "source \"" + s.id +
+                                         "\" of an imported row needs \"offer_code\", \"offer_version\" and "
+                                         "\"publication_date\""));
+        else if (s.publication_date.substr(0, 10) != s.as_of.to_string())
+          provenance.push_back(where(label, row.pointer + "/source",
+                                     "source \"" + s.id + "\" has as_of " + s.as_of.to_string() +
+                                         " but publication_date " + s.publication_date));
+      }
+    }
+    for (std::size_t i = 0; i < table->sources.size(); ++i)
+      if (!cited.count(table->sources[i].get()))
+        r.warnings.push_back(where(label, "/sources/" + std::to_string(i),
+                                   "source \"" + table->sources[i]->id + "\" is not cited by any row"));
+  }
+  if (!have_shapes) schema.push_back((aws / "ec2-instance-shapes.json").string() + ": missing");
+  r.schema = schema.size();
+  r.sourced = sourced.size();
+  r.zero = zero.size();
+  r.provenance = provenance.size();
+  for (auto* list : {&schema, &sourced, &zero, &provenance})
+    r.problems.insert(r.problems.end(), list->begin(), list->end());
+  return r;
+}
+
+std::string render_verify(const VerifyResult& r, const std::string& root_label, OutputFormat format) {
+  const auto status = [](std::size_t n) { return n == 0 ? std::string("ok") : count(n) + (n == 1 ? " problem" : " problems"); };
+  if (format == OutputFormat::kJson) {
+    nlohmann::ordered_json j;
+    j["pricing_data"] = root_label;
+    j["files"] = r.files;
+    j["tables"] = r.tables;
+    j["rows"] = r.rows;
+    j["sources"] = r.sources;
+    j["imported_rows"] = r.imported_rows;
+    j["checks"] = {{"schema", r.schema}, {"sourced_and_dated", r.sourced}, {"zero_prices", r.zero},
+                   {"import_provenance", r.provenance}};
+    j["ok"] = r.problems.empty();
+    j["problems"] = r.problems;
+    j["warnings"] = r.warnings;
+    return j.dump(2) + "\n";
+  }
+  std::ostringstream md;
+  md << "# Price table check: " << root_label << "\n\n";
+  md << count(r.files) << " files, " << count(r.tables) << " price tables, " << count(r.rows) << " rows ("
+     << count(r.imported_rows) << " imported from offer files), " << count(r.sources) << " sources.\n\n";
+  md << "| check | result |\n|---|---|\n";
+  md << "| schema (fields, decimal strings, sources, tiers, no duplicate keys, folder and file name) | "
+     << status(r.schema) << " |\n";
+  md << "| every row sourced and dated (as-of not in the future) | " << status(r.sourced) << " |\n";
+  md << "| no zero price the source does not state | " << status(r.zero) << " |\n";
+  md << "| imported rows carry SKU, rate code, offer code, version and publication date | " << status(r.provenance)
+     << " |\n";
+  if (!r.problems.empty()) {
+    md << "\nProblems:\n\n";
+    for (const auto& p : r.problems) md << "- " << p << "\n";
+  }
+  if (!r.warnings.empty()) {
+    md << "\nWarnings:\n\n";
+    for (const auto& w : r.warnings) md << "- " << w << "\n";
+  }
+  md << "\n" << (r.problems.empty() ? "All checks passed.\n" : "Some checks failed.\n");
+  return md.str();
+}
+
+int cmd_pricing_verify(const std::vector<std::string>& args, const std::string& default_pricing_data) {
+  po::options_description o("Options");
+  o.add_options()("help,h", "show this help")(
+      "pricing-data", po::value<std::string>()->default_value(default_pricing_data), "folder of price tables")(
+      "as-of", po::value<std::string>(), "judge 'as-of in the future' against this date (YYYY-MM-DD) instead of today")(
+      "format", po::value<std::string>()->default_value("md"), "output format: md or json")(
+      "out,o", po::value<std::string>(), "write the report to this file (atomically) instead of stdout");
+  OutputFormat format = OutputFormat::kMarkdown;
+  std::string root, out;
+  Date today;
+  try {
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(o).run(), vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+      std::cout << "Usage: costproof pricing verify [options]\n\n"
+                   "Checks the price tables: schema, every row sourced and dated, no duplicate keys,\n"
+                   "no zero price the source does not state, provenance of imported rows.\n"
+                   "Exit 0 when every check passes, 5 otherwise.\n\n"
+                << o;
+      return kOk;
+    }
+    root = vm["pricing-data"].as<std::string>();
+    const auto f = vm["format"].as<std::string>();
+    if (f == "json") format = OutputFormat::kJson;
+    else if (f != "md") throw po::error("--format must be md or json, got \"" + f + "\"");
+    if (vm.count("as-of")) {
+      const auto d = Date::parse(vm["as-of"].as<std::string>());
+      if (!d) throw po::error("--as-of must be a date YYYY-MM-DD, got \"" + vm["as-of"].as<std::string>() + "\"");
+      today = *d;
+    } else {
+      const auto now = std::chrono::system_clock::now();
+      today = Date::from_days_since_epoch(
+          static_cast<long>(std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count()));
+    }
+    if (vm.count("out")) out = vm["out"].as<std::string>();
+  } catch (const po::error& e) {
+    std::cerr << "costproof: usage error: " << e.what() << "\n(see costproof --help)\n";
+    return kUsageError;
+  }
+  const VerifyResult result = verify_pricing_data(root, today);
+  const std::string text = render_verify(result, root, format);
+  if (!out.empty())
+    write_file_atomically(out, text);
+  else
+    std::cout << text << std::flush;
+  if (!result.problems.empty()) {
+    std::cerr << "costproof: error in price table: " << result.problems.size()
+              << (result.problems.size() == 1 ? " problem" : " problems") << " found by pricing verify (listed above)\n";
+    return kPricingDataError;
+  }
+  return kOk;
+}
+
+}  // namespace costproof::cli

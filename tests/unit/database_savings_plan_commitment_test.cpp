@@ -1,0 +1,227 @@
+// Unit tests for calc/database_savings_plan_commitment.h: the commitment
+// maths (known answers), the exact optimiser against a brute-force search over
+// every candidate commitment on random profiles, and the invariants (savings
+// never exceed the discounts on eligible usage; the cost with a plan never
+// falls below the commitment).
+#include "database_savings_plan_commitment.h"
+
+#include <cstdint>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace costproof {
+namespace {
+
+Decimal d(const char* text) { return Decimal::parse(text); }
+
+// A profile of `rows` hours from a flat list of per-class hourly On-Demand costs (row by row).
+ExactMatrix profile(std::size_t rows, const std::vector<const char*>& values) {
+  const std::size_t cols = values.size() / rows;
+  ExactMatrix m(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(cols));
+  for (std::size_t i = 0; i < values.size(); ++i)
+    m(static_cast<Eigen::Index>(i / cols), static_cast<Eigen::Index>(i % cols)) = ExactScalar(d(values[i]));
+  return m;
+}
+
+// ---------------------------------------------------------------- known answers
+
+TEST(DatabaseSavingsPlanCommitmentTest, SteadyAuroraServerlessSixAcu) {
+  // 6 ACU x $0.12 = $0.72 On-Demand in every hour of the year; serverless up to 35%.
+  const CommitmentModel model({d("0.35")}, ExactMatrix::Constant(8760, 1, ExactScalar(d("0.72"))));
+  const OptimumDetail opt = model.optimise();
+  EXPECT_EQ(opt.commitment, d("0.468"));  // 0.65 x 0.72
+  EXPECT_EQ(opt.candidates, 2u);          // 0 and 0.468
+  EXPECT_EQ(opt.class_hours_below, std::vector<std::size_t>{8760});
+  EXPECT_EQ(opt.unused_hours_above, 8760u);
+  const CommitmentOutcome o = model.evaluate(opt.commitment);
+  EXPECT_EQ(o.paid, d("4099.68"));
+  EXPECT_EQ(o.eligible_on_demand, d("6307.2"));
+  EXPECT_EQ(o.saving, d("2207.52"));  // 35% of 6,307.20
+  EXPECT_EQ(o.used, o.paid);
+  EXPECT_TRUE(o.unused.is_zero());
+  EXPECT_TRUE(o.covered_exact);
+  EXPECT_EQ(o.hours_below, 0u);
+  EXPECT_EQ(model.max_useful_commitment(), d("0.468"));
+  bool exact = false;
+  EXPECT_EQ(model.break_even_commitment(&exact), d("0.72"));  // commitment = the whole On-Demand usage
+  EXPECT_TRUE(exact);
+}
+
+TEST(DatabaseSavingsPlanCommitmentTest, OptimumCoversTheLevelReachedInMoreThanOneMinusDOfHours) {
+  // One class, d = 35%: commit to the highest level that usage reaches in more than 65% of hours.
+  // Usage $0.96 in 2 of 3 hours (67% > 65%): commit 0.65 x 0.96.
+  EXPECT_EQ(CommitmentModel({d("0.35")}, profile(3, {"0.24", "0.96", "0.96"})).optimise().commitment, d("0.624"));
+  // Usage $0.96 in 1 of 3 hours (33%): commit only to the level of every hour, 0.65 x 0.24.
+  EXPECT_EQ(CommitmentModel({d("0.35")}, profile(3, {"0.24", "0.24", "0.96"})).optimise().commitment, d("0.156"));
+  // d = 20%: usage reached in 3 of 4 hours (75% < 80%) is not enough.
+  EXPECT_EQ(CommitmentModel({d("0.2")}, profile(4, {"1", "2", "2", "2"})).optimise().commitment, d("0.8"));
+  // ... but 9 of 10 hours (90% > 80%) is.
+  EXPECT_EQ(CommitmentModel({d("0.2")}, profile(10, {"1", "2", "2", "2", "2", "2", "2", "2", "2", "2"}))
+                .optimise()
+                .commitment,
+            d("1.6"));
+}
+
+TEST(DatabaseSavingsPlanCommitmentTest, ScaleToZeroMostHoursMeansNoCommitment) {
+  // Usage in only 1 of 3 hours: the first cent would be wasted in 2 hours and save 35/65 in one.
+  const CommitmentModel model({d("0.35")}, profile(3, {"0", "0", "5"}));
+  const OptimumDetail opt = model.optimise();
+  EXPECT_TRUE(opt.commitment.is_zero());
+  EXPECT_EQ(opt.unused_hours_above, 2u);
+  EXPECT_EQ(opt.class_hours_above, std::vector<std::size_t>{1});
+  bool exact = false;
+  EXPECT_TRUE(model.break_even_commitment(&exact).is_zero());
+}
+
+TEST(DatabaseSavingsPlanCommitmentTest, TwoClassesHighestDiscountFirst) {
+  // Every hour: serverless $1.00 On-Demand (plan $0.65), provisioned $1.00 (plan $0.80).
+  const CommitmentModel model({d("0.35"), d("0.2")}, profile(2, {"1", "1", "1", "1"}));
+  EXPECT_EQ(model.optimise().commitment, d("1.45"));
+  // $1.00 an hour covers all serverless usage ($0.65) and $0.35 of provisioned, worth 0.35 / 0.8 = $0.4375.
+  const CommitmentOutcome o = model.evaluate(d("1"));
+  ASSERT_EQ(o.classes.size(), 2u);
+  EXPECT_EQ(o.classes[0].full_hours, 2u);
+  EXPECT_EQ(o.classes[0].covered_on_demand, d("2"));
+  EXPECT_EQ(o.classes[1].partial_hours, 2u);
+  EXPECT_EQ(o.classes[1].partial_commitment, d("0.7"));
+  EXPECT_EQ(o.classes[1].partial_on_demand, d("0.875"));
+  EXPECT_TRUE(o.classes[1].partial_exact);
+  EXPECT_EQ(o.eligible_cost, d("3.125"));  // 2 x (1 + (1 - 0.4375))
+  EXPECT_EQ(o.saving, d("0.875"));
+  EXPECT_EQ(model.scaled_cost(d("1")), o.eligible_cost * model.cost_scale());
+}
+
+TEST(DatabaseSavingsPlanCommitmentTest, NonTerminatingCoverageIsCarriedAndFlagged) {
+  // $0.10 of commitment on serverless usage buys 0.10 / 0.65 = 0.153846... of On-Demand usage.
+  const CommitmentModel model({d("0.35")}, profile(1, {"1"}));
+  const CommitmentOutcome o = model.evaluate(d("0.1"));
+  EXPECT_FALSE(o.covered_exact);
+  EXPECT_EQ(o.classes[0].partial_on_demand, d("0.1538461538"));
+  // The exact comparison still holds: L x cost = 0.65 x 0.1 + 0.65 x 1 - 0.1.
+  EXPECT_EQ(model.scaled_cost(d("0.1")), d("0.615"));
+}
+
+TEST(DatabaseSavingsPlanCommitmentTest, RejectsBadInput) {
+  EXPECT_THROW(CommitmentModel({d("0.2"), d("0.35")}, profile(1, {"1", "1"})), std::invalid_argument);  // order
+  EXPECT_THROW(CommitmentModel({d("1")}, profile(1, {"1"})), std::invalid_argument);
+  EXPECT_THROW(CommitmentModel({d("0")}, profile(1, {"1"})), std::invalid_argument);
+  EXPECT_THROW(CommitmentModel({d("0.35")}, profile(1, {"-1"})), std::invalid_argument);
+  EXPECT_THROW(CommitmentModel({d("0.35")}, profile(1, {"1", "1"})), std::invalid_argument);  // 2 columns, 1 class
+  const CommitmentModel model({d("0.35")}, profile(1, {"1"}));
+  EXPECT_THROW(model.evaluate(d("-0.01")), std::invalid_argument);
+}
+
+// ---------------------------------------------------------------- brute force and invariants
+
+// Random profiles: 1-4 classes with random discounts (highest first), 1-60 hours, values with
+// up to 3 decimal places and about a quarter of them zero.
+struct RandomProfile {
+  std::vector<Decimal> discounts;
+  ExactMatrix on_demand;
+};
+
+RandomProfile random_profile(std::mt19937_64& rng) {
+  std::uniform_int_distribution<int> classes(1, 4), hours(1, 60), pct(1, 99), cents(0, 5000), zero(0, 3),
+      places(0, 3);
+  RandomProfile p;
+  const int k = classes(rng);
+  std::vector<int> percents;
+  for (int i = 0; i < k; ++i) percents.push_back(pct(rng));
+  std::sort(percents.rbegin(), percents.rend());
+  for (int v : percents) p.discounts.push_back(Decimal::divide(Decimal::from_int(v), Decimal::from_int(100), 2,
+                                                               RoundingMode::kDown));
+  const int n = hours(rng);
+  p.on_demand.resize(n, k);
+  for (int h = 0; h < n; ++h)
+    for (int c = 0; c < k; ++c) {
+      Decimal v = zero(rng) == 0 ? Decimal() : Decimal::from_int(cents(rng));
+      for (int i = places(rng); i > 0; --i) v = v * d("0.1");
+      p.on_demand(h, c) = ExactScalar(v);
+    }
+  return p;
+}
+
+TEST(DatabaseSavingsPlanCommitmentTest, OptimiserAgreesWithBruteForceOnRandomProfiles) {
+  std::mt19937_64 rng(20261127);
+  for (int trial = 0; trial < 400; ++trial) {
+    const RandomProfile p = random_profile(rng);
+    const CommitmentModel model(p.discounts, p.on_demand);
+    // Brute force: the exact scaled cost at every candidate commitment.
+    const std::vector<Decimal> candidates = model.candidates();
+    Decimal best_cost = model.scaled_cost(candidates[0]);
+    Decimal best = candidates[0];
+    for (const auto& c : candidates) {
+      const Decimal cost = model.scaled_cost(c);
+      if (cost < best_cost) {
+        best_cost = cost;
+        best = c;
+      }
+    }
+    const OptimumDetail opt = model.optimise();
+    ASSERT_EQ(opt.commitment, best) << "trial " << trial;  // the smallest among equally cheap ones
+    ASSERT_EQ(opt.candidates, candidates.size()) << "trial " << trial;
+    // Nothing between or beyond the candidates does better (the cost is piecewise linear between them).
+    for (std::size_t i = 0; i + 1 < candidates.size(); ++i) {
+      const Decimal mid = Decimal::divide(candidates[i] + candidates[i + 1], Decimal::from_int(2), 20,
+                                          RoundingMode::kDown);
+      ASSERT_GE(model.scaled_cost(mid), best_cost) << "trial " << trial;
+    }
+    ASSERT_GE(model.scaled_cost(candidates.back() + Decimal::from_int(1)), best_cost) << "trial " << trial;
+    // The slopes at the optimum: falling below it, not falling above it.
+    EXPECT_GE(opt.slope_above_scaled, Decimal()) << "trial " << trial;
+    if (!opt.commitment.is_zero()) {
+      EXPECT_LT(opt.slope_below_scaled, Decimal()) << "trial " << trial;
+    }
+  }
+}
+
+TEST(DatabaseSavingsPlanCommitmentTest, SavingsNeverExceedTheDiscountsAndCostNeverFallsBelowTheCommitment) {
+  std::mt19937_64 rng(7);
+  std::uniform_int_distribution<int> cents(0, 20000);
+  for (int trial = 0; trial < 300; ++trial) {
+    const RandomProfile p = random_profile(rng);
+    const CommitmentModel model(p.discounts, p.on_demand);
+    std::vector<Decimal> commitments = model.candidates();
+    for (int i = 0; i < 5; ++i) commitments.push_back(Decimal::from_int(cents(rng)) * d("0.001"));
+    for (const auto& c : commitments) {
+      const CommitmentOutcome o = model.evaluate(c);
+      Decimal ceiling;  // sum_k d_k x U_k
+      for (std::size_t k = 0; k < o.classes.size(); ++k) ceiling += p.discounts[k] * o.classes[k].on_demand;
+      // The saving is at most the discount on the covered usage, at most the highest discount on all of it.
+      ASSERT_LE(o.saving, ceiling) << "trial " << trial << " c " << c.to_string();
+      ASSERT_LE(o.saving, p.discounts[0] * o.eligible_on_demand) << "trial " << trial;
+      // With a plan you pay at least the commitment.
+      ASSERT_GE(o.eligible_cost, o.paid) << "trial " << trial << " c " << c.to_string();
+      ASSERT_EQ(o.used + o.unused, o.paid) << "trial " << trial;
+      ASSERT_LE(o.covered_on_demand, o.eligible_on_demand + d("0.00000001")) << "trial " << trial;
+      ASSERT_FALSE(o.unused.is_negative()) << "trial " << trial;
+      // The displayed (carried) cost matches the exact scaled cost to the carried precision.
+      const Decimal diff = o.eligible_cost * model.cost_scale() - model.scaled_cost(c);
+      ASSERT_LE(diff.abs(), d("0.00000001")) << "trial " << trial;
+      if (o.covered_exact) {
+        ASSERT_TRUE(diff.is_zero()) << "trial " << trial;
+      }
+    }
+  }
+}
+
+TEST(DatabaseSavingsPlanCommitmentTest, BreakEvenCommitmentBracketsZeroSaving) {
+  std::mt19937_64 rng(99);
+  for (int trial = 0; trial < 200; ++trial) {
+    const RandomProfile p = random_profile(rng);
+    const CommitmentModel model(p.discounts, p.on_demand);
+    bool exact = false;
+    const Decimal be = model.break_even_commitment(&exact);
+    const Decimal no_plan = model.scaled_cost(Decimal());
+    ASSERT_LE(model.scaled_cost(be), no_plan) << "trial " << trial;                     // still saves >= 0
+    ASSERT_GT(model.scaled_cost(be + d("0.0000000001")), no_plan) << "trial " << trial;  // one step more loses
+    ASSERT_GE(be, model.optimise().commitment) << "trial " << trial;
+  }
+}
+
+}  // namespace
+}  // namespace costproof

@@ -1,0 +1,413 @@
+// Unit tests for calc/offer_extract.h: every offer kind against a small
+// hand-made fixture with known answers (tests/fixtures/offers/), each pitfall
+// of docs/pricing-import.md as its own test, pointed errors, early stop, and
+// the real AWS samples in ../shared/aws-pricelist-samples (structure only).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "error.h"
+#include "offer_extract.h"
+
+namespace costproof {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kFixtures = fs::path(COSTPROOF_SOURCE_DIR) / "tests/fixtures/offers";
+const fs::path kSamples = fs::path(COSTPROOF_SOURCE_DIR) / "../shared/aws-pricelist-samples";
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+OfferImport extract_text(const std::string& text, const std::string& label, ExtractOptions options = {},
+                         std::size_t max_read = static_cast<std::size_t>(-1)) {
+  StringByteSource source(text, max_read);
+  return extract_offer(source, label, options);
+}
+
+OfferImport extract_fixture(const std::string& name, ExtractOptions options = {}) {
+  return extract_text(slurp(kFixtures / name), name, options);
+}
+
+std::string error_of(const std::string& name) {
+  try {
+    extract_fixture(name);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+const OfferRow* find(const OfferImport& got, const std::string& service, const std::string& key,
+                     const std::string& region = "us-east-1") {
+  for (const auto& r : got.rows)
+    if (r.service == service && r.key == key && r.region == region) return &r;
+  return nullptr;
+}
+
+std::vector<std::string> keys(const OfferImport& got) {
+  std::vector<std::string> out;
+  for (const auto& r : got.rows) out.push_back(r.region + " " + r.service + " " + r.key);
+  return out;
+}
+
+// ---------------------------------------------------------------- EC2
+
+TEST(OfferExtractTest, Ec2KeepsOneLinuxSharedUsedOnDemandPricePerTypeAndTheNatRows) {
+  const OfferImport got = extract_fixture("ec2-small.json");
+  EXPECT_EQ(got.offer_code, "AmazonEC2");
+  EXPECT_EQ(got.version, "20260925174521");
+  EXPECT_EQ(got.publication_date, "2026-09-25T17:45:21Z");
+  EXPECT_EQ(got.format, "json");
+  EXPECT_EQ(keys(got), (std::vector<std::string>{"us-east-1 ec2 c7g.metal", "us-east-1 ec2 m7i.xlarge",
+                                                 "us-east-1 ec2 p5.48xlarge", "us-east-1 vpc nat-gateway-gb-processed",
+                                                 "us-east-1 vpc nat-gateway-hour"}));
+  const OfferRow* m7i = find(got, "ec2", "m7i.xlarge");
+  ASSERT_NE(m7i, nullptr);
+  EXPECT_EQ(m7i->price_text, "0.2016000000");
+  EXPECT_EQ(m7i->price, Decimal::parse("0.2016"));
+  EXPECT_EQ(m7i->unit, "hour");
+  EXPECT_EQ(m7i->sku, "M7IXLARGEUSED001");
+  EXPECT_EQ(m7i->rate_code, "M7IXLARGEUSED001.JRTCKXETXF.6YS6EN2CT7");
+  EXPECT_FALSE(m7i->tier_start);
+  const OfferRow* nat = find(got, "vpc", "nat-gateway-hour");
+  ASSERT_NE(nat, nullptr);
+  EXPECT_EQ(nat->sku, "M2YSHUBETB3JX4M4");
+  EXPECT_EQ(find(got, "vpc", "nat-gateway-gb-processed")->unit, "GB");
+}
+
+TEST(OfferExtractTest, Ec2StopsBeforeReservedUnlessFullScan) {
+  const std::string text = slurp(kFixtures / "ec2-small.json");
+  const OfferImport quick = extract_text(text, "x.json", {}, 1000);
+  EXPECT_TRUE(quick.stopped_early);
+  EXPECT_EQ(quick.stopped_before, "terms.Reserved");
+  EXPECT_LT(quick.bytes_parsed, text.size());
+  ExtractOptions full;
+  full.full_scan = true;
+  const OfferImport all = extract_text(text, "x.json", full, 1000);
+  EXPECT_FALSE(all.stopped_early);
+  EXPECT_EQ(all.bytes_parsed, text.size());
+  EXPECT_EQ(keys(all), keys(quick));
+}
+
+TEST(OfferExtractTest, JsonAndCsvOfTheSameOfferGiveTheSameRows) {
+  const OfferImport json = extract_fixture("ec2-small.json");
+  const OfferImport csv = extract_fixture("ec2-small.csv");
+  EXPECT_EQ(csv.format, "csv");
+  EXPECT_EQ(csv.offer_code, "AmazonEC2");
+  EXPECT_EQ(csv.publication_date, "2026-09-25T17:45:21Z");
+  ASSERT_EQ(keys(csv), keys(json));
+  for (std::size_t i = 0; i < json.rows.size(); ++i) {
+    EXPECT_EQ(csv.rows[i].price_text, json.rows[i].price_text);
+    EXPECT_EQ(csv.rows[i].sku, json.rows[i].sku);
+    EXPECT_EQ(csv.rows[i].rate_code, json.rows[i].rate_code);
+  }
+}
+
+// One test per pitfall (docs/pricing-import.md, "Pitfalls"): a product that must
+// be dropped, built from a kept one by changing one attribute.
+std::string ec2_offer(const std::string& attrs, const std::string& family = "Compute Instance",
+                      const std::string& price = "0.2016000000") {
+  return R"({"offerCode":"AmazonEC2","version":"1","publicationDate":"2026-09-25T00:00:00Z","products":{
+    "KEEP":{"sku":"KEEP","productFamily":"Compute Instance","attributes":{"instanceType":"m7i.large","operatingSystem":"Linux",
+      "tenancy":"Shared","preInstalledSw":"NA","capacitystatus":"Used","licenseModel":"No License required",
+      "marketoption":"OnDemand","regionCode":"us-east-1","locationType":"AWS Region","usagetype":"BoxUsage:m7i.large"}},
+    "TEST":{"sku":"TEST","productFamily":")" + family + R"(","attributes":{)" + attrs + R"(}}},
+    "terms":{"OnDemand":{
+      "KEEP":{"KEEP.JRTCKXETXF":{"offerTermCode":"JRTCKXETXF","priceDimensions":{"KEEP.JRTCKXETXF.6YS6EN2CT7":{
+        "rateCode":"KEEP.JRTCKXETXF.6YS6EN2CT7","beginRange":"0","endRange":"Inf","unit":"Hrs","pricePerUnit":{"USD":"0.1008000000"},"appliesTo":[]}}}},
+      "TEST":{"TEST.JRTCKXETXF":{"offerTermCode":"JRTCKXETXF","priceDimensions":{"TEST.JRTCKXETXF.6YS6EN2CT7":{
+        "rateCode":"TEST.JRTCKXETXF.6YS6EN2CT7","beginRange":"0","endRange":"Inf","unit":"Hrs","pricePerUnit":{"USD":")" +
+         price + R"("},"appliesTo":[]}}}}}}})";
+}
+
+std::string attrs_with(const std::string& name, const std::string& value) {
+  std::vector<std::pair<std::string, std::string>> a = {
+      {"instanceType", "m7i.xlarge"}, {"operatingSystem", "Linux"}, {"tenancy", "Shared"},
+      {"preInstalledSw", "NA"},       {"capacitystatus", "Used"},   {"licenseModel", "No License required"},
+      {"marketoption", "OnDemand"},   {"regionCode", "us-east-1"},  {"locationType", "AWS Region"},
+      {"usagetype", "BoxUsage:m7i.xlarge"}};
+  std::string out;
+  for (auto& [k, v] : a) {
+    if (k == name) v = value;
+    out += (out.empty() ? "" : ",") + ("\"" + k + "\":\"" + v + "\"");
+  }
+  return out;
+}
+
+bool keeps_test_product(const std::string& text) {
+  const OfferImport got = extract_text(text, "p.json");
+  return find(got, "ec2", "m7i.xlarge") != nullptr;
+}
+
+TEST(OfferExtractPitfallTest, BaselineProductIsKept) { EXPECT_TRUE(keeps_test_product(ec2_offer(attrs_with("", "")))); }
+
+TEST(OfferExtractPitfallTest, CapacityReservationDuplicatesAreDropped) {
+  EXPECT_FALSE(keeps_test_product(ec2_offer(attrs_with("capacitystatus", "AllocatedCapacityReservation"), "Compute Instance", "0.0000000000")));
+  EXPECT_FALSE(keeps_test_product(ec2_offer(attrs_with("capacitystatus", "UnusedCapacityReservation"))));
+}
+
+TEST(OfferExtractPitfallTest, CapacityBlocksAreDropped) {
+  EXPECT_FALSE(keeps_test_product(ec2_offer(attrs_with("marketoption", "CapacityBlock"))));
+}
+
+TEST(OfferExtractPitfallTest, HostAndDedicatedTenancyAreDropped) {
+  EXPECT_FALSE(keeps_test_product(ec2_offer(attrs_with("tenancy", "Host"), "Compute Instance", "0.0000000000")));
+  EXPECT_FALSE(keeps_test_product(ec2_offer(attrs_with("tenancy", "Dedicated"))));
+}
+
+TEST(OfferExtractPitfallTest, ByolAndOtherOperatingSystemsAreDropped) {
+  EXPECT_FALSE(keeps_test_product(ec2_offer(attrs_with("licenseModel", "Bring your own license"))));
+  EXPECT_FALSE(keeps_test_product(ec2_offer(attrs_with("operatingSystem", "Windows"))));
+  EXPECT_FALSE(keeps_test_product(ec2_offer(attrs_with("operatingSystem", "RHEL"))));
+}
+
+TEST(OfferExtractPitfallTest, PreInstalledSoftwareIsDropped) {
+  EXPECT_FALSE(keeps_test_product(ec2_offer(attrs_with("preInstalledSw", "SQL Std"))));
+}
+
+TEST(OfferExtractPitfallTest, LocalZonesAndOtherLocationTypesAreDropped) {
+  EXPECT_FALSE(keeps_test_product(ec2_offer(attrs_with("locationType", "AWS Local Zone"))));
+  EXPECT_FALSE(keeps_test_product(ec2_offer(attrs_with("regionCode", "us-east-1-bos-1"))));
+}
+
+TEST(OfferExtractPitfallTest, RegionCodeWinsOverLocationNamesAndOldFilesUseLocation) {
+  // No regionCode (files before 2019): the location name is mapped, "EU" and "Europe" alike.
+  std::string a = attrs_with("regionCode", "x");
+  a.replace(a.find("\"regionCode\":\"x\""), 16, "\"location\":\"Europe (Ireland)\"");
+  const OfferImport got = extract_text(ec2_offer(a), "p.json");
+  EXPECT_NE(find(got, "ec2", "m7i.xlarge", "eu-west-1"), nullptr);
+  EXPECT_EQ(region_for_location("EU (Ireland)"), "eu-west-1");
+  EXPECT_EQ(region_for_location("Asia Pacific (Osaka-Local)"), "ap-northeast-3");
+  EXPECT_EQ(region_for_location("Mars (Olympus)"), "");
+}
+
+TEST(OfferExtractPitfallTest, BareMetalFamilyIsAccepted) {
+  EXPECT_TRUE(keeps_test_product(ec2_offer(attrs_with("", ""), "Compute Instance (bare metal)")));
+}
+
+TEST(OfferExtractPitfallTest, OtherFamiliesAndProductsWithoutFamilyAreIgnored) {
+  EXPECT_FALSE(keeps_test_product(ec2_offer(attrs_with("", ""), "Dedicated Host")));
+  EXPECT_FALSE(keeps_test_product(ec2_offer(attrs_with("", ""), "Data Transfer")));
+}
+
+TEST(OfferExtractPitfallTest, UnitSpellingsAreNormalised) {
+  EXPECT_EQ(normalize_offer_unit("Hrs"), "hour");
+  EXPECT_EQ(normalize_offer_unit("hrs"), "hour");
+  EXPECT_EQ(normalize_offer_unit("Hours"), "hour");
+  EXPECT_EQ(normalize_offer_unit("GB-Mo"), "GB-month");
+  EXPECT_EQ(normalize_offer_unit("Requests"), "request");
+  EXPECT_EQ(normalize_offer_unit("Request"), "request");
+  EXPECT_EQ(normalize_offer_unit("seconds"), "GB-second");
+  EXPECT_EQ(normalize_offer_unit("Lambda-GB-Second"), "GB-second");
+  EXPECT_EQ(normalize_offer_unit("Quantity"), "");
+}
+
+TEST(OfferExtractPitfallTest, UsageTypePrefixesAreMatchedPerRegionNotBySubstring) {
+  EXPECT_TRUE(usage_type_is("NatGateway-Hours", "us-east-1", "NatGateway-Hours"));
+  EXPECT_TRUE(usage_type_is("USE1-NatGateway-Hours", "us-east-1", "NatGateway-Hours"));
+  EXPECT_TRUE(usage_type_is("EU-NatGateway-Hours", "eu-west-1", "NatGateway-Hours"));
+  EXPECT_TRUE(usage_type_is("USE2-NatGateway-Hours", "us-east-2", "NatGateway-Hours"));
+  EXPECT_FALSE(usage_type_is("NatGateway-Hours", "us-east-2", "NatGateway-Hours"));
+  EXPECT_FALSE(usage_type_is("USE1-RegionalNatGateway-Hours", "us-east-1", "NatGateway-Hours"));
+  EXPECT_FALSE(usage_type_is("EUW2-NatGateway-Hours", "eu-west-1", "NatGateway-Hours"));
+  EXPECT_FALSE(usage_type_is("IA-ReadRequestUnits", "us-east-1", "ReadRequestUnits"));
+  EXPECT_TRUE(usage_type_is("XYZ9-ReadRequestUnits", "xx-new-1", "ReadRequestUnits"));  // region not in the table
+  EXPECT_FALSE(usage_type_is("IA-ReadRequestUnits", "xx-new-1", "ReadRequestUnits"));
+}
+
+TEST(OfferExtractPitfallTest, UnorderedTieredDimensionsAreSortedAndChecked) {
+  const OfferImport got = extract_fixture("lambda-small.json");
+  std::vector<std::string> tiers;
+  for (const auto& r : got.rows)
+    if (r.key == "duration-x86_64")
+      tiers.push_back(r.tier_start->to_string() + "-" + (r.tier_end ? r.tier_end->to_string() : "Inf") + "@" +
+                      r.price_text);
+  EXPECT_EQ(tiers, (std::vector<std::string>{"0-6000000000@0.0000166667", "6000000000-15000000000@0.0000150000",
+                                             "15000000000-Inf@0.0000133334"}));
+  EXPECT_NE(error_of("err-tier-gap.json").find("must be contiguous from 0 to Inf"), std::string::npos);
+}
+
+TEST(OfferExtractPitfallTest, FreeTierSkusWithLocationAnyAreIgnored) {
+  const OfferImport got = extract_fixture("lambda-small.json");
+  for (const auto& r : got.rows) EXPECT_NE(r.sku, "FREETIERREQUEST1");
+  const OfferRow* req = find(got, "lambda", "requests-x86_64");
+  ASSERT_NE(req, nullptr);
+  EXPECT_EQ(req->sku, "GU2ZS9HVP6QTQ7KE");
+  EXPECT_EQ(req->unit, "request");
+  EXPECT_EQ(req->price_text, "0.0000002000");
+}
+
+// ---------------------------------------------------------------- other offers
+
+TEST(OfferExtractTest, VpcPublicIpv4InUseOnlyPerRegion) {
+  const OfferImport got = extract_fixture("vpc-small.json");
+  EXPECT_EQ(keys(got), (std::vector<std::string>{"eu-west-1 vpc public-ipv4-address-hour",
+                                                 "us-east-1 vpc public-ipv4-address-hour"}));
+  EXPECT_EQ(find(got, "vpc", "public-ipv4-address-hour")->sku, "4GQUNXTFWVSGPUZK");
+  ExtractOptions only;
+  only.region = "eu-west-1";
+  EXPECT_EQ(keys(extract_fixture("vpc-small.json", only)),
+            (std::vector<std::string>{"eu-west-1 vpc public-ipv4-address-hour"}));
+}
+
+TEST(OfferExtractTest, RdsSingleAzPerEngineAndGp3Storage) {
+  const OfferImport got = extract_fixture("rds-small.json");
+  EXPECT_EQ(keys(got), (std::vector<std::string>{"us-east-1 rds db.m7g.large/mariadb", "us-east-1 rds db.m7g.large/mysql",
+                                                 "us-east-1 rds db.m7g.large/postgresql",
+                                                 "us-east-1 rds db.r7g.large/postgresql", "us-east-1 rds storage-gp3"}));
+  EXPECT_EQ(find(got, "rds", "db.m7g.large/postgresql")->price_text, "0.1680000000");
+  EXPECT_EQ(find(got, "rds", "storage-gp3")->unit, "GB-month");
+}
+
+TEST(OfferExtractTest, DynamoDbStandardTableClassWithTieredStorage) {
+  const OfferImport got = extract_fixture("dynamodb-small.json");
+  std::vector<std::string> k = keys(got);
+  k.erase(std::unique(k.begin(), k.end()), k.end());
+  EXPECT_EQ(k, (std::vector<std::string>{"us-east-1 dynamodb on-demand-read-request-unit",
+                                         "us-east-1 dynamodb on-demand-write-request-unit",
+                                         "us-east-1 dynamodb provisioned-rcu-hour", "us-east-1 dynamodb provisioned-wcu-hour",
+                                         "us-east-1 dynamodb storage"}));
+  EXPECT_EQ(find(got, "dynamodb", "on-demand-read-request-unit")->unit, "read-request-unit");
+  EXPECT_EQ(find(got, "dynamodb", "on-demand-read-request-unit")->sku, "DDBREADREQUEST01");  // not the IA SKU
+}
+
+TEST(OfferExtractTest, ComputeSavingsPlansJsonKeepsLinuxSharedEc2AndLambdaRates) {
+  const OfferImport got = extract_fixture("compute-sp-small.json");
+  EXPECT_EQ(got.kind, OfferKind::kSavingsPlans);
+  EXPECT_EQ(got.offer_code, "AWSComputeSavingsPlan");
+  EXPECT_EQ(keys(got),
+            (std::vector<std::string>{
+                "us-east-1 compute-sp-rates ComputeSP:1yrNoUpfront/AWSLambda/Lambda-GB-Second/Invoke",
+                "us-east-1 compute-sp-rates ComputeSP:1yrNoUpfront/AmazonEC2/BoxUsage:m7i.xlarge/RunInstances",
+                "us-east-1 compute-sp-rates EC2SP:m7i.3yrPartialUpfront/AmazonEC2/BoxUsage:m7i.xlarge/RunInstances"}));
+  const OfferRow* r = find(got, "compute-sp-rates", "ComputeSP:1yrNoUpfront/AmazonEC2/BoxUsage:m7i.xlarge/RunInstances");
+  EXPECT_EQ(r->price_text, "0.1436");
+  EXPECT_EQ(r->sku, "BB7BKBSC6NZW7P5B");
+  EXPECT_EQ(r->rate_code, "BB7BKBSC6NZW7P5B.M7IXLARGEUSED001");
+  EXPECT_EQ(r->unit, "hour");
+}
+
+TEST(OfferExtractTest, DatabaseSavingsPlansCsvKeepsRdsAndDynamoDb) {
+  const OfferImport got = extract_fixture("database-sp-small.csv");
+  EXPECT_EQ(got.offer_code, "AmazonDatabaseSavingsPlans");
+  EXPECT_EQ(got.rows.size(), 4u);  // the DMS rate is not kept
+  const OfferRow* r = find(got, "database-sp-rates",
+                           "DatabaseSP:1yrNoUpfront/AmazonRDS/InstanceUsage:db.m7g.large/CreateDBInstance:0014");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->price_text, "0.1344");
+  EXPECT_EQ(find(got, "database-sp-rates",
+                 "DatabaseSP:1yrNoUpfront/AmazonDynamoDB/WriteRequestUnits/PayPerRequestThroughput")
+                ->unit,
+            "write-request-unit");
+}
+
+// ---------------------------------------------------------------- errors
+
+TEST(OfferExtractErrorTest, AmbiguousSkusNameBoth) {
+  EXPECT_EQ(error_of("err-ambiguous-sku.json"),
+            "err-ambiguous-sku.json: /products/M7IXLARGEDUPL014: ambiguous: SKU M7IXLARGEDUPL014 and SKU "
+            "M7IXLARGEUSED001 (at /products/M7IXLARGEUSED001) both give ec2 \"m7i.xlarge\" in us-east-1; costproof "
+            "never picks one silently. Check the filters in docs/pricing-import.md, or report the file");
+}
+
+TEST(OfferExtractErrorTest, TwoOnDemandTermsForOneSkuAreAmbiguous) {
+  const std::string e = error_of("err-two-ondemand-terms.json");
+  EXPECT_NE(e.find("has two OnDemand terms, JRTCKXETXF"), std::string::npos) << e;
+  EXPECT_NE(e.find("and ABCDEFGHIJ"), std::string::npos) << e;
+}
+
+TEST(OfferExtractErrorTest, TruncatedAndMalformedFilesGetPositions) {
+  const std::string t = error_of("err-truncated.json");
+  EXPECT_NE(t.find("the file ends early at line"), std::string::npos) << t;
+  const std::string m = error_of("err-malformed.json");
+  EXPECT_NE(m.find("invalid JSON at line 20, column 9 (byte 642)"), std::string::npos) << m;
+  EXPECT_NE(error_of("err-csv-unclosed-quote.csv").find("ends inside a quoted field"), std::string::npos);
+}
+
+TEST(OfferExtractErrorTest, BadPriceUnitOrderAndOfferAreNamed) {
+  EXPECT_EQ(error_of("err-bad-price.json"),
+            "err-bad-price.json: /terms/OnDemand/M7IXLARGEUSED001/M7IXLARGEUSED001.JRTCKXETXF/priceDimensions/"
+            "M7IXLARGEUSED001.JRTCKXETXF.6YS6EN2CT7/pricePerUnit/USD: expected a price as a decimal string such as "
+            "\"0.0450000000\", got \"0.20.16\"");
+  EXPECT_NE(error_of("err-bad-unit.json").find("unit \"Quantity\" for vpc \"nat-gateway-hour\""), std::string::npos);
+  EXPECT_NE(error_of("err-terms-before-products.json").find("/terms: terms come before products"), std::string::npos);
+  EXPECT_NE(error_of("err-unknown-offer.json").find("offer \"AmazonS3\" is not one costproof imports"),
+            std::string::npos);
+  EXPECT_THROW(extract_text("", "e.json"), InputError);
+  EXPECT_THROW(extract_text("\x01\x02", "e.json"), InputError);
+}
+
+// ---------------------------------------------------------------- real AWS samples (structure)
+
+TEST(OfferExtractSampleTest, RealLambdaOfferFile2016) {
+  const fs::path f = kSamples / "concurrencylabs-aws-pricing-tools/AWSLambda-index-20161207.json";
+  if (!fs::exists(f)) GTEST_SKIP() << "samples not present: " << f;
+  ExtractOptions full;
+  full.full_scan = true;
+  const OfferImport got = extract_text(slurp(f), "AWSLambda.json", full);
+  EXPECT_EQ(got.offer_code, "AWSLambda");
+  EXPECT_EQ(got.version, "20161207235208");
+  EXPECT_EQ(got.products, 403u);
+  const OfferRow* req = find(got, "lambda", "requests-x86_64");
+  ASSERT_NE(req, nullptr);
+  EXPECT_EQ(req->sku, "GU2ZS9HVP6QTQ7KE");
+  EXPECT_EQ(req->price, Decimal::parse("0.0000002"));
+  const OfferRow* dur = find(got, "lambda", "duration-x86_64");
+  ASSERT_NE(dur, nullptr);
+  EXPECT_EQ(dur->sku, "TG3M4CAGBA3NYQBH");
+  EXPECT_EQ(dur->price, Decimal::parse("0.0000166667"));
+  EXPECT_EQ(dur->unit, "GB-second");
+  std::set<std::string> regions;
+  for (const auto& r : got.rows) regions.insert(r.region);
+  EXPECT_GE(regions.size(), 10u);  // old file: regions from location names
+}
+
+TEST(OfferExtractSampleTest, RealTrimmedEc2OfferParsesToTheEnd) {
+  const fs::path f = kSamples / "spinnaker-clouddriver/AmazonEC2-us-west-2-trimmed-2018-05.json";
+  if (!fs::exists(f)) GTEST_SKIP() << "samples not present: " << f;
+  ExtractOptions full;
+  full.full_scan = true;
+  const OfferImport got = extract_text(slurp(f), "ec2.json", full, 4096);
+  EXPECT_EQ(got.offer_code, "AmazonEC2");
+  EXPECT_EQ(got.products, 7u);
+  EXPECT_FALSE(got.stopped_early);
+  EXPECT_TRUE(got.rows.empty());  // no Linux/Shared/NA product in the trimmed sample
+  const OfferImport quick = extract_text(slurp(f), "ec2.json");
+  EXPECT_TRUE(quick.stopped_early);
+}
+
+TEST(OfferExtractSampleTest, RealGlobalEc2CsvHead) {
+  const fs::path f = kSamples / "jtdelia-ec2-priceit/3-global-pricing-file-sample.csv";
+  if (!fs::exists(f)) GTEST_SKIP() << "samples not present: " << f;
+  const OfferImport got = extract_text(slurp(f), "ec2.csv");
+  EXPECT_EQ(got.offer_code, "AmazonEC2");
+  EXPECT_EQ(got.version, "20250912225308");
+  EXPECT_EQ(got.products, 44u);
+  for (const auto& r : got.rows) EXPECT_EQ(r.unit, "hour");
+}
+
+TEST(OfferExtractSampleTest, RealSavingsPlansCsvFiles) {
+  const fs::path db = kSamples / "timfanda35-aws-pricing-list-loader/AWSDatabaseSavingsPlans-ap-south-2-index.csv";
+  const fs::path compute = kSamples / "jtdelia-ec2-priceit/5-ap-east-2-savingsplan-pricing.csv";
+  if (!fs::exists(db) || !fs::exists(compute)) GTEST_SKIP() << "samples not present";
+  const OfferImport d = extract_text(slurp(db), "dsp.csv");
+  EXPECT_EQ(d.offer_code, "AmazonDatabaseSavingsPlans");
+  EXPECT_EQ(d.products, 455u);
+  EXPECT_EQ(d.rows.size(), 297u + 12u);  // every RDS and DynamoDB rate, nothing else
+  for (const auto& r : d.rows) EXPECT_EQ(r.region, "ap-south-2");
+  const OfferImport c = extract_text(slurp(compute), "csp.csv");
+  EXPECT_EQ(c.offer_code, "AmazonComputeSavingsPlan");
+  for (const auto& r : c.rows) EXPECT_NE(r.key.find("/BoxUsage:"), std::string::npos);  // Linux shared only
+}
+
+}  // namespace
+}  // namespace costproof
