@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh dev
 ctest --preset dev -j2
-./build/cli/costproof run scenarios/ep050 --as-of 2026-11-27 > /dev/null
+./build/cli/costproof episode scenarios/ep050 --as-of 2026-11-27 > /dev/null
 bash scripts/build.sh asan
 ctest --preset asan -j2
 echo "test.sh: all tests passed"
