@@ -488,9 +488,21 @@ std::string render_markdown(const DatabaseSavingsPlanResult& r) {
       }
   }
   md << "\n";
-  if (r.classes.size() > 1 || r.classes[0].fraction < Decimal::parse("0.35"))
-    md << "- Lower discount classes (" << discount_text(r.classes.back()) << " for " << class_name(r.classes.back())
-       << ") pull the eligible saving below the top rate too.\n";
+  if (!best.left_on_demand.is_zero())
+    md << "- The best commitment leaves " << (best.covered_exact ? "" : "about ") << usd_r(best.left_on_demand)
+       << " of eligible usage On-Demand (coverage " << pct(best.covered_on_demand, best.eligible_on_demand)
+       << " of eligible spend): covering more would need commitment that sits unused in too many hours, "
+          "below the break-even utilisation.\n";
+  if (r.classes.size() > 1) {
+    md << "- Part of the eligible usage gets a smaller discount than " << class_name(r.classes[0]) << " ("
+       << discount_text(r.classes[0]) << "):";
+    for (std::size_t k = 1; k < r.classes.size(); ++k)
+      md << (k > 1 ? "," : "") << " " << class_name(r.classes[k]) << " " << discount_text(r.classes[k]) << " ("
+         << usd(r.classes[k].on_demand_year.usd()) << ")";
+    md << ", so even full coverage saves " << usd(r.ceiling_saving) << " ÷ " << usd(r.eligible_year.usd()) << " = "
+       << pct(r.ceiling_saving, r.eligible_year.usd()) << " of eligible spend, not "
+       << format_number(*r.classes[0].discount->discount_percent) << "%.\n";
+  }
   md << "\n";
 
   md << "### Assumptions\n\n";

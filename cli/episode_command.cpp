@@ -123,7 +123,7 @@ int cmd_episode(const std::vector<std::string>& args) {
   o.add_options()("help,h", "show this help")("format", po::value<std::string>()->default_value("md"),
                                               "output format: md (show notes), json or csv (one row per claim and "
                                               "per worked-example figure)")(
-      "pricing-data", po::value<std::string>()->default_value(COSTPROOF_DEFAULT_PRICING_DATA), "folder of price tables")(
+      "pricing-data", po::value<std::string>()->default_value(COSTPROOF_DEFAULT_PRICING_DATA, "<repo>/pricing-data"), "folder of price tables")(
       "out,o", po::value<std::string>(), "write the output to this file (atomically) instead of stdout")(
       "as-of", po::value<std::string>(), "judge price staleness against this date (YYYY-MM-DD) instead of today")(
       "max-price-age-days", po::value<long>()->default_value(180),

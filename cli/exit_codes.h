@@ -12,6 +12,7 @@ enum ExitCode : int {
   kPricingDataError = 5,  // a table under pricing-data/ is invalid
   kFileError = 6,         // a file could not be read or written
   kOverflow = 7,          // a result too large for the exact money types
+  kLintFindings = 8,      // lint --strict: an unchecked number or a contradicted claim
 };
 
 }  // namespace costproof::cli

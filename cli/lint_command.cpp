@@ -19,7 +19,7 @@ int cmd_lint(const std::vector<std::string>& args) {
                                               "the episode folder whose claims.json covers the outline (required)")(
       "strict", "exit with code 8 while any number is unchecked or any claim is contradicted")(
       "format", po::value<std::string>()->default_value("md"), "output format: md or json")(
-      "pricing-data", po::value<std::string>()->default_value(COSTPROOF_DEFAULT_PRICING_DATA), "folder of price tables")(
+      "pricing-data", po::value<std::string>()->default_value(COSTPROOF_DEFAULT_PRICING_DATA, "<repo>/pricing-data"), "folder of price tables")(
       "out,o", po::value<std::string>(), "write the report to this file (atomically) instead of stdout")(
       "as-of", po::value<std::string>(), "judge price staleness against this date (YYYY-MM-DD) instead of today")(
       "max-price-age-days", po::value<long>()->default_value(180),

@@ -10,7 +10,7 @@ namespace costproof::cli {
 
 // Exit code of `lint --strict` when a number is unchecked or a claim contradicted.
 // (Next free code after cli/exit_codes.h's kOverflow = 7.)
-inline constexpr int kLintFindings = 8;
+// kLintFindings (8) lives in exit_codes.h.
 
 int cmd_lint(const std::vector<std::string>& args);
 

@@ -47,7 +47,7 @@ po::options_description common_options() {
   po::options_description o("Common options");
   o.add_options()("help,h", "show this help")(
       "format", po::value<std::string>()->default_value("md"), "output format: md (show notes) or json")(
-      "pricing-data", po::value<std::string>()->default_value(COSTPROOF_DEFAULT_PRICING_DATA),
+      "pricing-data", po::value<std::string>()->default_value(COSTPROOF_DEFAULT_PRICING_DATA, "<repo>/pricing-data"),
       "folder of price tables")("out,o", po::value<std::string>(),
                                 "write the output to this file (atomically) instead of stdout");
   return o;
