@@ -1,5 +1,7 @@
 #include "lint_command.h"
 
+#include "exit_codes.h"
+
 #include <iostream>
 #include <map>
 
@@ -78,7 +80,7 @@ int cmd_lint(const std::vector<std::string>& args) {
       std::cerr << ")";
     }
     std::cerr << "; fix the outline or the claims before publishing\n";
-    return kLintFindings;
+    return costproof::cli::kLintFindings;
   }
   return 0;
 }
