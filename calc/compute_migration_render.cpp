@@ -7,6 +7,7 @@
 
 #include "compute_migration.h"
 #include "format.h"
+#include "source_notes.h"
 #include "rounded_column.h"
 #include "rounding_policy.h"
 
@@ -207,31 +208,21 @@ std::string render_markdown(const ComputeMigrationResult& r) {
     headline_table(md, "After moving, fewer instances", r.before, r.after_adjusted);
   }
 
-  md << "### Assumptions\n\n";
-  for (const auto& a : r.assumptions) md << "- " << a << "\n";
-  md << "\n### Sources\n\n";
-  int n = 0;
-  for (const auto& s : r.notes.sources())
-    md << ++n << ". " << s->title << ". " << s->citation() << " (as of " << s->as_of.to_string() << "; trust "
-       << s->trust_label() << ": " << s->trust_note << ")\n";
-  md << "\n";
+  render_assumptions_and_sources(md, r.assumptions, r.notes);
   return md.str();
 }
 
 namespace {
 
-nlohmann::ordered_json amount(const Decimal& exact) {
-  return {{"exact", exact.normalized().to_string()}, {"rounded", round_money(exact).to_string()}};
-}
 
 nlohmann::ordered_json totals(const Money& before, const Money& after) {
   const Decimal saving = before.usd() - after.usd();
-  return {{"monthly_before_usd", amount(before.usd())},
-          {"monthly_after_usd", amount(after.usd())},
-          {"monthly_saving_usd", amount(saving)},
-          {"yearly_before_usd", amount(before.usd() * kTwelve)},
-          {"yearly_after_usd", amount(after.usd() * kTwelve)},
-          {"yearly_saving_usd", amount(saving * kTwelve)},
+  return {{"monthly_before_usd", money_json(before.usd())},
+          {"monthly_after_usd", money_json(after.usd())},
+          {"monthly_saving_usd", money_json(saving)},
+          {"yearly_before_usd", money_json(before.usd() * kTwelve)},
+          {"yearly_after_usd", money_json(after.usd() * kTwelve)},
+          {"yearly_saving_usd", money_json(saving * kTwelve)},
           {"saving_percent_of_current_compute_spend", percent_of(saving, before.usd()).to_string()}};
 }
 
@@ -266,13 +257,13 @@ nlohmann::ordered_json render_json(const ComputeMigrationResult& r) {
                                 {"target_rule", l.target_rule},
                                 {"count", l.count.value().to_string()},
                                 {"hours_per_instance_per_month", l.hours.value().to_string()},
-                                {"monthly_before_usd", amount(l.before.usd())},
-                                {"monthly_after_usd", amount(l.after.usd())}};
+                                {"monthly_before_usd", money_json(l.before.usd())},
+                                {"monthly_after_usd", money_json(l.after.usd())}};
     if (sc.performance) {
       j["instances_needed"] = l.instances_needed.to_string();
       j["instances_needed_exact"] = l.instances_needed_exact;
       j["adjusted_count"] = l.adjusted_count.value().to_string();
-      j["monthly_after_adjusted_usd"] = amount(l.after_adjusted.usd());
+      j["monthly_after_adjusted_usd"] = money_json(l.after_adjusted.usd());
       j["cost_per_unit_of_work_ratio"] = l.unit_work_ratio.to_string();
       j["cost_per_unit_of_work_change_percent"] =
           ((l.unit_work_ratio - Decimal::from_int(1)) * kHundred).rounded(2, RoundingMode::kHalfUp).to_string();
@@ -292,16 +283,7 @@ nlohmann::ordered_json render_json(const ComputeMigrationResult& r) {
     out["performance_adjusted"] = nullptr;
   }
   out["assumptions"] = r.assumptions;
-  nlohmann::ordered_json sources = nlohmann::ordered_json::array();
-  int n = 0;
-  for (const auto& s : r.notes.sources())
-    sources.push_back({{"number", ++n},
-                       {"title", s->title},
-                       {"citation", s->citation()},
-                       {"as_of", s->as_of.to_string()},
-                       {"trust", std::string(1, s->trust)},
-                       {"trust_note", s->trust_note}});
-  out["sources"] = sources;
+  out["sources"] = sources_json(r.notes);
   return out;
 }
 

@@ -9,6 +9,7 @@
 
 #include "database_savings_plan.h"
 #include "format.h"
+#include "source_notes.h"
 #include "rounded_column.h"
 #include "rounding_policy.h"
 
@@ -505,22 +506,12 @@ std::string render_markdown(const DatabaseSavingsPlanResult& r) {
   }
   md << "\n";
 
-  md << "### Assumptions\n\n";
-  for (const auto& a : r.assumptions) md << "- " << a << "\n";
-  md << "\n### Sources\n\n";
-  int n = 0;
-  for (const auto& s : r.notes.sources())
-    md << ++n << ". " << s->title << ". " << s->citation() << " (as of " << s->as_of.to_string() << "; trust "
-       << s->trust_label() << ": " << s->trust_note << ")\n";
-  md << "\n";
+  render_assumptions_and_sources(md, r.assumptions, r.notes);
   return md.str();
 }
 
 namespace {
 
-nlohmann::ordered_json amount(const Decimal& exact) {
-  return {{"exact", exact.normalized().to_string()}, {"rounded", round_money(exact).to_string()}};
-}
 
 nlohmann::ordered_json outcome_json(const R& r, const CommitmentOutcome& o, const Decimal& total_without,
                                     const Decimal& not_covered) {
@@ -529,36 +520,36 @@ nlohmann::ordered_json outcome_json(const R& r, const CommitmentOutcome& o, cons
     const auto& cc = o.classes[k];
     classes.push_back({{"class", r.classes[k].discount->key},
                        {"discount_fraction", cc.discount.to_string()},
-                       {"eligible_on_demand_usd", amount(cc.on_demand)},
+                       {"eligible_on_demand_usd", money_json(cc.on_demand)},
                        {"hours_covered_entirely", cc.full_hours},
-                       {"covered_entirely_on_demand_usd", amount(cc.fully_covered_on_demand)},
-                       {"covered_entirely_commitment_usd", amount(cc.fully_covered_discounted)},
+                       {"covered_entirely_on_demand_usd", money_json(cc.fully_covered_on_demand)},
+                       {"covered_entirely_commitment_usd", money_json(cc.fully_covered_discounted)},
                        {"hours_covered_in_part", cc.partial_hours},
-                       {"covered_in_part_commitment_usd", amount(cc.partial_commitment)},
-                       {"covered_in_part_on_demand_usd", amount(cc.partial_on_demand)},
+                       {"covered_in_part_commitment_usd", money_json(cc.partial_commitment)},
+                       {"covered_in_part_on_demand_usd", money_json(cc.partial_on_demand)},
                        {"covered_in_part_exact", cc.partial_exact},
-                       {"covered_on_demand_usd", amount(cc.covered_on_demand)},
-                       {"commitment_used_usd", amount(cc.commitment_used)}});
+                       {"covered_on_demand_usd", money_json(cc.covered_on_demand)},
+                       {"commitment_used_usd", money_json(cc.commitment_used)}});
   }
   const Decimal bill_with = o.eligible_cost + not_covered;
   return {{"commitment_usd_per_hour", o.commitment.normalized().to_string()},
           {"hours", o.hours},
-          {"commitment_paid_usd", amount(o.paid)},
-          {"commitment_used_usd", amount(o.used)},
-          {"commitment_unused_usd", amount(o.unused)},
+          {"commitment_paid_usd", money_json(o.paid)},
+          {"commitment_used_usd", money_json(o.used)},
+          {"commitment_unused_usd", money_json(o.unused)},
           {"utilisation_percent", o.paid.is_zero() ? nlohmann::ordered_json(nullptr)
                                                    : nlohmann::ordered_json(percent_of(o.used, o.paid).to_string())},
-          {"eligible_on_demand_usd", amount(o.eligible_on_demand)},
-          {"covered_on_demand_usd", amount(o.covered_on_demand)},
+          {"eligible_on_demand_usd", money_json(o.eligible_on_demand)},
+          {"covered_on_demand_usd", money_json(o.covered_on_demand)},
           {"covered_exact", o.covered_exact},
           {"coverage_percent_of_eligible_spend",
            o.eligible_on_demand.is_zero() ? nlohmann::ordered_json(nullptr)
                                           : nlohmann::ordered_json(percent_of(o.covered_on_demand, o.eligible_on_demand).to_string())},
-          {"eligible_left_on_demand_usd", amount(o.left_on_demand)},
-          {"eligible_cost_with_plan_usd", amount(o.eligible_cost)},
-          {"total_bill_without_plan_usd", amount(total_without)},
-          {"total_bill_with_plan_usd", amount(bill_with)},
-          {"saving_usd", amount(o.saving)},
+          {"eligible_left_on_demand_usd", money_json(o.left_on_demand)},
+          {"eligible_cost_with_plan_usd", money_json(o.eligible_cost)},
+          {"total_bill_without_plan_usd", money_json(total_without)},
+          {"total_bill_with_plan_usd", money_json(bill_with)},
+          {"saving_usd", money_json(o.saving)},
           {"saving_percent_of_eligible_spend",
            o.eligible_on_demand.is_zero() ? nlohmann::ordered_json(nullptr)
                                           : nlohmann::ordered_json(percent_of(o.saving, o.eligible_on_demand).to_string())},
@@ -615,7 +606,7 @@ nlohmann::ordered_json render_json(const DatabaseSavingsPlanResult& r) {
                                 {"profile_text", profile_text(u)},
                                 {"quantity_per_year", l.quantity_year.to_string()},
                                 {"quantity_unit", year_unit(u)},
-                                {"on_demand_per_year_usd", amount(l.on_demand_year.usd())},
+                                {"on_demand_per_year_usd", money_json(l.on_demand_year.usd())},
                                 {"discount_class", l.discount_class < 0 ? nlohmann::ordered_json(nullptr)
                                                                         : nlohmann::ordered_json(r.classes[static_cast<std::size_t>(l.discount_class)].discount->key)},
                                 {"not_covered_reason", l.discount_class < 0 ? nlohmann::ordered_json(l.not_covered_reason)
@@ -630,13 +621,13 @@ nlohmann::ordered_json render_json(const DatabaseSavingsPlanResult& r) {
                        {"discount_percent", c.discount->discount_percent->to_string()},
                        {"qualifier", c.discount->qualifier},
                        {"break_even_utilisation_percent", (kHundred - *c.discount->discount_percent).to_string()},
-                       {"eligible_on_demand_per_year_usd", amount(c.on_demand_year.usd())},
+                       {"eligible_on_demand_per_year_usd", money_json(c.on_demand_year.usd())},
                        {"source", cite_number(r, c.discount->source)}});
   out["discount_classes"] = classes;
-  out["totals_per_year"] = {{"eligible_usd", amount(r.eligible_year.usd())},
-                            {"not_covered_hourly_usd", amount(r.not_covered_hourly_year.usd())},
-                            {"monthly_items_usd", amount(r.monthly_items_year.usd())},
-                            {"total_database_spend_usd", amount(total)},
+  out["totals_per_year"] = {{"eligible_usd", money_json(r.eligible_year.usd())},
+                            {"not_covered_hourly_usd", money_json(r.not_covered_hourly_year.usd())},
+                            {"monthly_items_usd", money_json(r.monthly_items_year.usd())},
+                            {"total_database_spend_usd", money_json(total)},
                             {"eligible_percent_of_total_database_spend", percent_of(r.eligible_year.usd(), total).to_string()}};
   auto counts = [](const std::vector<std::size_t>& v) {
     nlohmann::ordered_json a = nlohmann::ordered_json::array();
@@ -673,28 +664,19 @@ nlohmann::ordered_json render_json(const DatabaseSavingsPlanResult& r) {
   nlohmann::ordered_json curve = nlohmann::ordered_json::array();
   for (const auto& p : r.curve)
     curve.push_back({{"commitment_usd_per_hour", p.outcome.commitment.normalized().to_string()},
-                     {"commitment_per_year_usd", amount(p.outcome.paid)},
-                     {"saving_usd", amount(p.outcome.saving)},
+                     {"commitment_per_year_usd", money_json(p.outcome.paid)},
+                     {"saving_usd", money_json(p.outcome.saving)},
                      {"saving_exact", p.outcome.covered_exact},
                      {"saving_percent_of_eligible_spend", percent_of(p.outcome.saving, p.outcome.eligible_on_demand).to_string()},
                      {"utilisation_percent", p.outcome.paid.is_zero() ? nlohmann::ordered_json(nullptr)
                                                                      : nlohmann::ordered_json(percent_of(p.outcome.used, p.outcome.paid).to_string())},
                      {"label", p.label}});
   out["savings_curve"] = curve;
-  out["ceiling"] = {{"max_saving_usd", amount(r.ceiling_saving)},
+  out["ceiling"] = {{"max_saving_usd", money_json(r.ceiling_saving)},
                     {"max_saving_percent_of_total_database_spend", percent_of(r.ceiling_saving, total).to_string()},
                     {"best_saving_percent_of_total_database_spend", percent_of(r.at_optimum.saving, total).to_string()}};
   out["assumptions"] = r.assumptions;
-  nlohmann::ordered_json sources = nlohmann::ordered_json::array();
-  int n = 0;
-  for (const auto& s : r.notes.sources())
-    sources.push_back({{"number", ++n},
-                       {"title", s->title},
-                       {"citation", s->citation()},
-                       {"as_of", s->as_of.to_string()},
-                       {"trust", std::string(1, s->trust)},
-                       {"trust_note", s->trust_note}});
-  out["sources"] = sources;
+  out["sources"] = sources_json(r.notes);
   return out;
 }
 

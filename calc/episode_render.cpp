@@ -4,6 +4,7 @@
 
 #include "episode.h"
 #include "format.h"
+#include "source_notes.h"
 #include "rounding_policy.h"
 
 namespace costproof {
@@ -230,17 +231,7 @@ nlohmann::ordered_json render_episode_json(const EpisodeReport& r) {
   }
   out["claims"] = claims;
   out["assumptions"] = r.assumptions;
-  nlohmann::ordered_json sources = nlohmann::ordered_json::array();
-  int n = 0;
-  for (const auto& s : r.notes.sources())
-    sources.push_back({{"number", ++n},
-                       {"id", s->id},
-                       {"title", s->title},
-                       {"citation", s->citation()},
-                       {"as_of", s->as_of.to_string()},
-                       {"trust", std::string(1, s->trust)},
-                       {"trust_note", s->trust_note}});
-  out["sources"] = sources;
+  out["sources"] = sources_json(r.notes, /*with_id=*/true);
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "format.h"
+#include "source_notes.h"
 #include "ipv6_egress.h"
 #include "rounded_column.h"
 #include "rounding_policy.h"
@@ -526,23 +527,12 @@ std::string render_markdown(const Ipv6EgressResult& r) {
   }
   md << "- Per-GB charges (NAT processing, data transfer out) do not depend on the month length.\n\n";
 
-  md << "### Assumptions\n\n";
-  for (const auto& a : r.assumptions) md << "- " << a << "\n";
-  md << "\n### Sources\n\n";
-  int n = 0;
-  for (const auto& s : r.notes.sources())
-    md << ++n << ". " << s->title << ". " << s->citation() << " (as of " << s->as_of.to_string() << "; trust "
-       << s->trust_label() << ": " << s->trust_note << ")\n";
-  md << "\n";
+  render_assumptions_and_sources(md, r.assumptions, r.notes);
   return md.str();
 }
 
 namespace {
 
-nlohmann::ordered_json amount(const Decimal& exact) {
-  return {{"exact", exact.normalized().to_string()}, {"rounded", round_money(exact).to_string()}};
-}
-nlohmann::ordered_json amount(const Money& m) { return amount(m.usd()); }
 
 nlohmann::ordered_json price_json(const Ipv6EgressResult& r, const PriceRow* row) {
   nlohmann::ordered_json j = {{"key", row->key},
@@ -569,20 +559,20 @@ nlohmann::ordered_json design_cost_json(const DesignCost& d) {
   j["egress_only_gateways"] = d.eigw_gateways.value().to_string();
   j["gb_through_egress_only_gateway"] = d.eigw_gb.value().to_string();
   j["public_ipv4_addresses"] = d.ipv4_addresses.value().to_string();
-  j["monthly_usd"] = {{"nat_gateway_hours", amount(d.nat_hours)},
-                      {"nat_processing", amount(d.nat_processing)},
-                      {"egress_only_gateway_hours", amount(d.eigw_hours)},
-                      {"egress_only_gateway_processing", amount(d.eigw_processing)},
-                      {"public_ipv4_addresses", amount(d.public_ipv4)},
-                      {"total_without_data_transfer_out", amount(d.total())}};
+  j["monthly_usd"] = {{"nat_gateway_hours", money_json(d.nat_hours)},
+                      {"nat_processing", money_json(d.nat_processing)},
+                      {"egress_only_gateway_hours", money_json(d.eigw_hours)},
+                      {"egress_only_gateway_processing", money_json(d.eigw_processing)},
+                      {"public_ipv4_addresses", money_json(d.public_ipv4)},
+                      {"total_without_data_transfer_out", money_json(d.total())}};
   return j;
 }
 
 nlohmann::ordered_json claim_json(const VpcCosts& c) {
   return {{"best_available_nat_design", design_id(c.best_nat_design)},
-          {"keep_nat_monthly_usd", amount(c[EgressDesign::kKeepNat].total())},
-          {"best_design_monthly_usd", amount(c[c.best_nat_design].total())},
-          {"monthly_nat_saving_usd", amount(c.nat_saving)},
+          {"keep_nat_monthly_usd", money_json(c[EgressDesign::kKeepNat].total())},
+          {"best_design_monthly_usd", money_json(c[c.best_nat_design].total())},
+          {"monthly_nat_saving_usd", money_json(c.nat_saving)},
           {"holds", c.holds}};
 }
 
@@ -648,13 +638,13 @@ nlohmann::ordered_json render_json(const Ipv6EgressResult& r) {
 
   nlohmann::ordered_json tiers = nlohmann::ordered_json::array();
   for (const auto& t : dto.tiers)
-    tiers.push_back({{"price", price_json(r, t.row)}, {"gb", t.gb.value().to_string()}, {"monthly_usd", amount(t.cost)}});
+    tiers.push_back({{"price", price_json(r, t.row)}, {"gb", t.gb.value().to_string()}, {"monthly_usd", money_json(t.cost)}});
   out["data_transfer_out"] = {{"gb", dto.gb.value().to_string()},
                               {"priced", dto.priced},
                               {"not_priced_reason", dto.priced ? nlohmann::ordered_json(nullptr)
                                                                : nlohmann::ordered_json(dto.not_priced_reason)},
                               {"tiers", tiers},
-                              {"monthly_usd", dto.priced ? amount(dto.cost) : nlohmann::ordered_json(nullptr)}};
+                              {"monthly_usd", dto.priced ? money_json(dto.cost) : nlohmann::ordered_json(nullptr)}};
 
   nlohmann::ordered_json designs = nlohmann::ordered_json::array();
   for (const auto& t : r.designs) {
@@ -665,14 +655,14 @@ nlohmann::ordered_json render_json(const Ipv6EgressResult& r) {
       continue;
     }
     j["not_available_reason"] = nullptr;
-    j["monthly_usd"] = {{"nat_gateway_hours", amount(t.nat_hours)},
-                        {"nat_processing", amount(t.nat_processing)},
-                        {"egress_only_gateway", amount(t.eigw)},
-                        {"public_ipv4_addresses", amount(t.public_ipv4)},
-                        {"data_transfer_out", dto.priced ? amount(t.data_transfer_out) : nlohmann::ordered_json(nullptr)},
-                        {"total", amount(t.total)}};
-    j["monthly_saving_usd"] = amount(t.saving);
-    j["yearly_saving_usd"] = amount(t.saving.usd() * kTwelve);
+    j["monthly_usd"] = {{"nat_gateway_hours", money_json(t.nat_hours)},
+                        {"nat_processing", money_json(t.nat_processing)},
+                        {"egress_only_gateway", money_json(t.eigw)},
+                        {"public_ipv4_addresses", money_json(t.public_ipv4)},
+                        {"data_transfer_out", dto.priced ? money_json(t.data_transfer_out) : nlohmann::ordered_json(nullptr)},
+                        {"total", money_json(t.total)}};
+    j["monthly_saving_usd"] = money_json(t.saving);
+    j["yearly_saving_usd"] = money_json(t.saving.usd() * kTwelve);
     j["saving_percent_of_today"] =
         today.usd().is_zero() ? nlohmann::ordered_json(nullptr)
                               : nlohmann::ordered_json(percent_of(t.saving.usd(), today.usd()).to_string());
@@ -686,44 +676,35 @@ nlohmann::ordered_json render_json(const Ipv6EgressResult& r) {
                   {"vpcs_holding", r.vpcs_holding},
                   {"vpcs", r.vpcs.size()},
                   {"one_nat_gateway_monthly_usd",
-                   amount(p.nat_hour->price * Quantity::whole(1) * Quantity(sc.hours_per_month))},
+                   money_json(p.nat_hour->price * Quantity::whole(1) * Quantity(sc.hours_per_month))},
                   {"one_nat_gateway_alternative_month_usd",
-                   amount(p.nat_hour->price * Quantity::whole(1) * Quantity(r.alternative_hours))}};
+                   money_json(p.nat_hour->price * Quantity::whole(1) * Quantity(r.alternative_hours))}};
 
   nlohmann::ordered_json by_az = nlohmann::ordered_json::array();
   for (const auto& b : r.by_az)
     by_az.push_back({{"availability_zones", b.availability_zones},
-                     {"nat_gateway_hours_monthly_usd", amount(b.nat_hours)},
-                     {"nat_elastic_ips_monthly_usd", amount(b.nat_elastic_ips)},
-                     {"fixed_saving_monthly_usd", amount(b.total)},
-                     {"fixed_saving_alternative_month_usd", amount(b.total_alternative_month)}});
+                     {"nat_gateway_hours_monthly_usd", money_json(b.nat_hours)},
+                     {"nat_elastic_ips_monthly_usd", money_json(b.nat_elastic_ips)},
+                     {"fixed_saving_monthly_usd", money_json(b.total)},
+                     {"fixed_saving_alternative_month_usd", money_json(b.total_alternative_month)}});
   nlohmann::ordered_json regions = nlohmann::ordered_json::array();
   for (const auto& c : r.regions)
     regions.push_back({{"region", c.prices.region},
                        {"nat_gateway_hour", price_json(r, c.prices.nat_hour)},
                        {"nat_gateway_gb_processed", price_json(r, c.prices.nat_gb)},
-                       {"one_nat_gateway_monthly_usd", amount(c.gateway_month)},
+                       {"one_nat_gateway_monthly_usd", money_json(c.gateway_month)},
                        {"break_even_ipv6_gb", c.break_even_ipv6_gb.value().to_string()},
                        {"break_even_exact", c.break_even_exact},
-                       {"keep_nat_monthly_usd", amount(c.keep_total)},
-                       {"best_design_monthly_usd", amount(c.best_total)},
-                       {"monthly_nat_saving_usd", amount(c.nat_saving)},
+                       {"keep_nat_monthly_usd", money_json(c.keep_total)},
+                       {"best_design_monthly_usd", money_json(c.best_total)},
+                       {"monthly_nat_saving_usd", money_json(c.nat_saving)},
                        {"vpcs_holding", c.vpcs_holding}});
   out["break_even"] = {{"processing_only_ipv6_gb", r.break_even_ipv6_gb.value().to_string()},
                        {"processing_only_exact", r.break_even_exact},
                        {"nat_removal_by_availability_zones", by_az},
                        {"regions", regions}};
   out["assumptions"] = r.assumptions;
-  nlohmann::ordered_json sources = nlohmann::ordered_json::array();
-  int n = 0;
-  for (const auto& s : r.notes.sources())
-    sources.push_back({{"number", ++n},
-                       {"title", s->title},
-                       {"citation", s->citation()},
-                       {"as_of", s->as_of.to_string()},
-                       {"trust", std::string(1, s->trust)},
-                       {"trust_note", s->trust_note}});
-  out["sources"] = sources;
+  out["sources"] = sources_json(r.notes);
   return out;
 }
 

@@ -11,7 +11,10 @@
 
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "decimal.h"
+#include "money.h"
 #include "rounding_policy.h"
 
 namespace costproof {
@@ -34,5 +37,12 @@ inline RoundedColumn round_column(const std::vector<Decimal>& exact_parts) {
   out.adjustment = out.total - rounded_sum;
   return out;
 }
+
+// An amount in JSON output: the exact value and the value shown, as strings so no reader
+// turns them into binary floating point. 1766.016 -> {"exact": "1766.016", "rounded": "1766.02"}.
+inline nlohmann::ordered_json money_json(const Decimal& exact) {
+  return {{"exact", exact.normalized().to_string()}, {"rounded", round_money(exact).to_string()}};
+}
+inline nlohmann::ordered_json money_json(const Money& m) { return money_json(m.usd()); }
 
 }  // namespace costproof

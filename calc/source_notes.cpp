@@ -18,6 +18,34 @@ Date SourceNotes::oldest_as_of() const {
   return oldest;
 }
 
+void render_assumptions_and_sources(std::ostream& md, const std::vector<std::string>& assumptions,
+                                    const SourceNotes& notes) {
+  md << "### Assumptions\n\n";
+  for (const auto& a : assumptions) md << "- " << a << "\n";
+  md << "\n### Sources\n\n";
+  int n = 0;
+  for (const auto& s : notes.sources())
+    md << ++n << ". " << s->title << ". " << s->citation() << " (as of " << s->as_of.to_string() << "; trust "
+       << s->trust_label() << ": " << s->trust_note << ")\n";
+  md << "\n";
+}
+
+nlohmann::ordered_json sources_json(const SourceNotes& notes, bool with_id) {
+  nlohmann::ordered_json sources = nlohmann::ordered_json::array();
+  int n = 0;
+  for (const auto& s : notes.sources()) {
+    nlohmann::ordered_json j = {{"number", ++n}};
+    if (with_id) j["id"] = s->id;
+    j["title"] = s->title;
+    j["citation"] = s->citation();
+    j["as_of"] = s->as_of.to_string();
+    j["trust"] = std::string(1, s->trust);
+    j["trust_note"] = s->trust_note;
+    sources.push_back(j);
+  }
+  return sources;
+}
+
 std::vector<std::string> staleness_warnings(const SourceNotes& notes, const Date& today,
                                             long max_age_days) {
   std::vector<std::string> out;

@@ -7,8 +7,11 @@
 #pragma once
 
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "date.h"
 #include "price_table.h"
@@ -29,6 +32,13 @@ class SourceNotes {
 
 // One warning per cited source older than `max_age_days` on `today`:
 // "data from <title> are 1,376 days old (as of 2023-02-20, checked against 2026-11-27; limit 180 days): re-check them".
+// The closing "### Assumptions" and "### Sources" sections every worked example prints:
+// "1. <title>. <citation> (as of 2026-07-20; trust A: ...: <note>)".
+void render_assumptions_and_sources(std::ostream& md, const std::vector<std::string>& assumptions,
+                                    const SourceNotes& notes);
+// The "sources" array of a JSON result: number, (id when `with_id`), title, citation, as_of, trust, trust_note.
+nlohmann::ordered_json sources_json(const SourceNotes& notes, bool with_id = false);
+
 std::vector<std::string> staleness_warnings(const SourceNotes& notes, const Date& today, long max_age_days);
 
 }  // namespace costproof
