@@ -174,7 +174,16 @@ UsageProfile parse_usage_profile(JsonReader& p, const std::string& scenario_file
     if (!read_file)
       p.fail("csv", "this program was built without a way to read files next to the scenario, so \"" +
                         out.csv_path + "\" cannot be read; use another shape");
-    out.csv_values = parse_hourly_csv(read_file(out.csv_path), out.csv_label, out.csv_column, kHoursPerYear);
+    std::string csv_text;
+    try {
+      csv_text = read_file(out.csv_path);
+    } catch (const Error&) {
+      throw;
+    } catch (const std::exception& e) {
+      p.fail("csv", std::string("cannot read the CSV file: ") + e.what() +
+                        "; the path is relative to the scenario file's folder, check the name");
+    }
+    out.csv_values = parse_hourly_csv(csv_text, out.csv_label, out.csv_column, kHoursPerYear);
   }
   p.reject_unknown_keys();
   return out;

@@ -10,24 +10,62 @@ void throw_input_error(JsonOrigin origin, const std::string& file, const std::st
   throw InputError(file, pointer, message);
 }
 
+namespace {
+
+// "line 3, column 7" for byte `offset` of `text` (both counted from 1).
+std::string line_and_column(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// Offset of the bracket that first opens level kMaxJsonDepth + 1, or npos.
+// Strings are skipped so a "[" inside a string does not count. The parser and
+// the value's destructor and serializer recurse once per level, so a file of
+// 100,000 "[" would otherwise overflow the stack instead of getting a message.
+std::size_t too_deep_at(std::string_view text) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
 nlohmann::json parse_json_text(std::string_view text, const std::string& file, JsonOrigin origin) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
     throw_input_error(origin, file, "",
                       "the file is empty; expected a JSON object such as {\"schema_version\": 1, ...}");
+  if (const std::size_t deep = too_deep_at(text); deep != std::string_view::npos)
+    throw_input_error(origin, file, "",
+                      "the JSON nests more than " + std::to_string(kMaxJsonDepth) + " levels deep at " +
+                          line_and_column(text, deep) +
+                          "; costproof files nest a few levels at most, so this is not a file costproof "
+                          "reads (check that it is the right file)");
   try {
     return nlohmann::json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::parse_error& e) {
     // Convert the byte offset into a line and column a person can find.
     const std::size_t offset = e.byte == 0 ? 0 : std::min<std::size_t>(e.byte - 1, text.size());
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < offset; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
     std::string what = e.what();
     // nlohmann's text starts with "[json.exception.parse_error.101] parse error at line ..., column ...: ".
     const auto colon = what.find(": ", what.find("parse error"));
@@ -47,8 +85,7 @@ nlohmann::json parse_json_text(std::string_view text, const std::string& file, J
     }
     what = printable;
     throw_input_error(origin, file, "",
-                      "invalid JSON at line " + std::to_string(line) + ", column " +
-                          std::to_string(column) + ": " + what +
+                      "invalid JSON at " + line_and_column(text, offset) + ": " + what +
                           ". Fix the syntax there (a missing comma, quote or bracket is the usual "
                           "cause; text must be UTF-8)");
   }

@@ -29,7 +29,12 @@ namespace costproof {
 // Whose file it is: decides which error type is thrown.
 enum class JsonOrigin { kUserInput, kPricingData };
 
-// Parses `text` as JSON; a syntax error names the file, line and column.
+// Deepest nesting of arrays and objects parse_json_text accepts (scenario,
+// claims and price files use fewer than 10 levels).
+inline constexpr std::size_t kMaxJsonDepth = 64;
+
+// Parses `text` as JSON; a syntax error names the file, line and column, and
+// so does nesting deeper than kMaxJsonDepth (refused before parsing).
 nlohmann::json parse_json_text(std::string_view text, const std::string& file, JsonOrigin origin);
 
 class JsonReader {

@@ -13,8 +13,7 @@ RunOutput run_scenarios(const std::vector<std::filesystem::path>& files, const P
   std::vector<Scenario> scenarios;
   scenarios.reserve(files.size());
   for (const auto& f : files) {
-    const std::string label = f.string();
-    scenarios.push_back(parse_scenario(parse_json_text(read_text_file(f), label, JsonOrigin::kUserInput), label));
+    scenarios.push_back(load_scenario_file(f));
   }
   // One rendered result per scenario, whatever its kind.
   struct Rendered {

@@ -83,8 +83,7 @@ std::unique_ptr<LoadedEpisode> load_episode(const fs::path& folder, const PriceC
   // Parse every scenario first, so that a bad file fails before any calculation.
   std::vector<Scenario> scenarios;
   for (const auto& f : scenario_files(folder)) {
-    const std::string label = f.string();
-    scenarios.push_back(parse_scenario(parse_json_text(read_text_file(f), label, JsonOrigin::kUserInput), label));
+    scenarios.push_back(load_scenario_file(f));
   }
   for (const auto& scenario : scenarios) {
     std::visit(

@@ -15,18 +15,32 @@
 namespace costproof::cli {
 namespace fs = std::filesystem;
 
-std::string read_text_file(const fs::path& path) {
+namespace {
+
+// The file's bytes; a FileError "<path>: cannot open (<reason>)<hint>" otherwise.
+std::string read_bytes(const fs::path& path, const std::string& hint) {
   std::error_code ec;
-  if (fs::is_directory(path, ec))
-    throw FileError(path.string() + ": is a directory, expected a file");
+  if (fs::is_directory(path, ec)) throw FileError(path.string() + ": is a directory, expected a file");
   std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw FileError(path.string() + ": cannot open (" + std::strerror(errno) +
-                    "); check the path (relative paths start from the current directory)");
+  if (!in) throw FileError(path.string() + ": cannot open (" + std::strerror(errno) + ")" + hint);
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) throw FileError(path.string() + ": read failed");
   return buffer.str();
+}
+
+}  // namespace
+
+std::string read_text_file(const fs::path& path) {
+  return read_bytes(path, "; check the path (relative paths start from the current directory)");
+}
+
+Scenario load_scenario_file(const fs::path& path) {
+  const std::string label = path.string();
+  // A file the scenario names (an hourly CSV profile) is relative to the scenario's folder;
+  // parse_scenario turns a failure into an error at the field that names it.
+  const auto read_beside = [&path](const std::string& relative) { return read_bytes(path.parent_path() / relative, ""); };
+  return parse_scenario(parse_json_text(read_text_file(path), label, JsonOrigin::kUserInput), label, read_beside);
 }
 
 PriceCatalog load_pricing_data(const fs::path& root) {

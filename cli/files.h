@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "price_catalog.h"
+#include "scenario.h"
 
 namespace costproof::cli {
 
@@ -18,6 +19,10 @@ class FileError : public std::runtime_error {
 };
 
 std::string read_text_file(const std::filesystem::path& path);
+
+// Reads and parses one scenario file; files it names (an hourly CSV profile)
+// are read relative to its folder. Throws FileError / InputError.
+Scenario load_scenario_file(const std::filesystem::path& path);
 
 // Loads every table under `root`/aws (one file per provider/region/service)
 // and the shapes file. Checks that folder and file name agree with the

@@ -12,10 +12,14 @@
 #include <string>
 #include <string_view>
 
+#include "claim.h"
 #include "decimal.h"
+#include "episode.h"
 #include "error.h"
 #include "instance_shapes.h"
 #include "json_reader.h"
+#include "offer_extract.h"
+#include "offer_input.h"
 #include "price_catalog.h"
 #include "price_table.h"
 #include "rounding_policy.h"
@@ -76,6 +80,37 @@ inline void scenario_one(const std::uint8_t* data, std::size_t size, const Price
           (void)render_json(result).dump();
         },
         scenario);
+  } catch (const Error&) {
+  }
+}
+
+// Any claims file, checked against an episode's calculated scenarios
+// (`base`, e.g. scenarios/ep050) and rendered in every format.
+inline void claims_one(const std::uint8_t* data, std::size_t size, const EpisodeInputs& base) {
+  try {
+    const auto json = parse_json_text(as_text(data, size), "claims.json", JsonOrigin::kUserInput);
+    EpisodeInputs inputs = base;
+    inputs.claims = parse_claims_file(json, "claims.json");
+    const EpisodeReport report = build_episode_report(inputs);
+    (void)render_episode_markdown(report);
+    (void)render_episode_json(report).dump();
+    (void)render_episode_csv(report);
+  } catch (const Error&) {
+  }
+}
+
+// Any offer file (JSON or CSV, sniffed). The first byte picks a tiny chunk
+// size (1..64 bytes) so every token also meets a buffer boundary, and whether
+// to scan the whole file instead of stopping before terms.Reserved.
+inline void offer_one(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return;
+  ExtractOptions options;
+  options.chunk_bytes = 1 + data[0] % 64;
+  options.full_scan = (data[0] & 0x40) != 0;
+  StringByteSource source(as_text(data + 1, size - 1));
+  try {
+    const OfferImport got = extract_offer(source, "offer.json", options);
+    if (got.bytes_parsed > size - 1) __builtin_trap();  // cannot parse more than there is
   } catch (const Error&) {
   }
 }

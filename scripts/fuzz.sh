@@ -10,12 +10,12 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 bash scripts/install-deps.sh --fuzz
 cmake --preset fuzz > /dev/null
-targets=(decimal price_table scenario)
+targets=(decimal price_table scenario claims offer_import)
 cmake --build --preset fuzz --target "${targets[@]/#/fuzz_}"
 
 corpus=build-fuzz/corpus
 rm -rf "$corpus"
-mkdir -p "$corpus"/{decimal,price_table,scenario}
+mkdir -p "${targets[@]/#/$corpus/}"
 # decimal: every price string in the tables, plus edge cases.
 grep -rhoE '"price": "[^"]*"' pricing-data/aws | sed 's/.*: "//; s/"$//' | sort -u | head -500 |
   while read -r p; do printf '%s' "$p" > "$corpus/decimal/$(printf '%s' "$p" | md5sum | cut -c1-12)"; done
@@ -26,6 +26,15 @@ done
 find pricing-data/aws tests/fixtures/pricing -name '*.json' -size -64k -exec cp --backup=numbered -t "$corpus/price_table" {} +
 # scenario: every scenario and bad scenario fixture.
 find scenarios tests/fixtures/scenarios -name '*.json' -exec cp --backup=numbered -t "$corpus/scenario" {} +
+# claims: every claims file (checked against the ep050 scenarios).
+find scenarios tests/fixtures/episodes -name 'claims.json' -exec cp --backup=numbered -t "$corpus/claims" {} +
+# offer_import: the offer fixtures, each behind one option byte (see fuzz/harness.h):
+# 'A' = 2-byte chunks with a full scan, '?' = 64-byte chunks stopping early.
+for f in tests/fixtures/offers/*.json tests/fixtures/offers/*.csv; do
+  for b in A '?'; do
+    { printf '%s' "$b"; cat "$f"; } > "$corpus/offer_import/$b-$(basename "$f")"
+  done
+done
 for t in "${targets[@]}"; do
   cp tests/fixtures/fuzz-regressions/$t/* "$corpus/$t/" 2>/dev/null || true
 done
@@ -35,7 +44,7 @@ for t in "${targets[@]}"; do
   echo "fuzz: $t for ${seconds}s"
   log=build-fuzz/fuzz_$t.log
   if ! (cd build-fuzz && ./fuzz/fuzz_$t -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-          -max_len=65536 -print_final_stats=1 "corpus/$t" > "fuzz_$t.log" 2>&1); then
+          -max_len=131072 -print_final_stats=1 "corpus/$t" > "fuzz_$t.log" 2>&1); then
     echo "fuzz: $t FOUND A PROBLEM; see $log and build-fuzz/crash-* / timeout-* / oom-*" >&2
     tail -40 "$log" >&2
     status=1

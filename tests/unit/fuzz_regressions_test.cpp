@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "episode_command.h"
 #include "files.h"
 #include "harness.h"
 
@@ -46,6 +47,21 @@ TEST(FuzzRegressionsTest, ScenarioInputsNeitherCrashNorEscape) {
   const auto all = inputs("scenario");
   ASSERT_FALSE(all.empty());
   for (const auto& s : all) costproof::fuzz::scenario_one(bytes(s), s.size(), catalog);
+}
+
+TEST(FuzzRegressionsTest, ClaimsInputsNeitherCrashNorEscape) {
+  static const auto catalog = costproof::cli::load_pricing_data(COSTPROOF_SOURCE_DIR "/pricing-data");
+  static const auto episode = costproof::cli::load_episode(COSTPROOF_SOURCE_DIR "/scenarios/ep050", catalog,
+                                                           costproof::Date{2026, 11, 27}, 180);
+  const auto all = inputs("claims");
+  ASSERT_FALSE(all.empty());
+  for (const auto& s : all) costproof::fuzz::claims_one(bytes(s), s.size(), episode->inputs);
+}
+
+TEST(FuzzRegressionsTest, OfferImportInputsNeitherCrashNorEscape) {
+  const auto all = inputs("offer_import");
+  ASSERT_FALSE(all.empty());
+  for (const auto& s : all) costproof::fuzz::offer_one(bytes(s), s.size());
 }
 
 }  // namespace

@@ -82,6 +82,21 @@ TEST(ParseJsonTextTest, EmptyFileHasItsOwnMessage) {
   }
 }
 
+TEST(ParseJsonTextTest, NestingDeeperThanTheLimitIsRefusedWithItsPosition) {
+  // 64 levels parse; the 65th "[" (line 2, column 2) is refused before the
+  // parser could recurse 100,000 times and overflow the stack.
+  const std::string ok = std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']');
+  EXPECT_NO_THROW((void)parse_json_text(ok, "ok.json", JsonOrigin::kUserInput));
+  const std::string deep = std::string(kMaxJsonDepth - 1, '[') + "\n[[" + std::string(100000, '[');
+  const std::string message =
+      message_of<InputError>([&] { (void)parse_json_text(deep, "deep.json", JsonOrigin::kUserInput); });
+  EXPECT_TRUE(contains(message, "deep.json: the JSON nests more than 64 levels deep at line 2, column 2;")) << message;
+  // Brackets inside strings (with escaped quotes) do not count.
+  const std::string in_string = "{\"a\": \"\\\"" + std::string(1000, '[') + "\"}";
+  EXPECT_NO_THROW((void)parse_json_text(in_string, "s.json", JsonOrigin::kUserInput));
+  EXPECT_THROW((void)parse_json_text(deep, "t.json", JsonOrigin::kPricingData), PricingDataError);
+}
+
 TEST(ParseJsonTextTest, NonUtf8BytesAreAnInputError) {
   const std::string latin1 = "{\"name\": \"caf\xe9\"}";
   const std::string message =
