@@ -64,4 +64,15 @@ class PriceNotFound : public Error {
   using Error::Error;
 };
 
+// The line an error is reported with, the same in the costproof program
+// (stderr) and the companion page:
+//   "costproof: error: s.json: /fleet/0/count: expected ..."     (InputError, OverflowError, others)
+//   "costproof: error in price table: pricing-data/...: ..."     (PricingDataError)
+//   "costproof: price not found: no price for ..."               (PriceNotFound)
+inline std::string error_report_line(const Error& e) {
+  if (dynamic_cast<const PricingDataError*>(&e)) return std::string("costproof: error in price table: ") + e.what();
+  if (dynamic_cast<const PriceNotFound*>(&e)) return std::string("costproof: price not found: ") + e.what();
+  return std::string("costproof: error: ") + e.what();
+}
+
 }  // namespace costproof

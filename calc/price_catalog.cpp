@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
 
 #include "error.h"
+#include "json_reader.h"
 
 namespace costproof {
 namespace {
@@ -120,6 +122,41 @@ void PriceCatalog::not_found(const std::string& service, const std::string& regi
                                                : "; similar keys in " + t->file + ": " + join(names)) +
                       ". Check the spelling (costproof pricing list --region " + region +
                       " --service " + service + " shows every key)");
+}
+
+PriceCatalog build_price_catalog(const std::vector<PricingFile>& files) {
+  static constexpr std::string_view kShapes = "aws/ec2-instance-shapes.json";
+  PriceCatalog catalog;
+  bool have_shapes = false;
+  for (const auto& file : files) {
+    const auto json = parse_json_text(file.text, file.label, JsonOrigin::kPricingData);
+    if (file.path == kShapes) {
+      catalog.set_shapes(parse_instance_shapes(json, file.label));
+      have_shapes = true;
+      continue;
+    }
+    PriceTable table = parse_price_table(json, file.label);
+    // "aws/<folder>/<service>.json"
+    const std::string_view path = file.path;
+    const auto slash = path.rfind('/');
+    const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    std::string_view folder = slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+    if (const auto up = folder.rfind('/'); up != std::string_view::npos) folder = folder.substr(up + 1);
+    if (table.region != folder)
+      throw PricingDataError(file.label, "/region",
+                             "the table says region \"" + table.region + "\" but lives in folder \"" + std::string(folder) +
+                                 "\"; move the file or fix the field");
+    if (table.service + ".json" != name)
+      throw PricingDataError(file.label, "/service",
+                             "the table says service \"" + table.service + "\" but the file is named \"" + std::string(name) +
+                                 "\"; name it " + table.service + ".json");
+    catalog.add_table(std::move(table));
+  }
+  if (!have_shapes)
+    throw PricingDataError(std::string(kShapes), "",
+                           "missing: the instance shapes file is needed to find equivalent instances; restore it "
+                           "from the repository");
+  return catalog;
 }
 
 }  // namespace costproof

@@ -48,4 +48,20 @@ class PriceCatalog {
   InstanceShapes shapes_;
 };
 
+// One file of a pricing-data folder, already read: `path` is relative to the
+// folder ("aws/us-east-1/ec2.json"), `label` is what messages call it
+// ("pricing-data/aws/us-east-1/ec2.json").
+struct PricingFile {
+  std::string path;
+  std::string label;
+  std::string text;
+};
+
+// Builds the catalog from every table file under aws/ and the shapes file
+// aws/ec2-instance-shapes.json, in the order given (callers sort by path).
+// Checks that each table's region and service match its folder and file name.
+// The CLI reads the files from disk (cli/files.h); the companion page hands
+// in copies embedded in the page. Throws PricingDataError.
+PriceCatalog build_price_catalog(const std::vector<PricingFile>& files);
+
 }  // namespace costproof

@@ -51,6 +51,18 @@ std::vector<fs::path> scenario_files(const fs::path& folder) {
 
 }  // namespace
 
+std::string episode_document(const EpisodeReport& report, const std::string& format) {
+  if (format == "json") {
+    nlohmann::ordered_json doc;
+    doc["costproof_version"] = COSTPROOF_VERSION;
+    const nlohmann::ordered_json body = render_episode_json(report);
+    for (const auto& [k, v] : body.items()) doc[k] = v;
+    return doc.dump(2) + "\n";
+  }
+  if (format == "csv") return render_episode_csv(report);
+  return render_episode_markdown(report);
+}
+
 Date today_or_as_of(const std::optional<std::string>& as_of) {
   if (as_of) {
     const auto d = Date::parse(*as_of);
@@ -81,10 +93,9 @@ std::unique_ptr<LoadedEpisode> load_episode(const fs::path& folder, const PriceC
     in.outline_text = read_text_file(in.episode.outline_file);
   }
   // Parse every scenario first, so that a bad file fails before any calculation.
-  std::vector<Scenario> scenarios;
-  for (const auto& f : scenario_files(folder)) {
-    scenarios.push_back(load_scenario_file(f));
-  }
+  loaded->scenario_paths = scenario_files(folder);
+  auto& scenarios = loaded->scenarios;
+  for (const auto& f : loaded->scenario_paths) scenarios.push_back(load_scenario_file(f));
   for (const auto& scenario : scenarios) {
     std::visit(
         [&](const auto& s) {
@@ -161,18 +172,7 @@ int cmd_episode(const std::vector<std::string>& args) {
   const PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
   const auto loaded = load_episode(folders[0], catalog, today, max_age);
   const EpisodeReport& report = loaded->report;
-  std::string text;
-  if (format == "json") {
-    nlohmann::ordered_json doc;
-    doc["costproof_version"] = COSTPROOF_VERSION;
-    const nlohmann::ordered_json body = render_episode_json(report);
-    for (const auto& [k, v] : body.items()) doc[k] = v;
-    text = doc.dump(2) + "\n";
-  } else if (format == "csv") {
-    text = render_episode_csv(report);
-  } else {
-    text = render_episode_markdown(report);
-  }
+  const std::string text = episode_document(report, format);
   for (const auto& w : report.warnings) std::cerr << "costproof: warning: " << w << "\n";
   if (vm.count("out"))
     write_file_atomically(vm["out"].as<std::string>(), text);

@@ -12,6 +12,7 @@
 #include "date.h"
 #include "episode.h"
 #include "price_catalog.h"
+#include "scenario.h"
 
 namespace costproof::cli {
 
@@ -26,6 +27,8 @@ class CommandLineError : public std::runtime_error {
 struct LoadedEpisode {
   EpisodeInputs inputs;
   EpisodeReport report;
+  std::vector<std::filesystem::path> scenario_paths;  // the scenario files, by name
+  std::vector<Scenario> scenarios;                    // parsed, in the same order
 };
 
 // Reads <folder>/episode.json, <folder>/claims.json, every other *.json as a
@@ -33,6 +36,9 @@ struct LoadedEpisode {
 // checks the claims. Throws InputError, FileError, PriceNotFound, ...
 std::unique_ptr<LoadedEpisode> load_episode(const std::filesystem::path& folder, const PriceCatalog& catalog,
                                             const Date& today, long max_price_age_days);
+
+// The whole `costproof episode` output in `format` ("md", "json" or "csv").
+std::string episode_document(const EpisodeReport& report, const std::string& format);
 
 // Option parsing shared with `costproof lint`: --as-of and --max-price-age-days.
 Date today_or_as_of(const std::optional<std::string>& as_of);

@@ -44,39 +44,25 @@ Scenario load_scenario_file(const fs::path& path) {
 }
 
 PriceCatalog load_pricing_data(const fs::path& root) {
+  return build_price_catalog(read_pricing_files(root));
+}
+
+std::vector<PricingFile> read_pricing_files(const fs::path& root) {
   const fs::path aws = root / "aws";
   std::error_code ec;
   if (!fs::is_directory(aws, ec))
     throw FileError(aws.string() + ": no such directory; expected the price tables there (use --pricing-data DIR "
                     "to point at the repository's pricing-data folder)");
-  std::vector<fs::path> files;
+  std::vector<fs::path> paths;
   for (const auto& entry : fs::recursive_directory_iterator(aws))
-    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  PriceCatalog catalog;
-  bool have_shapes = false;
-  for (const auto& file : files) {
-    const std::string label = fs::proximate(file).string();  // "pricing-data/aws/us-east-1/ec2.json" from the repo root
-    const auto json = parse_json_text(read_text_file(file), label, JsonOrigin::kPricingData);
-    if (file.filename() == "ec2-instance-shapes.json" && file.parent_path() == aws) {
-      catalog.set_shapes(parse_instance_shapes(json, label));
-      have_shapes = true;
-      continue;
-    }
-    PriceTable table = parse_price_table(json, label);
-    const std::string folder = file.parent_path().filename().string();
-    if (table.region != folder)
-      throw PricingDataError(label, "/region",
-                             "the table says region \"" + table.region + "\" but lives in folder \"" + folder +
-                                 "\"; move the file or fix the field");
-    if (table.service != file.stem().string())
-      throw PricingDataError(label, "/service",
-                             "the table says service \"" + table.service + "\" but the file is named \"" +
-                                 file.filename().string() + "\"; name it " + table.service + ".json");
-    catalog.add_table(std::move(table));
-  }
-  if (!have_shapes) throw FileError((aws / "ec2-instance-shapes.json").string() + ": missing");
-  return catalog;
+    if (entry.is_regular_file() && entry.path().extension() == ".json") paths.push_back(entry.path());
+  std::sort(paths.begin(), paths.end());
+  std::vector<PricingFile> files;
+  for (const auto& path : paths)
+    files.push_back({fs::relative(path, root).generic_string(),
+                     fs::proximate(path).string(),  // "pricing-data/aws/us-east-1/ec2.json" from the repo root
+                     read_text_file(path)});
+  return files;
 }
 
 std::vector<fs::path> expand_scenario_args(const std::vector<std::string>& args) {

@@ -28,6 +28,8 @@ Scenario load_scenario_file(const std::filesystem::path& path);
 // and the shapes file. Checks that folder and file name agree with the
 // table's region and service. Throws PricingDataError / FileError.
 PriceCatalog load_pricing_data(const std::filesystem::path& root);
+// The files load_pricing_data reads, sorted by path (also embedded in the companion page).
+std::vector<PricingFile> read_pricing_files(const std::filesystem::path& root);
 
 // Expands arguments: a file stays, a directory becomes its *.json scenario
 // files in name order (episode.json and claims.json are skipped).

@@ -8,6 +8,7 @@
 #include <boost/program_options.hpp>
 
 #include "commands.h"
+#include "companion_command.h"
 #include "episode_command.h"
 #include "error.h"
 #include "exit_codes.h"
@@ -31,6 +32,7 @@ const char* kTopHelp =
     "  costproof run <scenario.json | folder>... [options]   render worked examples\n"
     "  costproof episode <folder> [--format md|json|csv]     show notes: worked examples and every claim checked\n"
     "  costproof lint <outline.md> --episode <folder>        every number of an outline and the claim covering it\n"
+    "  costproof companion <folder> --out <dir>              listener download: offline page, charts, calculator\n"
     "  costproof pricing show <key> [--region R]             every price row for a key\n"
     "  costproof pricing list [filters]                      list price rows\n"
     "  costproof --version | --help\n"
@@ -192,8 +194,9 @@ int dispatch(int argc, char** argv) {
     return kOk;
   }
   if (command == "run") return cmd_run(rest);
-  if (command == "episode" || command == "lint") {
+  if (command == "episode" || command == "lint" || command == "companion") {
     try {
+      if (command == "companion") return cmd_companion(rest);
       return command == "episode" ? cmd_episode(rest) : cmd_lint(rest);
     } catch (const CommandLineError& e) {
       throw UsageError(e.what());
@@ -211,19 +214,19 @@ int run_guarded(int argc, char** argv) {
     std::cerr << "costproof: usage error: " << e.what() << "\n(see costproof --help)\n";
     return kUsageError;
   } catch (const PricingDataError& e) {
-    std::cerr << "costproof: error in price table: " << e.what() << "\n";
+    std::cerr << error_report_line(e) << "\n";
     return kPricingDataError;
   } catch (const InputError& e) {
-    std::cerr << "costproof: error: " << e.what() << "\n";
+    std::cerr << error_report_line(e) << "\n";
     return kInputError;
   } catch (const PriceNotFound& e) {
-    std::cerr << "costproof: price not found: " << e.what() << "\n";
+    std::cerr << error_report_line(e) << "\n";
     return kPriceNotFound;
   } catch (const FileError& e) {
     std::cerr << "costproof: file error: " << e.what() << "\n";
     return kFileError;
   } catch (const OverflowError& e) {
-    std::cerr << "costproof: error: " << e.what() << "\n";
+    std::cerr << error_report_line(e) << "\n";
     return kOverflow;
   } catch (const std::exception& e) {
     std::cerr << "costproof: internal error: " << e.what() << "\n(this is a bug; please report it with the command line)\n";

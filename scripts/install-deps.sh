@@ -10,11 +10,17 @@ packages=(
   libgtest-dev                   # unit tests (GoogleTest)
   diffutils                      # golden-file tests
   cmark-gfm                      # tests render the show notes as GitHub-flavoured Markdown
+  libcmark-gfm-dev libcmark-gfm-extensions-dev  # companion page: show notes Markdown to HTML
 )
 # Extra packages for optional jobs.
 for arg in "$@"; do
   case "$arg" in
     --fuzz) packages+=(clang libclang-rt-14-dev) ;;   # libFuzzer and the sanitizer runtimes
+    --companion)  # the WebAssembly engine (Emscripten) and the headless-browser test of the page
+      packages+=(emscripten chromium unzip)
+      # Node.js may come from another apt source that bundles npm: add Debian's only when missing.
+      command -v node > /dev/null || packages+=(nodejs)
+      command -v npm > /dev/null || packages+=(npm) ;;
     *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
   esac
 done

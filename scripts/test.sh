@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Quick start: install what is missing, build, and run the whole test suite
-# (unit + golden tests), then the same suite under AddressSanitizer and
-# UndefinedBehaviorSanitizer, then every fuzz target for 60 seconds.
+# (unit + golden tests), the listener companion in headless Chromium, then the
+# same suite under AddressSanitizer and UndefinedBehaviorSanitizer, then every
+# fuzz target for 60 seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh dev
 ctest --preset dev -j2
 ./build/cli/costproof episode scenarios/ep050 --as-of 2026-11-27 > /dev/null
+bash scripts/companion.sh
 bash scripts/build.sh asan
 ctest --preset asan -j2
 bash scripts/fuzz.sh 60

@@ -1,0 +1,399 @@
+#include "companion_command.h"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <set>
+
+#include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
+
+#include "companion_charts.h"
+#include "episode_command.h"
+#include "error.h"
+#include "files.h"
+#include "json_reader.h"
+#include "markdown_html.h"
+#include "zip_writer.h"
+
+namespace costproof::cli {
+
+namespace fs = std::filesystem;
+namespace po = boost::program_options;
+
+namespace {
+
+// JSON or JavaScript text made safe to sit inside <script>: "</" cannot end the
+// element early ("<\/" means the same inside a JSON or JavaScript string).
+std::string inside_script(const std::string& text, const std::string& what) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '<' && i + 1 < text.size() && text[i + 1] == '/') {
+      if (what != "json")
+        throw FileError(what + ": contains \"</\", which would end the page's <script> early; it cannot be embedded");
+      out += "<\\/";
+      ++i;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+std::string html_escape(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// The keys of every table of `service` (all regions), by region.
+std::map<std::string, std::set<std::string>> keys_by_region(const PriceCatalog& catalog,
+                                                            const std::vector<std::string>& services,
+                                                            const std::string& prefix = "") {
+  std::map<std::string, std::set<std::string>> out;
+  for (const auto& t : catalog.tables())
+    for (const auto& service : services)
+      if (t.service == service)
+        for (const auto& r : t.rows)
+          if (r.key.rfind(prefix, 0) == 0) out[t.region].insert(r.key);
+  return out;
+}
+
+nlohmann::ordered_json region_options(const std::vector<std::string>& regions) {
+  auto out = nlohmann::ordered_json::array();
+  for (const auto& r : regions) out.push_back({{"value", r}, {"label", r}});
+  return out;
+}
+
+template <class Map>
+std::vector<std::string> map_keys(const Map& m) {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : m) out.push_back(k);
+  return out;
+}
+
+// What the page's forms offer, all read off the price tables and the episode's
+// own scenario files (their first scenario of each kind gives the starting values).
+nlohmann::ordered_json form_options(const LoadedEpisode& episode, const PriceCatalog& catalog) {
+  nlohmann::ordered_json o;
+  o["episode"] = episode.inputs.episode.number;
+  const auto ec2 = keys_by_region(catalog, {"ec2"});
+  const auto db = keys_by_region(catalog, {"rds", "aurora"}, "db.");
+  o["compute-regions"] = region_options(map_keys(ec2));
+  o["database-regions"] = region_options(map_keys(keys_by_region(catalog, {"aurora", "rds"})));
+  o["nat-regions"] = region_options(catalog.regions_with("vpc", "nat-gateway-hour"));
+  o["ec2-types"] = nlohmann::ordered_json::object();
+  for (const auto& [region, keys] : ec2) o["ec2-types"][region] = keys;
+  o["db-types"] = nlohmann::ordered_json::object();
+  for (const auto& [region, keys] : db) o["db-types"][region] = keys;
+  o["performance-claims"] = nlohmann::ordered_json::array();
+  o["performance-objects"] = nlohmann::ordered_json::object();
+  nlohmann::ordered_json defaults = nlohmann::ordered_json::object();
+  for (const auto& path : episode.scenario_paths) {
+    const auto s = nlohmann::ordered_json::parse(read_text_file(path));
+    const std::string kind = s.value("kind", "");
+    const std::string id = s.value("id", "");
+    if (kind == "compute-migration") {
+      if (s.contains("performance")) {
+        const auto& p = s["performance"];
+        o["performance-claims"].push_back(
+            {{"value", id},
+             {"label", p.value("qualifier", "") + (p.value("qualifier", "").empty() ? "" : " ") +
+                           p.value("throughput_gain_percent", nlohmann::ordered_json("")).dump() + "% more work per instance-hour: " +
+                           p.value("applies_to", "") + " (as in the episode's scenario " + id + ")"}});
+        o["performance-objects"][id] = p;
+      }
+      if (!defaults.contains("form-compute")) {
+        const auto& row = s["fleet"][0];
+        const bool chosen = row["target"].contains("instance_type");
+        defaults["form-compute"] = {{"region", s["region"]},
+                                    {"instance_type", row["instance_type"]},
+                                    {"count", row["count"].dump()},
+                                    {"target", chosen ? "type" : "equivalent"},
+                                    {"target_type", chosen ? row["target"]["instance_type"] : ""}};
+      }
+    } else if (kind == "ipv6-egress") {
+      if (!o.contains("nat-claim")) o["nat-claim"] = s["claim"];
+      if (!defaults.contains("form-nat")) {
+        const auto& v = s["vpcs"][0];
+        const auto text = [](const nlohmann::ordered_json& j) { return j.is_string() ? j.get<std::string>() : j.dump(); };
+        defaults["form-nat"] = {{"region", s["region"]},
+                                {"azs", text(v["availability_zones"])},
+                                {"nat_gateways", v["nat_gateways"].is_string() ? text(v["nat_gateways"]) : "per-az"},
+                                {"gb", text(v["monthly_gb_processed"])},
+                                {"ipv6_percent", text(v["ipv6_reachable_percent"])},
+                                {"lb_ips", text(v["public_ipv4_addresses"]["load_balancer_ips"])},
+                                {"instance_ips", text(v["public_ipv4_addresses"]["instance_ips"])},
+                                {"dto", text(v["monthly_gb_data_transfer_out"])}};
+      }
+    } else if (kind == "database-savings-plan" && !defaults.contains("form-database")) {
+      for (const auto& u : s["usage"]) {
+        if (u.value("type", "") == "aurora-serverless-v2") {
+          defaults["form-database"] = {{"region", s["region"]},
+                                       {"type", "aurora-serverless-v2"},
+                                       {"acu", u["acu_hours_per_hour"].is_string() ? u["acu_hours_per_hour"].get<std::string>()
+                                                                                  : u["acu_hours_per_hour"].dump()},
+                                       {"shape", "constant"}};
+          break;
+        }
+      }
+    }
+  }
+  o["defaults"] = defaults;
+  return o;
+}
+
+// The charts of the page: one per kind, from the episode's first scenario of that kind.
+std::vector<LineChart> episode_charts(const LoadedEpisode& episode, const PriceCatalog& catalog, const Date& today) {
+  std::optional<LineChart> graviton, dsp, nat;
+  for (const auto& scenario : episode.scenarios) {
+    if (const auto* c = std::get_if<ComputeMigrationScenario>(&scenario); c && !graviton)
+      graviton = graviton_savings_chart(*c, catalog, today);
+    if (const auto* d = std::get_if<DatabaseSavingsPlanScenario>(&scenario); d && !dsp)
+      dsp = dsp_savings_chart(calculate(*d, catalog, today, 100000));
+    if (const auto* n = std::get_if<Ipv6EgressScenario>(&scenario); n && !nat)
+      nat = nat_vs_ipv6_chart(*n, catalog, today);
+  }
+  std::vector<LineChart> out;
+  for (auto* c : {&graviton, &dsp, &nat})
+    if (*c) out.push_back(**c);
+  return out;
+}
+
+std::string charts_section(const std::vector<LineChart>& charts) {
+  std::string html = "<section id=\"charts\" aria-labelledby=\"charts-heading\">\n<h2 id=\"charts-heading\">Charts</h2>\n"
+                     "<p>Drawn from the same calculations as the worked examples below. Each chart's numbers are "
+                     "in the table under it.</p>\n";
+  for (const auto& c : charts) {
+    html += "<figure class=\"chart\">\n" + render_svg_line_chart(c) + "\n<figcaption>" + html_escape(c.title) +
+            ". " + html_escape(c.description) + "</figcaption>\n<details><summary>The chart's numbers</summary>\n" +
+            render_chart_data_table(c) + "\n</details>\n</figure>\n";
+  }
+  return html + "</section>\n";
+}
+
+// A table of contents from the page's <h2 id="..."> headings.
+std::string table_of_contents(const std::string& html) {
+  std::string items;
+  for (std::size_t pos = html.find("<h2 id=\""); pos != std::string::npos; pos = html.find("<h2 id=\"", pos + 1)) {
+    const std::size_t id_start = pos + 8, id_end = html.find('"', id_start);
+    const std::size_t text_start = html.find('>', id_end) + 1, text_end = html.find("</h2>", text_start);
+    if (id_end == std::string::npos || text_end == std::string::npos) break;
+    items += "<li><a href=\"#" + html.substr(id_start, id_end - id_start) + "\">" +
+             html.substr(text_start, text_end - text_start) + "</a></li>\n";
+  }
+  return "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n" + items + "</ol>\n</nav>\n";
+}
+
+struct PageParts {
+  const LoadedEpisode* episode = nullptr;
+  std::string show_notes_markdown, css, form_html, page_js, engine_js, pricing_json, options_json;
+  std::vector<LineChart> charts;
+  Date today;
+};
+
+std::string render_page(const PageParts& p) {
+  const EpisodeFile& e = p.episode->inputs.episode;
+  std::string body = markdown_to_html(p.show_notes_markdown);
+  // Charts and the calculator go right after "What this means for you", before the worked examples.
+  const std::string insert = charts_section(p.charts) + p.form_html;
+  const std::size_t at = body.find("<h2 id=\"worked-examples\"");
+  body = at == std::string::npos ? body + insert : body.substr(0, at) + insert + body.substr(at);
+  // The <h1> stays first; the contents follow it.
+  const std::size_t h1_end = body.find("</h1>");
+  const std::string toc = table_of_contents(body);
+  if (h1_end != std::string::npos)
+    body = body.substr(0, h1_end + 6) + toc + body.substr(h1_end + 6);
+  else
+    body = toc + body;
+  std::string html;
+  html += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  // No network use of any kind: everything the page needs is inside it, and the
+  // browser is told to refuse anything else. The one fetch allowed is of a data:
+  // URL, the engine's own WebAssembly bytes embedded in the page (Emscripten
+  // reads them with fetch() and would fall back to decoding them itself).
+  html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline' "
+          "'unsafe-eval' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:; connect-src data:\">\n";
+  html += "<meta name=\"generator\" content=\"costproof " COSTPROOF_VERSION "\">\n";
+  html += "<title>Episode " + html_escape(e.number) + " companion: " + html_escape(e.title) + "</title>\n";
+  html += "<style>\n" + p.css + "</style>\n</head>\n<body>\n<main>\n";
+  html += "<p class=\"kicker\">Companion to episode " + html_escape(e.number) + " · made by costproof " COSTPROOF_VERSION
+          " with prices checked against " + p.today.to_string() +
+          " · this page works offline and makes no network requests</p>\n";
+  html += body;
+  html += "</main>\n";
+  html += "<script type=\"application/json\" id=\"form-options\">" + inside_script(p.options_json, "json") + "</script>\n";
+  html += "<script type=\"application/json\" id=\"pricing-data\">" + inside_script(p.pricing_json, "json") + "</script>\n";
+  html += "<script>\n" + inside_script(p.engine_js, "the WebAssembly engine") + "\n</script>\n";
+  html += "<script>\n" + inside_script(p.page_js, "web/page.js") + "</script>\n";
+  html += "</body>\n</html>\n";
+  return html;
+}
+
+std::string bundle_readme(const LoadedEpisode& episode, const Date& today, const std::string& zip_name) {
+  const EpisodeFile& e = episode.inputs.episode;
+  std::string s = "# Companion to episode " + e.number + ": " + e.title + "\n\n";
+  s += "Made by costproof " COSTPROOF_VERSION ", prices checked against " + today.to_string() + ".\n\n";
+  s += "| file | what it is |\n|---|---|\n";
+  s += "| `index.html` | open it in a browser (double-click; no network needed): the show notes, charts, every claim "
+       "with its verdict, sources with their as-of dates, and forms that compute your own numbers offline |\n";
+  s += "| `show-notes.md` | the same show notes as Markdown |\n";
+  s += "| `results.json`, `results.csv` | every claim and worked-example figure, for a spreadsheet or a script |\n";
+  s += "| `scenarios/` | the episode's scenario and claims files: the inputs of every number above |\n";
+  s += "| `" + zip_name + "` | all of the above in one file |\n\n";
+  s += "## Your own numbers with costproof\n\n";
+  s += "The page's forms cover the common cases. For anything else (several instance types, hourly usage from "
+       "your bill, your own month convention), copy a scenario file and change it:\n\n";
+  s += "```sh\n# in a clone of the costproof repository (its README has the two set-up commands)\n";
+  s += "cp scenarios/ep" + e.number + "/graviton-small-team.json my-fleet.json   # or a file from scenarios/ here\n";
+  s += "# edit my-fleet.json: region, instance_type, count, target\n";
+  s += "./build/cli/costproof run my-fleet.json\n./build/cli/costproof run my-fleet.json --format json\n```\n\n";
+  s += "Every field is described in the repository's `docs/scenarios.md`, `docs/scenario-ipv6-egress.md` and "
+       "`docs/scenario-database-savings-plan.md`. Each form on the page also shows the scenario file it ran, "
+       "ready to download and run with `costproof run`.\n\n";
+  s += "Prices are list prices from the sources named in the page, each with its as-of date; check them before "
+       "you commit money.\n";
+  return s;
+}
+
+// Writes `files` (relative path -> bytes) as the folder `out`, all or nothing.
+void write_bundle(const fs::path& out, const std::vector<ZipEntry>& files) {
+  static constexpr const char* kMarker = ".costproof-companion";
+  const fs::path parent = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+  std::error_code ec;
+  if (!fs::is_directory(parent, ec))
+    throw FileError(out.string() + ": cannot create the bundle in " + parent.string() +
+                    " (no such folder); nothing was written");
+  if (fs::exists(out, ec) && !(fs::is_directory(out, ec) && (fs::is_empty(out, ec) || fs::exists(out / kMarker, ec))))
+    throw FileError(out.string() + ": exists and is not a companion bundle; choose another --out folder or remove "
+                    "it; nothing was written");
+  const fs::path tmp = parent / ("." + out.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  try {
+    fs::remove_all(tmp);
+    fs::create_directories(tmp);
+    for (const auto& f : files) {
+      const fs::path p = tmp / f.name;
+      fs::create_directories(p.parent_path());
+      std::ofstream o(p, std::ios::binary);
+      o << f.data;
+      if (!o.flush()) throw FileError(p.string() + ": write failed");
+    }
+    std::ofstream(tmp / kMarker) << "a bundle written by costproof companion; it may be replaced by the next run\n";
+    if (fs::exists(out)) fs::remove_all(out);
+    fs::rename(tmp, out);
+  } catch (const fs::filesystem_error& e) {
+    fs::remove_all(tmp, ec);
+    throw FileError(out.string() + ": " + e.code().message() + "; nothing was written");
+  } catch (...) {
+    fs::remove_all(tmp, ec);
+    throw;
+  }
+}
+
+}  // namespace
+
+int cmd_companion(const std::vector<std::string>& args) {
+  po::options_description o("Options");
+  o.add_options()("help,h", "show this help")("out,o", po::value<std::string>(), "folder to write the bundle into (required)")(
+      "pricing-data", po::value<std::string>()->default_value(COSTPROOF_DEFAULT_PRICING_DATA, "<repo>/pricing-data"),
+      "folder of price tables (also embedded in the page)")(
+      "engine", po::value<std::string>()->default_value(COSTPROOF_DEFAULT_ENGINE, "<repo>/build-wasm/web/costproof_engine.js"),
+      "the page's WebAssembly engine (built by: cmake --preset wasm && cmake --build --preset wasm)")(
+      "web", po::value<std::string>()->default_value(COSTPROOF_DEFAULT_WEB_DIR, "<repo>/web"),
+      "folder with the page's page.css, page.js and form.html")(
+      "as-of", po::value<std::string>(), "judge price staleness against this date (YYYY-MM-DD) instead of today")(
+      "max-price-age-days", po::value<long>()->default_value(180),
+      "warn when a price's as-of date is older than this many days");
+  po::options_description hidden;
+  hidden.add_options()("folder", po::value<std::vector<std::string>>(), "episode folder");
+  po::positional_options_description pos;
+  pos.add("folder", -1);
+  po::options_description all;
+  all.add(o).add(hidden);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw CommandLineError(e.what());
+  }
+  if (vm.count("help")) {
+    std::cout << "Usage: costproof companion <episode folder> --out <folder> [options]\n\n"
+                 "Writes the listener's download for an episode: index.html (show notes, charts, claims, sources\n"
+                 "and offline \"plug in your numbers\" forms, one self-contained file), results.json/.csv,\n"
+                 "show-notes.md, the scenario files, a README and a zip of it all. docs/companion.md.\n\n"
+              << o;
+    return 0;
+  }
+  if (!vm.count("folder"))
+    throw CommandLineError("companion needs an episode folder, e.g. costproof companion scenarios/ep050 --out site");
+  const auto folders = vm["folder"].as<std::vector<std::string>>();
+  if (folders.size() != 1) throw CommandLineError("companion takes one episode folder, got " + std::to_string(folders.size()));
+  if (!vm.count("out")) throw CommandLineError("companion needs --out <folder> for the bundle");
+  const long max_age = vm["max-price-age-days"].as<long>();
+  if (max_age < 0) throw CommandLineError("--max-price-age-days must be 0 or more");
+  const Date today = today_or_as_of(vm.count("as-of") ? std::optional(vm["as-of"].as<std::string>()) : std::nullopt);
+
+  // Read everything first: a missing engine or web file fails before any work is written.
+  const fs::path web = vm["web"].as<std::string>();
+  const fs::path engine_path = vm["engine"].as<std::string>();
+  std::error_code ec;
+  if (!fs::is_regular_file(engine_path, ec))
+    throw FileError(engine_path.string() + ": no such file; the page's WebAssembly engine is built with "
+                    "scripts/companion.sh (or: cmake --preset wasm && cmake --build --preset wasm), or pass --engine");
+  PageParts parts;
+  parts.engine_js = read_text_file(engine_path);
+  parts.css = read_text_file(web / "page.css");
+  parts.page_js = read_text_file(web / "page.js");
+  parts.form_html = read_text_file(web / "form.html");
+  std::vector<PricingFile> pricing = read_pricing_files(vm["pricing-data"].as<std::string>());
+  for (auto& f : pricing) f.label = "pricing-data/" + f.path;
+  const PriceCatalog catalog = build_price_catalog(pricing);
+  const fs::path folder = folders[0];
+  const auto loaded = load_episode(folder, catalog, today, max_age);
+  const EpisodeReport& report = loaded->report;
+
+  parts.episode = loaded.get();
+  parts.today = today;
+  parts.show_notes_markdown = episode_document(report, "md");
+  parts.charts = episode_charts(*loaded, catalog, today);
+  parts.options_json = form_options(*loaded, catalog).dump();
+  nlohmann::ordered_json pricing_json = nlohmann::ordered_json::array();
+  for (const auto& f : pricing) pricing_json.push_back({{"path", f.path}, {"label", f.label}, {"text", f.text}});
+  parts.pricing_json = pricing_json.dump();
+
+  const std::string zip_name = "costproof-companion-ep" + loaded->inputs.episode.number + ".zip";
+  std::vector<ZipEntry> files;
+  files.push_back({"index.html", render_page(parts)});
+  files.push_back({"show-notes.md", parts.show_notes_markdown});
+  files.push_back({"results.json", episode_document(report, "json")});
+  files.push_back({"results.csv", episode_document(report, "csv")});
+  std::vector<fs::path> inputs;
+  for (const auto& entry : fs::directory_iterator(folder))
+    if (entry.is_regular_file()) inputs.push_back(entry.path());
+  std::sort(inputs.begin(), inputs.end());
+  for (const auto& p : inputs) files.push_back({"scenarios/" + p.filename().string(), read_text_file(p)});
+  files.push_back({"README.md", bundle_readme(*loaded, today, zip_name)});
+  std::vector<ZipEntry> with_zip = files;
+  with_zip.push_back({zip_name, make_zip(files)});
+  const fs::path out = vm["out"].as<std::string>();
+  write_bundle(out, with_zip);
+
+  for (const auto& w : report.warnings) std::cerr << "costproof: warning: " << w << "\n";
+  for (const auto& f : with_zip) std::cout << (out / f.name).string() << "\n";
+  return 0;
+}
+
+}  // namespace costproof::cli

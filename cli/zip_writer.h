@@ -1,0 +1,39 @@
+// A minimal ZIP archive builder: files stored uncompressed (method 0, STORE), for
+// bundling scenario files into one download. Pure: builds the bytes in memory.
+//
+// Deterministic: every entry gets the same timestamp (1980-01-01 00:00, the earliest
+// a ZIP can hold) and Unix mode rw-r--r--, so the same entries give the same bytes.
+// Names are flagged as UTF-8 (general-purpose bit 11). No ZIP64, no comments, no extra fields.
+//
+// Example:
+//   std::string zip = make_zip({{"scenarios/graviton-small-team.json", json_text},
+//                               {"README.txt", "Run: costproof check scenarios/\n"}});
+//   write_file_atomically("scenarios.zip", zip);   // `unzip -t scenarios.zip` passes
+//   crc32("123456789") == 0xCBF43926
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace costproof::cli {
+
+// One file in the archive.
+struct ZipEntry {
+  std::string name;  // path inside the archive, '/' separators: "scenarios/graviton-small-team.json"
+  std::string data;  // the file's bytes, stored as they are
+};
+
+// The bytes of a .zip holding `entries` uncompressed, in the given order: a local header
+// and the data for each entry, then the central directory and the end record.
+// Throws std::invalid_argument for a name that is empty, starts or ends with '/', contains
+// "..", '\' or a NUL byte, is longer than 65,535 bytes, or repeats an earlier name.
+// Throws std::length_error past 65,535 entries or an archive of 4 GiB or more (that needs ZIP64).
+std::string make_zip(const std::vector<ZipEntry>& entries);
+
+// CRC-32 of `bytes` as ZIP, gzip and PNG use it (IEEE 802.3, reflected polynomial 0xEDB88320,
+// initial value and final XOR 0xFFFFFFFF): crc32("123456789") == 0xCBF43926, crc32("") == 0.
+std::uint32_t crc32(std::string_view bytes);
+
+}  // namespace costproof::cli

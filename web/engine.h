@@ -1,0 +1,40 @@
+// The calculation behind the companion page's "plug in your numbers" form:
+// the calc library with a string-in, string-out interface, so that it can be
+// compiled to WebAssembly (web/bindings.cpp) and also tested natively against
+// the costproof program (tests/unit/web_engine_test.cpp).
+//
+// Example:
+//   Engine engine;
+//   engine.load_pricing(R"([{"path": "aws/us-east-1/ec2.json", "label": "...", "text": "{...}"}, ...])");
+//   std::string out = engine.run(R"({"schema_version": 1, "kind": "compute-migration", ...})", "2026-11-27");
+//   // out == {"ok": true, "json": "<what costproof run --format json prints>",
+//   //         "markdown": "<what costproof run prints>", "warnings": ["..."]}
+//   // or      {"ok": false, "message": "costproof: error: your-numbers.json: /fleet/0/count: ...",
+//   //          "pointer": "/fleet/0/count"}
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "price_catalog.h"
+
+namespace costproof::web {
+
+// What messages call the form's scenario (the CLI names the scenario file).
+inline constexpr const char* kFormScenarioLabel = "your-numbers.json";
+
+class Engine {
+ public:
+  // `files_json`: a JSON array of {"path", "label", "text"} (PricingFile) objects.
+  // Returns "" or the error line (same text as the program's stderr).
+  std::string load_pricing(const std::string& files_json);
+  // Parses, calculates and renders one scenario (JSON text); `as_of` is the
+  // date price staleness is judged against (YYYY-MM-DD). Returns the JSON
+  // described above; never throws.
+  std::string run(const std::string& scenario_text, const std::string& as_of) const;
+
+ private:
+  std::unique_ptr<PriceCatalog> catalog_;
+};
+
+}  // namespace costproof::web
