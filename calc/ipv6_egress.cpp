@@ -242,11 +242,9 @@ VpcCosts price_vpc(const EgressVpc& vpc, const VpcPrices& p, const Decimal& hour
 
 namespace {
 
-// Smallest multiple of 0.01 at or above numerator / denominator; `exact` when it equals it.
+// GB a month at which a saving reaches a threshold (rounding_policy.h: break_even_quantity).
 Quantity round_up_gb(const Decimal& numerator, const Decimal& denominator, bool& exact) {
-  const Decimal q = Decimal::divide(numerator, denominator, 2, RoundingMode::kUp).normalized();
-  exact = q * denominator == numerator;
-  return Quantity(q);
+  return Quantity(break_even_quantity(numerator, denominator, &exact));
 }
 
 std::string usd(const Money& m) { return format_usd_rounded(m.usd()); }

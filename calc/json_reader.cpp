@@ -27,9 +27,10 @@ std::string line_and_column(std::string_view text, std::size_t offset) {
 }
 
 // Offset of the bracket that first opens level kMaxJsonDepth + 1, or npos.
-// Strings are skipped so a "[" inside a string does not count. The parser and
-// the value's destructor and serializer recurse once per level, so a file of
-// 100,000 "[" would otherwise overflow the stack instead of getting a message.
+// Strings are skipped so a "[" inside a string does not count. Code that walks
+// a parsed value (the serializer that quotes values in messages, copies)
+// recurses once per level, so a file of 100,000 "[" would otherwise overflow
+// the stack instead of getting a message.
 std::size_t too_deep_at(std::string_view text) {
   std::size_t depth = 0;
   bool in_string = false;

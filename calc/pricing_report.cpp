@@ -76,10 +76,23 @@ std::string render_pricing_query(const PriceCatalog& catalog, const PricingQuery
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const PriceRow* row : rows) {
       nlohmann::ordered_json j = {{"provider", row->provider}, {"region", row->region},
-                                  {"service", row->service},   {"key", row->key},
-                                  {"unit", row->unit},         {"per", row->per.to_string()},
-                                  {"price", row->price.usd_per_unit().to_string()},
-                                  {"currency", row->currency}};
+                                  {"service", row->service},   {"key", row->key}};
+      // A rule row has no unit, per or price: it shows its own figure instead (never a "0" price).
+      switch (row->form) {
+        case PriceRow::Form::kPrice:
+          j["unit"] = row->unit;
+          j["per"] = row->per.to_string();
+          j["price"] = row->price.usd_per_unit().to_string();
+          j["currency"] = row->currency;
+          break;
+        case PriceRow::Form::kDiscount: j["discount_percent"] = row->discount_percent->to_string(); break;
+        case PriceRow::Form::kMultiplier: j["multiplier"] = row->multiplier->to_string(); break;
+        case PriceRow::Form::kEligibility: j["discount"] = row->discount; break;
+      }
+      if (!row->is_price()) {
+        if (!row->qualifier.empty()) j["qualifier"] = row->qualifier;
+        j["rule"] = row->price_text();
+      }
       if (row->tier_start) {
         j["tier_start"] = row->tier_start->to_string();
         j["tier_end"] = row->tier_end ? row->tier_end->to_string() : "Inf";

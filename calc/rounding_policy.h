@@ -76,4 +76,14 @@ inline Decimal carried_quotient_floor(const Decimal& a, const Decimal& b, bool* 
   return q.normalized();
 }
 
+// A break-even quantity (GB a month, ...) that must be reached, not approached: the smallest
+// multiple of 0.01 at or above a / b, so quoting it never understates what is needed.
+// ($30 / $0.045 per GB -> 666.67 GB, inexact.)
+inline constexpr int kBreakEvenQuantityPlaces = 2;
+inline Decimal break_even_quantity(const Decimal& a, const Decimal& b, bool* exact) {
+  const Decimal q = Decimal::divide(a, b, kBreakEvenQuantityPlaces, RoundingMode::kUp);
+  if (exact) *exact = q * b == a;
+  return q.normalized();
+}
+
 }  // namespace costproof

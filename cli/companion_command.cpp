@@ -306,29 +306,15 @@ void write_bundle(const fs::path& out, const std::vector<ZipEntry>& files) {
 
 int cmd_companion(const std::vector<std::string>& args) {
   po::options_description o("Options");
-  o.add_options()("help,h", "show this help")("out,o", po::value<std::string>(), "folder to write the bundle into (required)")(
-      "pricing-data", po::value<std::string>()->default_value(COSTPROOF_DEFAULT_PRICING_DATA, "<repo>/pricing-data"),
-      "folder of price tables (also embedded in the page)")(
+  o.add_options()("help,h", "show this help")("out,o", po::value<std::string>(), "folder to write the bundle into (required)");
+  add_pricing_data_option(o);
+  o.add_options()(
       "engine", po::value<std::string>()->default_value(COSTPROOF_DEFAULT_ENGINE, "<repo>/build-wasm/web/costproof_engine.js"),
       "the page's WebAssembly engine (built by: cmake --preset wasm && cmake --build --preset wasm)")(
       "web", po::value<std::string>()->default_value(COSTPROOF_DEFAULT_WEB_DIR, "<repo>/web"),
-      "folder with the page's page.css, page.js and form.html")(
-      "as-of", po::value<std::string>(), "judge price staleness against this date (YYYY-MM-DD) instead of today")(
-      "max-price-age-days", po::value<long>()->default_value(180),
-      "warn when a price's as-of date is older than this many days");
-  po::options_description hidden;
-  hidden.add_options()("folder", po::value<std::vector<std::string>>(), "episode folder");
-  po::positional_options_description pos;
-  pos.add("folder", -1);
-  po::options_description all;
-  all.add(o).add(hidden);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw CommandLineError(e.what());
-  }
+      "folder with the page's page.css, page.js and form.html");
+  add_staleness_options(o);
+  const po::variables_map vm = parse_command_line(args, o, "folder");
   if (vm.count("help")) {
     std::cout << "Usage: costproof companion <episode folder> --out <folder> [options]\n\n"
                  "Writes the listener's download for an episode: index.html (show notes, charts, claims, sources\n"
@@ -342,9 +328,7 @@ int cmd_companion(const std::vector<std::string>& args) {
   const auto folders = vm["folder"].as<std::vector<std::string>>();
   if (folders.size() != 1) throw CommandLineError("companion takes one episode folder, got " + std::to_string(folders.size()));
   if (!vm.count("out")) throw CommandLineError("companion needs --out <folder> for the bundle");
-  const long max_age = vm["max-price-age-days"].as<long>();
-  if (max_age < 0) throw CommandLineError("--max-price-age-days must be 0 or more");
-  const Date today = today_or_as_of(vm.count("as-of") ? std::optional(vm["as-of"].as<std::string>()) : std::nullopt);
+  const auto [today, max_age] = staleness_of(vm);
 
   // Read everything first: a missing engine or web file fails before any work is written.
   const fs::path web = vm["web"].as<std::string>();

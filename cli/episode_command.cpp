@@ -1,7 +1,6 @@
 #include "episode_command.h"
 
 #include <algorithm>
-#include <chrono>
 #include <iostream>
 
 #include <boost/program_options.hpp>
@@ -63,17 +62,6 @@ std::string episode_document(const EpisodeReport& report, const std::string& for
   return render_episode_markdown(report);
 }
 
-Date today_or_as_of(const std::optional<std::string>& as_of) {
-  if (as_of) {
-    const auto d = Date::parse(*as_of);
-    if (!d) throw CommandLineError("--as-of must be a date YYYY-MM-DD, got \"" + *as_of + "\"");
-    return *d;
-  }
-  const auto now = std::chrono::system_clock::now();
-  const auto days = std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count();
-  return Date::from_days_since_epoch(static_cast<long>(days));
-}
-
 std::unique_ptr<LoadedEpisode> load_episode(const fs::path& folder, const PriceCatalog& catalog, const Date& today,
                                             long max_price_age_days) {
   std::error_code ec;
@@ -132,25 +120,11 @@ int cmd_episode(const std::vector<std::string>& args) {
   po::options_description o("Options");
   o.add_options()("help,h", "show this help")("format", po::value<std::string>()->default_value("md"),
                                               "output format: md (show notes), json or csv (one row per claim and "
-                                              "per worked-example figure)")(
-      "pricing-data", po::value<std::string>()->default_value(COSTPROOF_DEFAULT_PRICING_DATA, "<repo>/pricing-data"), "folder of price tables")(
-      "out,o", po::value<std::string>(), "write the output to this file (atomically) instead of stdout")(
-      "as-of", po::value<std::string>(), "judge price staleness against this date (YYYY-MM-DD) instead of today")(
-      "max-price-age-days", po::value<long>()->default_value(180),
-      "warn when a price's as-of date is older than this many days");
-  po::options_description hidden;
-  hidden.add_options()("folder", po::value<std::vector<std::string>>(), "episode folder");
-  po::positional_options_description pos;
-  pos.add("folder", -1);
-  po::options_description all;
-  all.add(o).add(hidden);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw CommandLineError(e.what());
-  }
+                                              "per worked-example figure)");
+  add_pricing_data_option(o);
+  o.add_options()("out,o", po::value<std::string>(), "write the output to this file (atomically) instead of stdout");
+  add_staleness_options(o);
+  const po::variables_map vm = parse_command_line(args, o, "folder");
   if (vm.count("help")) {
     std::cout << "Usage: costproof episode <folder> [options]\n\n"
                  "Writes the show notes of an episode folder (episode.json, claims.json, scenario files):\n"
@@ -166,11 +140,9 @@ int cmd_episode(const std::vector<std::string>& args) {
   const std::string format = vm["format"].as<std::string>();
   if (format != "md" && format != "json" && format != "csv")
     throw CommandLineError("--format must be md, json or csv, got \"" + format + "\"");
-  const long max_age = vm["max-price-age-days"].as<long>();
-  if (max_age < 0) throw CommandLineError("--max-price-age-days must be 0 or more");
-  const Date today = today_or_as_of(vm.count("as-of") ? std::optional(vm["as-of"].as<std::string>()) : std::nullopt);
+  const Staleness staleness = staleness_of(vm);
   const PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
-  const auto loaded = load_episode(folders[0], catalog, today, max_age);
+  const auto loaded = load_episode(folders[0], catalog, staleness.today, staleness.max_price_age_days);
   const EpisodeReport& report = loaded->report;
   const std::string text = episode_document(report, format);
   for (const auto& w : report.warnings) std::cerr << "costproof: warning: " << w << "\n";

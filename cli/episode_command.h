@@ -9,19 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "command_options.h"
 #include "date.h"
 #include "episode.h"
 #include "price_catalog.h"
 #include "scenario.h"
 
 namespace costproof::cli {
-
-// A bad command line in one of the commands below; dispatch() in main.cpp turns
-// it into the usage-error exit code.
-class CommandLineError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 // An episode folder read, calculated and checked. Holds the inputs the report points into.
 struct LoadedEpisode {
@@ -39,9 +33,6 @@ std::unique_ptr<LoadedEpisode> load_episode(const std::filesystem::path& folder,
 
 // The whole `costproof episode` output in `format` ("md", "json" or "csv").
 std::string episode_document(const EpisodeReport& report, const std::string& format);
-
-// Option parsing shared with `costproof lint`: --as-of and --max-price-age-days.
-Date today_or_as_of(const std::optional<std::string>& as_of);
 
 int cmd_episode(const std::vector<std::string>& args);
 

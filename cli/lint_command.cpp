@@ -20,25 +20,11 @@ int cmd_lint(const std::vector<std::string>& args) {
   o.add_options()("help,h", "show this help")("episode", po::value<std::string>(),
                                               "the episode folder whose claims.json covers the outline (required)")(
       "strict", "exit with code 8 while any number is unchecked or any claim is contradicted")(
-      "format", po::value<std::string>()->default_value("md"), "output format: md or json")(
-      "pricing-data", po::value<std::string>()->default_value(COSTPROOF_DEFAULT_PRICING_DATA, "<repo>/pricing-data"), "folder of price tables")(
-      "out,o", po::value<std::string>(), "write the report to this file (atomically) instead of stdout")(
-      "as-of", po::value<std::string>(), "judge price staleness against this date (YYYY-MM-DD) instead of today")(
-      "max-price-age-days", po::value<long>()->default_value(180),
-      "warn when a price's as-of date is older than this many days");
-  po::options_description hidden;
-  hidden.add_options()("outline", po::value<std::vector<std::string>>(), "outline file");
-  po::positional_options_description pos;
-  pos.add("outline", -1);
-  po::options_description all;
-  all.add(o).add(hidden);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw CommandLineError(e.what());
-  }
+      "format", po::value<std::string>()->default_value("md"), "output format: md or json");
+  add_pricing_data_option(o);
+  o.add_options()("out,o", po::value<std::string>(), "write the report to this file (atomically) instead of stdout");
+  add_staleness_options(o);
+  const po::variables_map vm = parse_command_line(args, o, "outline");
   if (vm.count("help")) {
     std::cout << "Usage: costproof lint <outline.md> --episode <folder> [--strict] [options]\n\n"
                  "Finds every number in the outline (percentages, dollar amounts, multipliers, counts,\n"
@@ -53,14 +39,13 @@ int cmd_lint(const std::vector<std::string>& args) {
   if (!vm.count("episode")) throw CommandLineError("lint needs --episode <folder> (the folder with claims.json)");
   const std::string format = vm["format"].as<std::string>();
   if (format != "md" && format != "json") throw CommandLineError("--format must be md or json, got \"" + format + "\"");
-  const long max_age = vm["max-price-age-days"].as<long>();
-  if (max_age < 0) throw CommandLineError("--max-price-age-days must be 0 or more");
-  const Date today = today_or_as_of(vm.count("as-of") ? std::optional(vm["as-of"].as<std::string>()) : std::nullopt);
+  const Staleness staleness = staleness_of(vm);
 
   const std::string outline_file = outlines[0];
   const std::string outline_text = read_text_file(outline_file);
   const PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
-  const auto loaded = load_episode(vm["episode"].as<std::string>(), catalog, today, max_age);
+  const auto loaded = load_episode(vm["episode"].as<std::string>(), catalog, staleness.today,
+                                    staleness.max_price_age_days);
   std::map<std::string, Verdict> verdicts;
   for (const auto& c : loaded->report.claims) verdicts[c.claim->id] = c.verdict;
   const LintReport report = lint_outline(outline_text, outline_file, loaded->inputs.claims, verdicts);

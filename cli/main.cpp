@@ -1,12 +1,11 @@
 // costproof: the command-line program. Parses options, calls calc/, renders,
 // and maps every error to an exit code in one place (run_guarded below).
-#include <chrono>
-#include <ctime>
 #include <iostream>
 #include <set>
 
 #include <boost/program_options.hpp>
 
+#include "command_options.h"
 #include "commands.h"
 #include "companion_command.h"
 #include "episode_command.h"
@@ -41,26 +40,19 @@ const char* kTopHelp =
     "Exit codes: 0 ok, 2 usage, 3 bad input file, 4 price not found, 5 bad price table,\n"
     "6 file error, 7 number too large, 1 internal error (docs/errors.md).\n";
 
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+using UsageError = CommandLineError;
 
 po::options_description common_options() {
   po::options_description o("Common options");
   o.add_options()("help,h", "show this help")(
-      "format", po::value<std::string>()->default_value("md"), "output format: md (show notes) or json")(
-      "pricing-data", po::value<std::string>()->default_value(COSTPROOF_DEFAULT_PRICING_DATA, "<repo>/pricing-data"),
-      "folder of price tables")("out,o", po::value<std::string>(),
-                                "write the output to this file (atomically) instead of stdout");
+      "format", po::value<std::string>()->default_value("md"), "output format: md (show notes) or json");
+  add_pricing_data_option(o);
+  o.add_options()("out,o", po::value<std::string>(), "write the output to this file (atomically) instead of stdout");
   return o;
 }
 
-Date today_utc() {
-  const auto now = std::chrono::system_clock::now();
-  const auto days = std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count();
-  return Date::from_days_since_epoch(static_cast<long>(days));
-}
 
+// For `pricing show`, whose positional key takes one value (parse_command_line takes many).
 po::variables_map parse(const std::vector<std::string>& args, const po::options_description& visible,
                         const po::positional_options_description& positional,
                         const po::options_description& hidden) {
@@ -92,15 +84,8 @@ void emit(const po::variables_map& vm, const std::string& text) {
 
 int cmd_run(const std::vector<std::string>& args) {
   po::options_description o = common_options();
-  o.add_options()("as-of", po::value<std::string>(),
-                  "judge price staleness against this date (YYYY-MM-DD) instead of today")(
-      "max-price-age-days", po::value<long>()->default_value(180),
-      "warn when a price's as-of date is older than this many days");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::vector<std::string>>(), "scenario files");
-  po::positional_options_description pos;
-  pos.add("scenario", -1);
-  const auto vm = parse(args, o, pos, hidden);
+  add_staleness_options(o);
+  const auto vm = parse_command_line(args, o, "scenario");
   if (vm.count("help")) {
     std::cout << "Usage: costproof run <scenario.json | folder>... [options]\n\n"
                  "Renders the worked example of each scenario (a folder means its *.json files).\n\n"
@@ -110,15 +95,9 @@ int cmd_run(const std::vector<std::string>& args) {
   if (!vm.count("scenario")) throw UsageError("run needs at least one scenario file or folder");
   RunOptions options;
   options.format = format_of(vm);
-  if (vm.count("as-of")) {
-    const auto d = Date::parse(vm["as-of"].as<std::string>());
-    if (!d) throw UsageError("--as-of must be a date YYYY-MM-DD, got \"" + vm["as-of"].as<std::string>() + "\"");
-    options.today = *d;
-  } else {
-    options.today = today_utc();
-  }
-  options.max_price_age_days = vm["max-price-age-days"].as<long>();
-  if (options.max_price_age_days < 0) throw UsageError("--max-price-age-days must be 0 or more");
+  const Staleness staleness = staleness_of(vm);
+  options.today = staleness.today;
+  options.max_price_age_days = staleness.max_price_age_days;
   const PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
   const RunOutput output = run_scenarios(expand_scenario_args(vm["scenario"].as<std::vector<std::string>>()), catalog, options);
   for (const auto& w : output.warnings) std::cerr << "costproof: warning: " << w << "\n";
@@ -194,14 +173,9 @@ int dispatch(int argc, char** argv) {
     return kOk;
   }
   if (command == "run") return cmd_run(rest);
-  if (command == "episode" || command == "lint" || command == "companion") {
-    try {
-      if (command == "companion") return cmd_companion(rest);
-      return command == "episode" ? cmd_episode(rest) : cmd_lint(rest);
-    } catch (const CommandLineError& e) {
-      throw UsageError(e.what());
-    }
-  }
+  if (command == "episode") return cmd_episode(rest);
+  if (command == "lint") return cmd_lint(rest);
+  if (command == "companion") return cmd_companion(rest);
   if (command == "pricing") return cmd_pricing(rest);
   throw UsageError("unknown command \"" + command + "\"; see costproof --help");
 }
@@ -213,6 +187,7 @@ int run_guarded(int argc, char** argv) {
   } catch (const UsageError& e) {
     std::cerr << "costproof: usage error: " << e.what() << "\n(see costproof --help)\n";
     return kUsageError;
+
   } catch (const PricingDataError& e) {
     std::cerr << error_report_line(e) << "\n";
     return kPricingDataError;

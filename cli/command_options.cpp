@@ -1,0 +1,61 @@
+#include "command_options.h"
+
+#include <chrono>
+
+namespace costproof::cli {
+
+namespace po = boost::program_options;
+
+void add_pricing_data_option(po::options_description& options) {
+  options.add_options()(
+      "pricing-data", po::value<std::string>()->default_value(COSTPROOF_DEFAULT_PRICING_DATA, "<repo>/pricing-data"),
+      "folder of price tables");
+}
+
+void add_staleness_options(po::options_description& options) {
+  options.add_options()("as-of", po::value<std::string>(),
+                        "judge price staleness against this date (YYYY-MM-DD) instead of today")(
+      "max-price-age-days", po::value<long>()->default_value(180),
+      "warn when a price's as-of date is older than this many days");
+}
+
+Date today_utc() {
+  const auto now = std::chrono::system_clock::now();
+  const auto days = std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count();
+  return Date::from_days_since_epoch(static_cast<long>(days));
+}
+
+Staleness staleness_of(const po::variables_map& vm) {
+  Staleness out;
+  if (vm.count("as-of")) {
+    const std::string text = vm["as-of"].as<std::string>();
+    const auto d = Date::parse(text);
+    if (!d) throw CommandLineError("--as-of must be a date YYYY-MM-DD, got \"" + text + "\"");
+    out.today = *d;
+  } else {
+    out.today = today_utc();
+  }
+  out.max_price_age_days = vm["max-price-age-days"].as<long>();
+  if (out.max_price_age_days < 0) throw CommandLineError("--max-price-age-days must be 0 or more");
+  return out;
+}
+
+po::variables_map parse_command_line(const std::vector<std::string>& args, const po::options_description& visible,
+                                     const std::string& positional) {
+  po::options_description hidden;
+  hidden.add_options()(positional.c_str(), po::value<std::vector<std::string>>(), "positional arguments");
+  po::positional_options_description pos;
+  pos.add(positional.c_str(), -1);
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw CommandLineError(e.what());
+  }
+  return vm;
+}
+
+}  // namespace costproof::cli

@@ -1,0 +1,52 @@
+// Options several commands share, declared once so that their names, defaults
+// and help text read the same in every `costproof <command> --help`.
+//
+// Example:
+//   po::options_description o("Options");
+//   o.add_options()("help,h", "show this help");
+//   add_pricing_data_option(o);
+//   add_staleness_options(o);
+//   const auto vm = parse_command_line(args, o, "scenario");
+//   const Staleness s = staleness_of(vm);   // s.today, s.max_price_age_days
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "date.h"
+
+namespace costproof::cli {
+
+// A bad command line; run_guarded() in main.cpp reports it with the usage-error exit code.
+class CommandLineError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// --pricing-data DIR (default: the repository's pricing-data folder).
+void add_pricing_data_option(boost::program_options::options_description& options);
+
+// --as-of YYYY-MM-DD and --max-price-age-days N (default 180).
+void add_staleness_options(boost::program_options::options_description& options);
+
+// What staleness warnings are judged against.
+struct Staleness {
+  Date today;                     // --as-of, or today's date (UTC)
+  long max_price_age_days = 180;  // --max-price-age-days
+};
+// Reads the options add_staleness_options() declared. Throws CommandLineError.
+Staleness staleness_of(const boost::program_options::variables_map& vm);
+
+// Today's date in UTC.
+Date today_utc();
+
+// Parses `args` against `visible` plus one hidden positional option `positional`
+// that takes every positional argument. Throws CommandLineError.
+boost::program_options::variables_map parse_command_line(const std::vector<std::string>& args,
+                                                         const boost::program_options::options_description& visible,
+                                                         const std::string& positional);
+
+}  // namespace costproof::cli
