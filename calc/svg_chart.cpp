@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>
 #include <string_view>
-#include <system_error>
 
 #include "format.h"
 #include "rounding_policy.h"
@@ -49,21 +48,35 @@ std::string escape(std::string_view text) {
 }
 
 // POSITIONS ONLY: a Decimal as a double, to place it in pixels. Never used for a value
-// that is shown or summed. Parses to_string() with from_chars (locale-independent).
+// that is shown or summed. Reads the digits of to_string() by hand: locale-independent,
+// and (unlike floating-point from_chars) available in every standard library we build with,
+// including Emscripten's libc++.
 double position_of(const Decimal& value) {
   const std::string text = value.to_string();
-  double result = 0.0;
-  std::from_chars(text.data(), text.data() + text.size(), result);
-  return result;
+  double whole = 0.0, fraction = 0.0, unit = 1.0;
+  bool after_point = false;
+  for (const char c : text) {
+    if (c == '.') {
+      after_point = true;
+    } else if (c >= '0' && c <= '9') {
+      if (after_point) {
+        unit /= 10.0;
+        fraction += (c - '0') * unit;
+      } else {
+        whole = whole * 10.0 + (c - '0');
+      }
+    }
+  }
+  return value.is_negative() ? -(whole + fraction) : whole + fraction;
 }
 
 // A coordinate with 1 decimal, locale-independent: 123.45 -> "123.5"; never "-0.0".
 std::string coord(double v) {
-  if (v > -0.05 && v < 0.05) v = 0.0;
-  char buf[32];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 1);
-  if (ec != std::errc()) return "0.0";
-  return std::string(buf, end);
+  const long long tenths = std::llround(v * 10.0);
+  if (tenths == 0) return "0.0";
+  const unsigned long long magnitude = tenths < 0 ? static_cast<unsigned long long>(-tenths)
+                                                  : static_cast<unsigned long long>(tenths);
+  return (tenths < 0 ? "-" : "") + std::to_string(magnitude / 10) + "." + std::to_string(magnitude % 10);
 }
 
 // 10^e as an exact Decimal, for -kMaxDecimalScale <= e <= 37.
