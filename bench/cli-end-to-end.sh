@@ -31,3 +31,8 @@ bench "--version (process floor)" --version
 bench "pricing show m7i.xlarge" pricing show m7i.xlarge
 bench "run scenarios/ep050 (md)" run scenarios/ep050 --as-of 2026-11-27
 bench "run scenarios/ep050 (json)" run scenarios/ep050 --as-of 2026-11-27 --format json
+bench "episode scenarios/ep050 (md)" episode scenarios/ep050 --as-of 2026-11-27
+# The companion bundle: needs the WebAssembly engine (scripts/companion.sh builds it).
+if [ -f build-wasm/web/costproof_engine.js ]; then
+  bench "companion scenarios/ep050" companion scenarios/ep050 --as-of 2026-11-27 --out build/bench-companion
+fi

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -25,20 +26,26 @@ namespace po = boost::program_options;
 
 namespace {
 
-// JSON or JavaScript text made safe to sit inside <script>: "</" cannot end the
-// element early ("<\/" means the same inside a JSON or JavaScript string).
+// Text made safe to sit inside <script>...</script>. In JSON every "<" becomes
+// "\u003c" (the same string to a JSON parser; "<" only occurs inside strings). JavaScript is refused if it holds
+// "</script" or "<!--" (either would change where the browser ends the script);
+// "</p>" in a string is harmless there.
 std::string inside_script(const std::string& text, const std::string& what) {
+  if (what != "json") {
+    std::string lower = text;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower.find("</script") != std::string::npos || lower.find("<!--") != std::string::npos)
+      throw FileError(what + ": contains \"</script\" or \"<!--\", which would end the page's <script> early; it "
+                             "cannot be embedded");
+    return text;
+  }
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '<' && i + 1 < text.size() && text[i + 1] == '/') {
-      if (what != "json")
-        throw FileError(what + ": contains \"</\", which would end the page's <script> early; it cannot be embedded");
-      out += "<\\/";
-      ++i;
-    } else {
-      out += text[i];
-    }
+  for (const char c : text) {
+    if (c == '<')
+      out += "\\u003c";
+    else
+      out += c;
   }
   return out;
 }
@@ -83,6 +90,13 @@ std::vector<std::string> map_keys(const Map& m) {
   return out;
 }
 
+// A scenario field as the text a form field holds: "25" for 25 and for "25".
+std::string json_text(const nlohmann::ordered_json& j) { return j.is_string() ? j.get<std::string>() : j.dump(); }
+// The same for field `key` of `object`, or `fallback` when the object lacks it.
+std::string field_text(const nlohmann::ordered_json& object, const char* key, const std::string& fallback = "") {
+  return object.is_object() && object.contains(key) ? json_text(object.at(key)) : fallback;
+}
+
 // What the page's forms offer, all read off the price tables and the episode's
 // own scenario files (their first scenario of each kind gives the starting values).
 nlohmann::ordered_json form_options(const LoadedEpisode& episode, const PriceCatalog& catalog) {
@@ -110,7 +124,7 @@ nlohmann::ordered_json form_options(const LoadedEpisode& episode, const PriceCat
         o["performance-claims"].push_back(
             {{"value", id},
              {"label", p.value("qualifier", "") + (p.value("qualifier", "").empty() ? "" : " ") +
-                           p.value("throughput_gain_percent", nlohmann::ordered_json("")).dump() + "% more work per instance-hour: " +
+                           field_text(p, "throughput_gain_percent") + "% more work per instance-hour: " +
                            p.value("applies_to", "") + " (as in the episode's scenario " + id + ")"}});
         o["performance-objects"][id] = p;
       }
@@ -119,7 +133,7 @@ nlohmann::ordered_json form_options(const LoadedEpisode& episode, const PriceCat
         const bool chosen = row["target"].contains("instance_type");
         defaults["form-compute"] = {{"region", s["region"]},
                                     {"instance_type", row["instance_type"]},
-                                    {"count", row["count"].dump()},
+                                    {"count", field_text(row, "count")},
                                     {"target", chosen ? "type" : "equivalent"},
                                     {"target_type", chosen ? row["target"]["instance_type"] : ""}};
       }
@@ -127,23 +141,22 @@ nlohmann::ordered_json form_options(const LoadedEpisode& episode, const PriceCat
       if (!o.contains("nat-claim")) o["nat-claim"] = s["claim"];
       if (!defaults.contains("form-nat")) {
         const auto& v = s["vpcs"][0];
-        const auto text = [](const nlohmann::ordered_json& j) { return j.is_string() ? j.get<std::string>() : j.dump(); };
+        const auto addresses = v.value("public_ipv4_addresses", nlohmann::ordered_json::object());
         defaults["form-nat"] = {{"region", s["region"]},
-                                {"azs", text(v["availability_zones"])},
-                                {"nat_gateways", v["nat_gateways"].is_string() ? text(v["nat_gateways"]) : "per-az"},
-                                {"gb", text(v["monthly_gb_processed"])},
-                                {"ipv6_percent", text(v["ipv6_reachable_percent"])},
-                                {"lb_ips", text(v["public_ipv4_addresses"]["load_balancer_ips"])},
-                                {"instance_ips", text(v["public_ipv4_addresses"]["instance_ips"])},
-                                {"dto", text(v["monthly_gb_data_transfer_out"])}};
+                                {"azs", field_text(v, "availability_zones")},
+                                {"nat_gateways", v["nat_gateways"].is_string() ? field_text(v, "nat_gateways") : "per-az"},
+                                {"gb", field_text(v, "monthly_gb_processed")},
+                                {"ipv6_percent", field_text(v, "ipv6_reachable_percent")},
+                                {"lb_ips", field_text(addresses, "load_balancer_ips", "0")},
+                                {"instance_ips", field_text(addresses, "instance_ips", "0")},
+                                {"dto", field_text(v, "monthly_gb_data_transfer_out", "0")}};
       }
     } else if (kind == "database-savings-plan" && !defaults.contains("form-database")) {
       for (const auto& u : s["usage"]) {
         if (u.value("type", "") == "aurora-serverless-v2") {
           defaults["form-database"] = {{"region", s["region"]},
                                        {"type", "aurora-serverless-v2"},
-                                       {"acu", u["acu_hours_per_hour"].is_string() ? u["acu_hours_per_hour"].get<std::string>()
-                                                                                  : u["acu_hours_per_hour"].dump()},
+                                       {"acu", field_text(u, "acu_hours_per_hour")},
                                        {"shape", "constant"}};
           break;
         }

@@ -103,6 +103,63 @@
     return /^[0-9]{1,15}$/.test(t) ? Number(t) : t;
   }
 
+  // Shows the worked example's Markdown as HTML. Only the subset costproof's
+  // renderers print (headings, paragraphs, tables, lists, quotes, **bold**,
+  // *italic*, `code`); every piece of text is escaped first. This is layout
+  // only: the numbers are the engine's text, untouched.
+  function escapeHtml(t) {
+    return t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  }
+  function inline(t) {
+    return escapeHtml(t)
+      .replace(/`([^`]+)`/g, '<code>$1</code>')
+      .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
+      .replace(/(^|[^*])\*([^*\s][^*]*)\*/g, '$1<em>$2</em>');
+  }
+  function cells(line) {
+    // Cells are separated by bars; a backslash-escaped bar is a literal bar inside a cell.
+    return line.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/)
+      .map((c) => c.trim().replace(/\\\|/g, '|'));
+  }
+  function markdownToHtml(md) {
+    const lines = md.split('\n');
+    const out = [];
+    let para = [];
+    const flush = () => { if (para.length) { out.push('<p>' + inline(para.join(' ')) + '</p>'); para = []; } };
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      let m;
+      if (line.trim() === '') { flush(); continue; }
+      if ((m = /^(#{1,6}) (.*)$/.exec(line))) {
+        flush();
+        const level = Math.min(6, m[1].length + 2);  // "# costproof ..." sits under the page's h3
+        out.push(`<h${level}>${inline(m[2])}</h${level}>`);
+      } else if (line.startsWith('|') && i + 1 < lines.length && /^\|[-:| ]+\|$/.test(lines[i + 1].trim())) {
+        flush();
+        const align = cells(lines[i + 1]).map((c) => (c.endsWith(':') ? ' class="num"' : ''));
+        let html = '<table><thead><tr>' + cells(line).map((c) => `<th>${inline(c)}</th>`).join('') + '</tr></thead><tbody>';
+        for (i += 2; i < lines.length && lines[i].startsWith('|'); i++)
+          html += '<tr>' + cells(lines[i]).map((c, k) => `<td${align[k] || ''}>${inline(c)}</td>`).join('') + '</tr>';
+        i--;
+        out.push(html + '</tbody></table>');
+      } else if ((m = /^(- |\d+\. )(.*)$/.exec(line))) {
+        flush();
+        const tag = m[1] === '- ' ? 'ul' : 'ol';
+        const items = [];
+        for (; i < lines.length && (m = /^(- |\d+\. )(.*)$/.exec(lines[i])); i++) items.push(`<li>${inline(m[2])}</li>`);
+        i--;
+        out.push(`<${tag}>${items.join('')}</${tag}>`);
+      } else if (line.startsWith('> ')) {
+        flush();
+        out.push(`<blockquote><p>${inline(line.slice(2))}</p></blockquote>`);
+      } else {
+        para.push(line);
+      }
+    }
+    flush();
+    return out.join('\n');
+  }
+
   function show(form, scenario, out) {
     const result = $('result');
     result.hidden = false;
@@ -119,11 +176,13 @@
     if (out.ok) {
       $('result-error').hidden = true;
       $('result-markdown').textContent = out.markdown;
+      $('result-rendered').innerHTML = markdownToHtml(out.markdown);
       $('result-json').textContent = out.json;
     } else {
       $('result-error').hidden = false;
       $('result-error').textContent = out.message;
       $('result-markdown').textContent = '';
+      $('result-rendered').replaceChildren();
       $('result-json').textContent = '';
       // Point at the field the message names (the longest matching JSON pointer).
       let best = null;

@@ -113,6 +113,8 @@ for (const c of cases) {
       assert.equal(await page.getAttribute(`#${c.form} [name="count"]`, 'aria-invalid'), 'true');
     } else {
       assert.equal(run.status, 0, run.stderr);
+      const rendered = await page.$$eval('#result-rendered table', (ts) => ts.length);
+      assert.ok(rendered >= 1, 'the worked example is not shown as HTML tables');
       const pageJson = await page.textContent('#result-json');
       assert.deepEqual(withoutFile(pageJson), withoutFile(run.stdout));
       writeFileSync(resolve(artefacts, c.fixture.replace('.json', '-page.json')), pageJson);
