@@ -132,8 +132,9 @@ DspUsageLine parse_usage_line(JsonReader& r, const std::string& scenario_file, c
 
   if (line.hourly) {
     const auto& json = r.json();
+    // (A "shape" that is not a string is reported by parse_usage_profile below, with its pointer.)
     if (r.has(line.quantity_key) && r.has("profile") && json.at("profile").is_object() &&
-        json.at("profile").value("shape", "") == "hourly-csv")
+        json.at("profile").contains("shape") && json.at("profile").at("shape") == "hourly-csv")
       r.fail(line.quantity_key, "give either \"" + line.quantity_key +
                                     "\" or an hourly-csv profile (which holds every hour's quantity), not both");
     if (auto p = r.optional_object("profile")) line.profile = parse_usage_profile(*p, scenario_file, read_file);

@@ -2,6 +2,7 @@
 # Builds the libFuzzer targets (clang, preset `fuzz`) and runs each for a
 # bounded time on a seed corpus made from the project's own files and the
 # real AWS samples. Usage: scripts/fuzz.sh [seconds-per-target]   (default 60)
+# FUZZ_PARALLEL=2 runs two targets at once.
 #
 # A crash leaves its input as build-fuzz/crash-*; copy it into
 # tests/fixtures/fuzz-regressions/<target>/ so the unit suite replays it forever.
@@ -39,16 +40,32 @@ for t in "${targets[@]}"; do
   cp tests/fixtures/fuzz-regressions/$t/* "$corpus/$t/" 2>/dev/null || true
 done
 
-status=0
-for t in "${targets[@]}"; do
-  echo "fuzz: $t for ${seconds}s"
-  log=build-fuzz/fuzz_$t.log
+# Runs one target; its log is build-fuzz/fuzz_<target>.log.
+run_target() {
+  local t=$1 log=build-fuzz/fuzz_$1.log
   if ! (cd build-fuzz && ./fuzz/fuzz_$t -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
           -max_len=131072 -print_final_stats=1 "corpus/$t" > "fuzz_$t.log" 2>&1); then
     echo "fuzz: $t FOUND A PROBLEM; see $log and build-fuzz/crash-* / timeout-* / oom-*" >&2
     tail -40 "$log" >&2
-    status=1
+    return 1
   fi
-  grep -E 'stat::number_of_executed_units|stat::peak_rss_mb' "$log" | sed "s/^/fuzz: $t /" || true
+}
+
+# FUZZ_PARALLEL=2 runs two targets at a time (one per core).
+parallel=${FUZZ_PARALLEL:-1}
+status=0
+pids=()
+for t in "${targets[@]}"; do
+  echo "fuzz: $t for ${seconds}s"
+  run_target "$t" &
+  pids+=($!)
+  if [ ${#pids[@]} -ge "$parallel" ]; then
+    wait "${pids[0]}" || status=1
+    pids=("${pids[@]:1}")
+  fi
+done
+for p in "${pids[@]}"; do wait "$p" || status=1; done
+for t in "${targets[@]}"; do
+  grep -E 'stat::number_of_executed_units|stat::peak_rss_mb' "build-fuzz/fuzz_$t.log" | sed "s/^/fuzz: $t /" || true
 done
 exit $status

@@ -11,5 +11,5 @@ ctest --preset dev -j2
 bash scripts/companion.sh
 bash scripts/build.sh asan
 ctest --preset asan -j2
-bash scripts/fuzz.sh 60
+FUZZ_PARALLEL=2 bash scripts/fuzz.sh 60
 echo "test.sh: all tests passed"
