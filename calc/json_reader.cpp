@@ -89,6 +89,20 @@ nlohmann::json parse_json_text(std::string_view text, const std::string& file, J
                       "invalid JSON at " + line_and_column(text, offset) + ": " + what +
                           ". Fix the syntax there (a missing comma, quote or bracket is the usual "
                           "cause; text must be UTF-8)");
+  } catch (const nlohmann::json::out_of_range& e) {
+    // 406 "number overflow parsing '<digits>'": a number beyond a double's range.
+    std::string what = e.what();
+    const auto open = what.find('\''), close = what.rfind('\'');
+    const std::string number =
+        open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : std::string();
+    const std::size_t at = number.empty() ? std::string_view::npos : text.find(number);
+    const std::string shown = number.size() > 40 ? number.substr(0, 37) + "..." : number;
+    throw_input_error(origin, file, "",
+                      "a number is too large to read" +
+                          (at == std::string_view::npos ? std::string() : " at " + line_and_column(text, at)) +
+                          (shown.empty() ? std::string() : " (" + shown + ")") +
+                          "; costproof's numbers are far smaller: check the value, and write prices and "
+                          "amounts as decimal strings such as \"0.045\"");
   }
 }
 

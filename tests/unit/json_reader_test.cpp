@@ -97,6 +97,16 @@ TEST(ParseJsonTextTest, NestingDeeperThanTheLimitIsRefusedWithItsPosition) {
   EXPECT_THROW((void)parse_json_text(deep, "t.json", JsonOrigin::kPricingData), PricingDataError);
 }
 
+TEST(ParseJsonTextTest, ANumberBeyondADoubleIsAnInputErrorWithItsPosition) {
+  // Found by fuzz_price_table: nlohmann throws out_of_range (not parse_error) for it.
+  const std::string text = "{\"a\": 1,\n \"b\": 1" + std::string(400, '0') + "}";
+  const std::string message =
+      message_of<InputError>([&] { (void)parse_json_text(text, "big.json", JsonOrigin::kUserInput); });
+  EXPECT_TRUE(contains(message, "big.json: a number is too large to read at line 2, column 7 (1000000000000000000000000000000000000...)"))
+      << message;
+  EXPECT_THROW((void)parse_json_text(text, "t.json", JsonOrigin::kPricingData), PricingDataError);
+}
+
 TEST(ParseJsonTextTest, NonUtf8BytesAreAnInputError) {
   const std::string latin1 = "{\"name\": \"caf\xe9\"}";
   const std::string message =
