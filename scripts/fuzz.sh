@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (clang, preset `fuzz`) and runs each for a
 # bounded time on a seed corpus made from the project's own files and the
 # real AWS samples. Usage: scripts/fuzz.sh [seconds-per-target]   (default 60)
-# FUZZ_PARALLEL=2 runs two targets at once.
+# FUZZ_PARALLEL=2 runs two targets at once; FUZZ_TARGETS="a b" runs only those.
 #
 # A crash leaves its input as build-fuzz/crash-*; copy it into
 # tests/fixtures/fuzz-regressions/<target>/ so the unit suite replays it forever.
@@ -12,6 +12,8 @@ seconds=${1:-60}
 bash scripts/install-deps.sh --fuzz
 cmake --preset fuzz > /dev/null
 targets=(decimal price_table scenario claims offer_import)
+# FUZZ_TARGETS="scenario claims" runs only those.
+if [ -n "${FUZZ_TARGETS:-}" ]; then read -r -a targets <<< "$FUZZ_TARGETS"; fi
 cmake --build --preset fuzz --target "${targets[@]/#/fuzz_}"
 
 corpus=build-fuzz/corpus
