@@ -18,7 +18,7 @@ cmake --build --preset fuzz --target "${targets[@]/#/fuzz_}"
 
 corpus=build-fuzz/corpus
 rm -rf "$corpus"
-mkdir -p "${targets[@]/#/$corpus/}"
+mkdir -p "$corpus"/{decimal,price_table,scenario,claims,offer_import}  # every corpus, whichever targets run
 # decimal: every price string in the tables, plus edge cases.
 grep -rhoE '"price": "[^"]*"' pricing-data/aws | sed 's/.*: "//; s/"$//' | sort -u | head -500 |
   while read -r p; do printf '%s' "$p" > "$corpus/decimal/$(printf '%s' "$p" | md5sum | cut -c1-12)"; done
