@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "format.h"
+#include "markup.h"
 #include "rounding_policy.h"
 
 namespace costproof {
@@ -28,24 +29,6 @@ constexpr std::array<std::string_view, 7> kPalette = {"#0072B2", "#D55E00", "#00
 constexpr std::string_view kDashArray = "6 4";
 constexpr std::string_view kEnDash = "\xE2\x80\x93";  // "–", an empty data-table cell
 
-// Text for XML and HTML: & < > " ' escaped; control characters XML 1.0 forbids are dropped.
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-        out += c;
-    }
-  }
-  return out;
-}
 
 // POSITIONS ONLY: a Decimal as a double, to place it in pixels. Never used for a value
 // that is shown or summed. Reads the digits of to_string() by hand: locale-independent,
@@ -235,8 +218,8 @@ std::string render_svg_line_chart(const LineChart& chart) {
   std::string out;
   out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 360\" role=\"img\" aria-labelledby=\"" + id +
          "-title " + id + "-desc\" id=\"" + id + "\" class=\"chart\" font-family=\"sans-serif\" font-size=\"12\" fill=\"currentColor\">\n";
-  out += "<title id=\"" + id + "-title\">" + escape(chart.title) + "</title>\n";
-  out += "<desc id=\"" + id + "-desc\">" + escape(chart.description) + "</desc>\n";
+  out += "<title id=\"" + id + "-title\">" + escape_markup(chart.title) + "</title>\n";
+  out += "<desc id=\"" + id + "-desc\">" + escape_markup(chart.description) + "</desc>\n";
 
   // Grid lines, axis lines (on the plot's left and bottom edges), tick marks and tick labels.
   out += "<g class=\"grid\" stroke=\"currentColor\" stroke-opacity=\"0.15\">\n";
@@ -270,11 +253,11 @@ std::string render_svg_line_chart(const LineChart& chart) {
   out += "<g class=\"tick-labels\">\n";
   for (const Decimal& t : x_ticks) {
     out += "<text x=\"" + coord(sx(t)) + "\" y=\"" + coord(kPlotBottom + 18.0) + "\" text-anchor=\"middle\">" +
-           escape(tick_label(t, chart.x_format)) + "</text>\n";
+           escape_markup(tick_label(t, chart.x_format)) + "</text>\n";
   }
   for (const Decimal& t : y_ticks) {
     out += "<text x=\"" + coord(kPlotLeft - 8.0) + "\" y=\"" + coord(sy(t) + 4.0) + "\" text-anchor=\"end\">" +
-           escape(tick_label(t, chart.y_format)) + "</text>\n";
+           escape_markup(tick_label(t, chart.y_format)) + "</text>\n";
   }
   out += "</g>\n";
 
@@ -282,10 +265,10 @@ std::string render_svg_line_chart(const LineChart& chart) {
   const double x_mid = (kPlotLeft + kPlotRight) / 2.0;
   const double y_mid = (kPlotTop + kPlotBottom) / 2.0;
   out += "<text class=\"axis-title\" x=\"" + coord(x_mid) + "\" y=\"" + coord(kHeight - 18.0) +
-         "\" text-anchor=\"middle\">" + escape(chart.x_label) + "</text>\n";
+         "\" text-anchor=\"middle\">" + escape_markup(chart.x_label) + "</text>\n";
   out += "<text class=\"axis-title\" x=\"" + coord(16.0) + "\" y=\"" + coord(y_mid) + "\" transform=\"rotate(-90 " +
          coord(16.0) + " " + coord(y_mid) + ")\" text-anchor=\"middle\" dominant-baseline=\"middle\">" +
-         escape(chart.y_label) + "</text>\n";
+         escape_markup(chart.y_label) + "</text>\n";
 
   // Markers: a dashed vertical line across the plot, its label at the top, right of the
   // line (left of it in the right quarter of the plot, so it stays inside the picture);
@@ -299,7 +282,7 @@ std::string render_svg_line_chart(const LineChart& chart) {
     out += "<line x1=\"" + coord(px) + "\" y1=\"" + coord(kPlotTop) + "\" x2=\"" + coord(px) + "\" y2=\"" +
            coord(kPlotBottom) + "\" stroke=\"currentColor\" stroke-dasharray=\"2 3\"/>\n";
     out += "<text x=\"" + coord(label_left ? px - 4.0 : px + 4.0) + "\" y=\"" + coord(kPlotTop + 12.0 + 14.0 * static_cast<double>(i)) + "\"" +
-           (label_left ? " text-anchor=\"end\"" : "") + " font-size=\"11\">" + escape(m.label) + "</text>\n";
+           (label_left ? " text-anchor=\"end\"" : "") + " font-size=\"11\">" + escape_markup(m.label) + "</text>\n";
     out += "</g>\n";
   }
 
@@ -322,7 +305,7 @@ std::string render_svg_line_chart(const LineChart& chart) {
     }
     for (const ChartPoint& p : points) {
       out += "<circle cx=\"" + coord(sx(p.x)) + "\" cy=\"" + coord(sy(p.y)) + "\" r=\"3\"><title>" +
-             escape(chart.x_label + ": " + value_label(p.x, chart.x_format) + ", " + chart.y_label + ": " +
+             escape_markup(chart.x_label + ": " + value_label(p.x, chart.x_format) + ", " + chart.y_label + ": " +
                     value_label(p.y, chart.y_format)) +
              "</title></circle>\n";
     }
@@ -341,7 +324,7 @@ std::string render_svg_line_chart(const LineChart& chart) {
              coord(y) + "\" stroke=\"" + colour + "\" stroke-width=\"2\"";
       if (s.dashed) out += " stroke-dasharray=\"" + std::string(kDashArray) + "\"";
       out += "/>\n";
-      out += "<text x=\"" + coord(x + 30.0) + "\" y=\"" + coord(y + 4.0) + "\">" + escape(s.name) + "</text>\n";
+      out += "<text x=\"" + coord(x + 30.0) + "\" y=\"" + coord(y + 4.0) + "\">" + escape_markup(s.name) + "</text>\n";
       // Advance by an estimate of the text width (about 7 units a character at 12 px).
       x += 30.0 + 7.0 * static_cast<double>(s.name.size()) + 18.0;
     }
@@ -360,15 +343,15 @@ std::string render_chart_data_table(const LineChart& chart) {
   std::sort(xs.begin(), xs.end());
   xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
 
-  std::string out = "<table class=\"chart-data\"><caption>" + escape(chart.title) + "</caption>\n";
-  out += "<thead><tr><th scope=\"col\">" + escape(chart.x_label) + "</th>";
-  for (const ChartSeries& s : chart.series) out += "<th scope=\"col\">" + escape(s.name) + "</th>";
+  std::string out = "<table class=\"chart-data\"><caption>" + escape_markup(chart.title) + "</caption>\n";
+  out += "<thead><tr><th scope=\"col\">" + escape_markup(chart.x_label) + "</th>";
+  for (const ChartSeries& s : chart.series) out += "<th scope=\"col\">" + escape_markup(s.name) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
   for (const Decimal& x : xs) {
-    out += "<tr><th scope=\"row\">" + escape(value_label(x, chart.x_format)) + "</th>";
+    out += "<tr><th scope=\"row\">" + escape_markup(value_label(x, chart.x_format)) + "</th>";
     for (const ChartSeries& s : chart.series) {
       const auto it = std::find_if(s.points.begin(), s.points.end(), [&](const ChartPoint& p) { return p.x == x; });
-      out += "<td>" + (it == s.points.end() ? std::string(kEnDash) : escape(value_label(it->y, chart.y_format))) +
+      out += "<td>" + (it == s.points.end() ? std::string(kEnDash) : escape_markup(value_label(it->y, chart.y_format))) +
              "</td>";
     }
     out += "</tr>\n";

@@ -41,21 +41,27 @@ Staleness staleness_of(const po::variables_map& vm) {
 }
 
 po::variables_map parse_command_line(const std::vector<std::string>& args, const po::options_description& visible,
-                                     const std::string& positional) {
-  po::options_description hidden;
-  hidden.add_options()(positional.c_str(), po::value<std::vector<std::string>>(), "positional arguments");
-  po::positional_options_description pos;
-  pos.add(positional.c_str(), -1);
+                                     const po::positional_options_description& positional,
+                                     const po::options_description& hidden) {
   po::options_description all;
   all.add(visible).add(hidden);
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
     throw CommandLineError(e.what());
   }
   return vm;
+}
+
+po::variables_map parse_command_line(const std::vector<std::string>& args, const po::options_description& visible,
+                                     const std::string& positional) {
+  po::options_description hidden;
+  hidden.add_options()(positional.c_str(), po::value<std::vector<std::string>>(), "positional arguments");
+  po::positional_options_description pos;
+  pos.add(positional.c_str(), -1);
+  return parse_command_line(args, visible, pos, hidden);
 }
 
 }  // namespace costproof::cli

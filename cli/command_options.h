@@ -48,5 +48,10 @@ Date today_utc();
 boost::program_options::variables_map parse_command_line(const std::vector<std::string>& args,
                                                          const boost::program_options::options_description& visible,
                                                          const std::string& positional);
+// The same with the caller's own hidden options and positional layout (`pricing show <key>`).
+boost::program_options::variables_map parse_command_line(
+    const std::vector<std::string>& args, const boost::program_options::options_description& visible,
+    const boost::program_options::positional_options_description& positional,
+    const boost::program_options::options_description& hidden);
 
 }  // namespace costproof::cli

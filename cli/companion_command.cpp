@@ -17,6 +17,7 @@
 #include "files.h"
 #include "json_reader.h"
 #include "markdown_html.h"
+#include "markup.h"
 #include "zip_writer.h"
 
 namespace costproof::cli {
@@ -46,20 +47,6 @@ std::string inside_script(const std::string& text, const std::string& what) {
       out += "\\u003c";
     else
       out += c;
-  }
-  return out;
-}
-
-std::string html_escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
   }
   return out;
 }
@@ -189,8 +176,8 @@ std::string charts_section(const std::vector<LineChart>& charts) {
                      "<p>Drawn from the same calculations as the worked examples below. Each chart's numbers are "
                      "in the table under it.</p>\n";
   for (const auto& c : charts) {
-    html += "<figure class=\"chart\">\n" + render_svg_line_chart(c) + "\n<figcaption>" + html_escape(c.title) +
-            ". " + html_escape(c.description) + "</figcaption>\n<details><summary>The chart's numbers</summary>\n" +
+    html += "<figure class=\"chart\">\n" + render_svg_line_chart(c) + "\n<figcaption>" + escape_markup(c.title) +
+            ". " + escape_markup(c.description) + "</figcaption>\n<details><summary>The chart's numbers</summary>\n" +
             render_chart_data_table(c) + "\n</details>\n</figure>\n";
   }
   return html + "</section>\n";
@@ -240,9 +227,9 @@ std::string render_page(const PageParts& p) {
   html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline' "
           "'unsafe-eval' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:; connect-src data:\">\n";
   html += "<meta name=\"generator\" content=\"costproof " COSTPROOF_VERSION "\">\n";
-  html += "<title>Episode " + html_escape(e.number) + " companion: " + html_escape(e.title) + "</title>\n";
+  html += "<title>Episode " + escape_markup(e.number) + " companion: " + escape_markup(e.title) + "</title>\n";
   html += "<style>\n" + p.css + "</style>\n</head>\n<body>\n<main>\n";
-  html += "<p class=\"kicker\">Companion to episode " + html_escape(e.number) + " · made by costproof " COSTPROOF_VERSION
+  html += "<p class=\"kicker\">Companion to episode " + escape_markup(e.number) + " · made by costproof " COSTPROOF_VERSION
           " with prices checked against " + p.today.to_string() +
           " · this page works offline and makes no network requests</p>\n";
   html += body;

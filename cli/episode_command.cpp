@@ -35,19 +35,6 @@ std::vector<std::string> warnings_of(const Result& r) {
   }
 }
 
-// The scenario files of an episode folder: every *.json except episode.json and claims.json, by name.
-std::vector<fs::path> scenario_files(const fs::path& folder) {
-  std::vector<fs::path> found;
-  for (const auto& entry : fs::directory_iterator(folder)) {
-    const auto name = entry.path().filename().string();
-    if (entry.is_regular_file() && entry.path().extension() == ".json" && name != "episode.json" &&
-        name != "claims.json")
-      found.push_back(entry.path());
-  }
-  std::sort(found.begin(), found.end());
-  return found;
-}
-
 }  // namespace
 
 std::string episode_document(const EpisodeReport& report, const std::string& format) {
@@ -81,7 +68,7 @@ std::unique_ptr<LoadedEpisode> load_episode(const fs::path& folder, const PriceC
     in.outline_text = read_text_file(in.episode.outline_file);
   }
   // Parse every scenario first, so that a bad file fails before any calculation.
-  loaded->scenario_paths = scenario_files(folder);
+  loaded->scenario_paths = scenario_files_in(folder);
   auto& scenarios = loaded->scenarios;
   for (const auto& f : loaded->scenario_paths) scenarios.push_back(load_scenario_file(f));
   for (const auto& scenario : scenarios) {

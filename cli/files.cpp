@@ -65,19 +65,24 @@ std::vector<PricingFile> read_pricing_files(const fs::path& root) {
   return files;
 }
 
+std::vector<fs::path> scenario_files_in(const fs::path& folder) {
+  std::vector<fs::path> found;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    const auto name = entry.path().filename().string();
+    if (entry.is_regular_file() && entry.path().extension() == ".json" && name != "episode.json" &&
+        name != "claims.json")
+      found.push_back(entry.path());
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
 std::vector<fs::path> expand_scenario_args(const std::vector<std::string>& args) {
   std::vector<fs::path> out;
   for (const auto& arg : args) {
     std::error_code ec;
     if (fs::is_directory(arg, ec)) {
-      std::vector<fs::path> found;
-      for (const auto& entry : fs::directory_iterator(arg)) {
-        const auto name = entry.path().filename().string();
-        if (entry.is_regular_file() && entry.path().extension() == ".json" && name != "episode.json" &&
-            name != "claims.json")
-          found.push_back(entry.path());
-      }
-      std::sort(found.begin(), found.end());
+      const std::vector<fs::path> found = scenario_files_in(arg);
       if (found.empty()) throw FileError(arg + ": no scenario files (*.json) in this directory");
       out.insert(out.end(), found.begin(), found.end());
     } else {

@@ -31,8 +31,11 @@ PriceCatalog load_pricing_data(const std::filesystem::path& root);
 // The files load_pricing_data reads, sorted by path (also embedded in the companion page).
 std::vector<PricingFile> read_pricing_files(const std::filesystem::path& root);
 
-// Expands arguments: a file stays, a directory becomes its *.json scenario
-// files in name order (episode.json and claims.json are skipped).
+// The scenario files of a folder: every *.json except episode.json and
+// claims.json, in name order.
+std::vector<std::filesystem::path> scenario_files_in(const std::filesystem::path& folder);
+
+// Expands arguments: a file stays, a directory becomes scenario_files_in(it).
 std::vector<std::filesystem::path> expand_scenario_args(const std::vector<std::string>& args);
 
 // Writes `text` to `path` via a temporary file in the same directory and a rename.

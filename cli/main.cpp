@@ -52,22 +52,6 @@ po::options_description common_options() {
 }
 
 
-// For `pricing show`, whose positional key takes one value (parse_command_line takes many).
-po::variables_map parse(const std::vector<std::string>& args, const po::options_description& visible,
-                        const po::positional_options_description& positional,
-                        const po::options_description& hidden) {
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
-  return vm;
-}
-
 OutputFormat format_of(const po::variables_map& vm) {
   const auto f = vm["format"].as<std::string>();
   if (f == "md") return OutputFormat::kMarkdown;
@@ -132,7 +116,7 @@ int cmd_pricing(const std::vector<std::string>& args) {
   } else {
     throw UsageError("unknown pricing command \"" + sub + "\"; use show, list, import or verify");
   }
-  const auto vm = parse(rest, o, pos, hidden);
+  const auto vm = parse_command_line(rest, o, pos, hidden);
   if (vm.count("help")) {
     std::cout << "Usage: costproof pricing " << sub << (sub == "show" ? " <key>" : "") << " [options]\n\n" << o;
     return kOk;
