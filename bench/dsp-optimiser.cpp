@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "database_savings_plan_commitment.h"
+#include "scenarios/database-savings-plan/database_savings_plan_commitment.h"
 
 namespace {
 

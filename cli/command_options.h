@@ -16,7 +16,7 @@
 
 #include <boost/program_options.hpp>
 
-#include "date.h"
+#include "core/date.h"
 
 namespace costproof::cli {
 

@@ -1,7 +1,7 @@
 #include "commands.h"
 
 #include "files.h"
-#include "run_report.h"
+#include "scenarios/run_report.h"
 
 namespace costproof::cli {
 

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "date.h"
-#include "price_catalog.h"
-#include "pricing_report.h"
+#include "core/date.h"
+#include "pricing/price_catalog.h"
+#include "pricing/pricing_report.h"
 
 namespace costproof::cli {
 

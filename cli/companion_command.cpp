@@ -11,13 +11,13 @@
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
 
-#include "companion_charts.h"
+#include "companion/companion_charts.h"
 #include "episode_command.h"
-#include "error.h"
+#include "core/error.h"
 #include "files.h"
-#include "json_reader.h"
+#include "core/json_reader.h"
 #include "markdown_html.h"
-#include "markup.h"
+#include "core/markup.h"
 #include "zip_writer.h"
 
 namespace costproof::cli {

@@ -5,10 +5,10 @@
 
 #include <boost/program_options.hpp>
 
-#include "error.h"
+#include "core/error.h"
 #include "files.h"
-#include "json_reader.h"
-#include "scenario.h"
+#include "core/json_reader.h"
+#include "scenarios/scenario.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;

@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "command_options.h"
-#include "date.h"
-#include "episode.h"
-#include "price_catalog.h"
-#include "scenario.h"
+#include "core/date.h"
+#include "claims/episode.h"
+#include "pricing/price_catalog.h"
+#include "scenarios/scenario.h"
 
 namespace costproof::cli {
 

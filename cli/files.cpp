@@ -9,8 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "error.h"
-#include "json_reader.h"
+#include "core/error.h"
+#include "core/json_reader.h"
 
 namespace costproof::cli {
 namespace fs = std::filesystem;

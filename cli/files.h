@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "price_catalog.h"
-#include "scenario.h"
+#include "pricing/price_catalog.h"
+#include "scenarios/scenario.h"
 
 namespace costproof::cli {
 

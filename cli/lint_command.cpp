@@ -9,7 +9,7 @@
 
 #include "episode_command.h"
 #include "files.h"
-#include "outline_lint.h"
+#include "claims/outline_lint.h"
 
 namespace po = boost::program_options;
 

@@ -9,7 +9,7 @@
 #include "commands.h"
 #include "companion_command.h"
 #include "episode_command.h"
-#include "error.h"
+#include "core/error.h"
 #include "exit_codes.h"
 #include "files.h"
 #include "lint_command.h"

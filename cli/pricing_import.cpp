@@ -14,13 +14,13 @@
 
 #include <boost/program_options.hpp>
 
-#include "error.h"
+#include "core/error.h"
 #include "exit_codes.h"
 #include "files.h"
-#include "format.h"
-#include "json_reader.h"
-#include "offer_extract.h"
-#include "offer_merge.h"
+#include "core/format.h"
+#include "core/json_reader.h"
+#include "offers/offer_extract.h"
+#include "offers/offer_merge.h"
 #include "progress.h"
 
 namespace costproof::cli {

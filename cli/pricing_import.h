@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "pricing_report.h"
+#include "pricing/pricing_report.h"
 
 namespace costproof::cli {
 

@@ -9,13 +9,13 @@
 
 #include <boost/program_options.hpp>
 
-#include "error.h"
+#include "core/error.h"
 #include "exit_codes.h"
 #include "files.h"
-#include "format.h"
-#include "instance_shapes.h"
-#include "json_reader.h"
-#include "price_table.h"
+#include "core/format.h"
+#include "pricing/instance_shapes.h"
+#include "core/json_reader.h"
+#include "pricing/price_table.h"
 
 namespace costproof::cli {
 namespace fs = std::filesystem;

@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "date.h"
-#include "pricing_report.h"
+#include "core/date.h"
+#include "pricing/pricing_report.h"
 
 namespace costproof::cli {
 

@@ -12,18 +12,18 @@
 #include <string>
 #include <string_view>
 
-#include "claim.h"
-#include "decimal.h"
-#include "episode.h"
-#include "error.h"
-#include "instance_shapes.h"
-#include "json_reader.h"
-#include "offer_extract.h"
-#include "offer_input.h"
-#include "price_catalog.h"
-#include "price_table.h"
-#include "rounding_policy.h"
-#include "scenario.h"
+#include "claims/claim.h"
+#include "core/decimal.h"
+#include "claims/episode.h"
+#include "core/error.h"
+#include "pricing/instance_shapes.h"
+#include "core/json_reader.h"
+#include "offers/offer_extract.h"
+#include "offers/offer_input.h"
+#include "pricing/price_catalog.h"
+#include "pricing/price_table.h"
+#include "core/rounding_policy.h"
+#include "scenarios/scenario.h"
 
 namespace costproof::fuzz {
 

@@ -1,22 +1,23 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (clang, preset `fuzz`) and runs each for a
+# Builds the libFuzzer targets (clang, preset `check`, the same build as the
+# sanitizer test run, so CI compiles it once) and runs each for a
 # bounded time on a seed corpus made from the project's own files and the
 # real AWS samples. Usage: scripts/fuzz.sh [seconds-per-target]   (default 60)
 # FUZZ_PARALLEL=2 runs two targets at once; FUZZ_TARGETS="a b" runs only those.
 #
-# A crash leaves its input as build-fuzz/crash-*; copy it into
+# A crash leaves its input as build-check/crash-*; copy it into
 # tests/fixtures/fuzz-regressions/<target>/ so the unit suite replays it forever.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 bash scripts/install-deps.sh --fuzz
-cmake --preset fuzz > /dev/null
+cmake --preset check > /dev/null
 targets=(decimal price_table scenario claims offer_import)
 # FUZZ_TARGETS="scenario claims" runs only those.
 if [ -n "${FUZZ_TARGETS:-}" ]; then read -r -a targets <<< "$FUZZ_TARGETS"; fi
-cmake --build --preset fuzz --target "${targets[@]/#/fuzz_}"
+cmake --build --preset check --target "${targets[@]/#/fuzz_}"
 
-corpus=build-fuzz/corpus
+corpus=build-check/corpus
 rm -rf "$corpus"
 mkdir -p "$corpus"/{decimal,price_table,scenario,claims,offer_import}  # every corpus, whichever targets run
 # decimal: every price string in the tables, plus edge cases.
@@ -42,12 +43,12 @@ for t in "${targets[@]}"; do
   cp tests/fixtures/fuzz-regressions/$t/* "$corpus/$t/" 2>/dev/null || true
 done
 
-# Runs one target; its log is build-fuzz/fuzz_<target>.log.
+# Runs one target; its log is build-check/fuzz_<target>.log.
 run_target() {
-  local t=$1 log=build-fuzz/fuzz_$1.log
-  if ! (cd build-fuzz && ./fuzz/fuzz_$t -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  local t=$1 log=build-check/fuzz_$1.log
+  if ! (cd build-check && ./fuzz/fuzz_$t -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
           -max_len=131072 -print_final_stats=1 "corpus/$t" > "fuzz_$t.log" 2>&1); then
-    echo "fuzz: $t FOUND A PROBLEM; see $log and build-fuzz/crash-* / timeout-* / oom-*" >&2
+    echo "fuzz: $t FOUND A PROBLEM; see $log and build-check/crash-* / timeout-* / oom-*" >&2
     tail -40 "$log" >&2
     return 1
   fi
@@ -68,6 +69,6 @@ for t in "${targets[@]}"; do
 done
 for p in "${pids[@]}"; do wait "$p" || status=1; done
 for t in "${targets[@]}"; do
-  grep -E 'stat::number_of_executed_units|stat::peak_rss_mb' "build-fuzz/fuzz_$t.log" | sed "s/^/fuzz: $t /" || true
+  grep -E 'stat::number_of_executed_units|stat::peak_rss_mb' "build-check/fuzz_$t.log" | sed "s/^/fuzz: $t /" || true
 done
 exit $status

@@ -4,6 +4,7 @@
 set -euo pipefail
 packages=(
   g++ cmake make                 # compiler and build
+  ccache                         # compiler cache: a second build of unchanged files is near-free
   libboost-program-options-dev   # CLI option parsing
   nlohmann-json3-dev             # JSON reading and writing
   libeigen3-dev                  # usage-profile arithmetic

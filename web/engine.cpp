@@ -2,10 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "error.h"
-#include "json_reader.h"
-#include "run_report.h"
-#include "scenario.h"
+#include "core/error.h"
+#include "core/json_reader.h"
+#include "scenarios/run_report.h"
+#include "scenarios/scenario.h"
 
 namespace costproof::web {
 

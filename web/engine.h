@@ -16,7 +16,7 @@
 #include <memory>
 #include <string>
 
-#include "price_catalog.h"
+#include "pricing/price_catalog.h"
 
 namespace costproof::web {
 

@@ -1,13 +1,13 @@
 // Unit tests for calc/claim.h and calc/claim_check.h: parsing claims files and
 // known answers for every check kind and verdict rule (docs/claims.md).
-#include "claim_check.h"
+#include "claims/claim_check.h"
 
 #include <string>
 
 #include <gtest/gtest.h>
 
-#include "claim.h"
-#include "error.h"
+#include "claims/claim.h"
+#include "core/error.h"
 
 namespace costproof {
 namespace {

@@ -1,6 +1,6 @@
 // Unit tests for calc/expression.h: exact rationals, the display rule (exact
 // "=" or policy-rounded "≈"), and expressions over named operands.
-#include "expression.h"
+#include "claims/expression.h"
 
 #include <string>
 

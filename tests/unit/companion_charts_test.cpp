@@ -1,6 +1,6 @@
 // Unit tests for calc/companion_charts.h: each chart's points are the
 // calculators' own figures (known answers from the worked examples).
-#include "companion_charts.h"
+#include "companion/companion_charts.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Unit tests for calc/compute_migration.h (with calc/scenario.h): parsing a
 // compute-migration scenario and pricing it against the shipped tables.
-#include "compute_migration.h"
+#include "scenarios/compute-migration/compute_migration.h"
 
 #include <ostream>
 #include <string>
@@ -8,10 +8,10 @@
 
 #include <gtest/gtest.h>
 
-#include "error.h"
+#include "core/error.h"
 #include "files.h"
-#include "rounding_policy.h"
-#include "scenario.h"
+#include "core/rounding_policy.h"
+#include "scenarios/scenario.h"
 
 namespace costproof {
 namespace {

@@ -3,7 +3,7 @@
 // every candidate commitment on random profiles, and the invariants (savings
 // never exceed the discounts on eligible usage; the cost with a plan never
 // falls below the commitment).
-#include "database_savings_plan_commitment.h"
+#include "scenarios/database-savings-plan/database_savings_plan_commitment.h"
 
 #include <cstdint>
 #include <random>

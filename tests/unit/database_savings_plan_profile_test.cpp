@@ -1,15 +1,15 @@
 // Unit tests for calc/database_savings_plan_profile.h: the exact Eigen scalar,
 // the named profile shapes hour by hour, and hourly CSV parsing (with the line
 // and column of every error).
-#include "database_savings_plan_profile.h"
+#include "scenarios/database-savings-plan/database_savings_plan_profile.h"
 
 #include <map>
 #include <string>
 
 #include <gtest/gtest.h>
 
-#include "error.h"
-#include "json_reader.h"
+#include "core/error.h"
+#include "core/json_reader.h"
 
 namespace costproof {
 namespace {

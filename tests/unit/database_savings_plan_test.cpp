@@ -1,7 +1,7 @@
 // Unit tests for calc/database_savings_plan.h (with calc/scenario.h and the rule rows of
 // calc/price_table.h): parsing database-savings-plan scenarios, pricing them against the
 // shipped tables (known answers for the episode 050 scenarios), and the errors.
-#include "database_savings_plan.h"
+#include "scenarios/database-savings-plan/database_savings_plan.h"
 
 #include <filesystem>
 #include <fstream>
@@ -11,11 +11,11 @@
 
 #include <gtest/gtest.h>
 
-#include "error.h"
+#include "core/error.h"
 #include "files.h"
-#include "json_reader.h"
-#include "rounding_policy.h"
-#include "scenario.h"
+#include "core/json_reader.h"
+#include "core/rounding_policy.h"
+#include "scenarios/scenario.h"
 
 namespace costproof {
 namespace {

@@ -1,5 +1,5 @@
 // Unit tests for calc/date.h: parsing, day arithmetic and the epoch round trip.
-#include "date.h"
+#include "core/date.h"
 
 #include <optional>
 #include <ostream>

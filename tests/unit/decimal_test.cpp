@@ -1,6 +1,6 @@
 // Unit tests for calc/decimal.h: parsing, exact arithmetic, rounding in every
 // mode, division, overflow detection and conversions.
-#include "decimal.h"
+#include "core/decimal.h"
 
 #include <cstdint>
 #include <ostream>
@@ -9,7 +9,7 @@
 
 #include <gtest/gtest.h>
 
-#include "error.h"
+#include "core/error.h"
 
 namespace costproof {
 namespace {

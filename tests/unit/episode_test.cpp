@@ -1,7 +1,7 @@
 // Unit tests for calc/episode.h: the Markdown helpers used to assemble one
 // page from several worked examples, CSV quoting, episode.json parsing, and a
 // re-check of every equation the episode 050 golden output prints.
-#include "episode.h"
+#include "claims/episode.h"
 
 #include <fstream>
 #include <sstream>
@@ -9,8 +9,8 @@
 
 #include <gtest/gtest.h>
 
-#include "error.h"
-#include "expression.h"
+#include "core/error.h"
+#include "claims/expression.h"
 
 namespace costproof {
 namespace {

@@ -1,6 +1,6 @@
 // Unit tests for calc/format.h: the text forms of amounts, prices, numbers and
 // percentages.
-#include "format.h"
+#include "core/format.h"
 
 #include <ostream>
 #include <string>

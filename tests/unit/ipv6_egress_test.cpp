@@ -1,7 +1,7 @@
 // Unit tests for calc/ipv6_egress.h: known answers for every design, the
 // claim check, break-even figures, data transfer out tiers, bad input, and
 // the episode 050 scenarios against the real price tables.
-#include "ipv6_egress.h"
+#include "scenarios/ipv6-egress/ipv6_egress.h"
 
 #include <filesystem>
 #include <fstream>
@@ -10,10 +10,10 @@
 
 #include <gtest/gtest.h>
 
-#include "error.h"
+#include "core/error.h"
 #include "files.h"
-#include "json_reader.h"
-#include "scenario.h"
+#include "core/json_reader.h"
+#include "scenarios/scenario.h"
 
 namespace costproof {
 namespace {

@@ -1,6 +1,6 @@
 // Unit tests for calc/json_reader.h: JSON syntax errors with line and column,
 // and the strict, pointer-aware JsonReader.
-#include "json_reader.h"
+#include "core/json_reader.h"
 
 #include <optional>
 #include <ostream>
@@ -9,7 +9,7 @@
 
 #include <gtest/gtest.h>
 
-#include "error.h"
+#include "core/error.h"
 
 namespace costproof {
 namespace {

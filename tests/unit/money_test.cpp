@@ -1,6 +1,6 @@
 // Unit tests for calc/money.h (the three exact number kinds and which
 // operations between them compile) and calc/rounding_policy.h.
-#include "money.h"
+#include "core/money.h"
 
 #include <functional>
 #include <ostream>
@@ -9,8 +9,8 @@
 
 #include <gtest/gtest.h>
 
-#include "error.h"
-#include "rounding_policy.h"
+#include "core/error.h"
+#include "core/rounding_policy.h"
 
 namespace costproof {
 namespace {

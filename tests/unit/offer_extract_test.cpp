@@ -9,8 +9,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "error.h"
-#include "offer_extract.h"
+#include "core/error.h"
+#include "offers/offer_extract.h"
 
 namespace costproof {
 namespace {

@@ -5,10 +5,10 @@
 
 #include <string>
 
-#include "error.h"
-#include "offer_buffer.h"
-#include "offer_csv.h"
-#include "offer_json.h"
+#include "core/error.h"
+#include "offers/offer_buffer.h"
+#include "offers/offer_csv.h"
+#include "offers/offer_json.h"
 
 namespace costproof {
 namespace {

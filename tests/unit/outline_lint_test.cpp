@@ -2,7 +2,7 @@
 // matching them to claims and ignore rules. The episode 050 outline is counted
 // a second time here with a plain regular expression, independently of the
 // hand-written scanner, and both counts must agree.
-#include "outline_lint.h"
+#include "claims/outline_lint.h"
 
 #include <algorithm>
 #include <fstream>
@@ -12,8 +12,8 @@
 
 #include <gtest/gtest.h>
 
-#include "error.h"
-#include "json_reader.h"
+#include "core/error.h"
+#include "core/json_reader.h"
 
 namespace costproof {
 namespace {

@@ -1,6 +1,6 @@
 // Unit tests for calc/price_catalog.h: lookups, the "global" fallback, tiers,
 // and the messages of a lookup that misses.
-#include "price_catalog.h"
+#include "pricing/price_catalog.h"
 
 #include <initializer_list>
 #include <string>
@@ -8,7 +8,7 @@
 
 #include <gtest/gtest.h>
 
-#include "error.h"
+#include "core/error.h"
 
 namespace costproof {
 namespace {

@@ -1,14 +1,14 @@
 // Unit tests for calc/price_table.h (one price table file) and
 // calc/instance_shapes.h (the EC2 shapes file).
-#include "price_table.h"
+#include "pricing/price_table.h"
 
 #include <ostream>
 #include <string>
 
 #include <gtest/gtest.h>
 
-#include "error.h"
-#include "instance_shapes.h"
+#include "core/error.h"
+#include "pricing/instance_shapes.h"
 
 namespace costproof {
 namespace {

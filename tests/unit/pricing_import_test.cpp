@@ -17,9 +17,9 @@
 #include <unistd.h>
 
 #include "../../bench/pricelist/offer_generator.h"
-#include "error.h"
+#include "core/error.h"
 #include "files.h"
-#include "offer_merge.h"
+#include "offers/offer_merge.h"
 #include "pricing_import.h"
 #include "pricing_verify.h"
 #include "progress.h"

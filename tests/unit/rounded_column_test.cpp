@@ -1,6 +1,6 @@
 // Unit tests for calc/rounded_column.h: rounded parts, rounded total and the
 // explicit rounding adjustment.
-#include "rounded_column.h"
+#include "core/rounded_column.h"
 
 #include <ostream>
 #include <string>

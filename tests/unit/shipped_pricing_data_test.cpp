@@ -9,9 +9,9 @@
 
 #include <gtest/gtest.h>
 
-#include "error.h"
+#include "core/error.h"
 #include "files.h"
-#include "price_catalog.h"
+#include "pricing/price_catalog.h"
 
 namespace costproof {
 namespace {

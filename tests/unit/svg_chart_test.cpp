@@ -1,7 +1,7 @@
 // Unit tests for calc/svg_chart.h: nice axis ticks, the SVG line chart (escaping,
 // accessibility attributes, one circle per point, dashes, markers, no external
 // references) and the data table that is its text alternative.
-#include "svg_chart.h"
+#include "render/svg_chart.h"
 
 #include <cstddef>
 #include <regex>

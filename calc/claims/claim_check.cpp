@@ -1,0 +1,516 @@
+#include "claims/claim_check.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "core/error.h"
+#include "core/format.h"
+#include "core/json_reader.h"
+#include "claims/outline_lint.h"
+
+namespace costproof {
+
+std::string quoted_text(const QuotedTarget& t) {
+  const std::string n = format_number(t.quoted);
+  if (t.unit == DisplayUnit::kPercent) return n + "%";
+  if (t.unit == DisplayUnit::kUsd) return (t.quoted.is_negative() ? "-$" + format_number(t.quoted.abs()) : "$" + n);
+  if (t.unit_id == "x") return n + "x";
+  if (!t.unit_id.empty()) return n + " " + t.unit_id;
+  return n;
+}
+
+bool comparison_holds(const Rational& c, const QuotedTarget& t) {
+  const Rational q = Rational::from_decimal(t.quoted);
+  switch (t.compare) {
+    case Comparison::kApproximately: return (c - q).abs() <= Rational::from_decimal(t.tolerance);
+    case Comparison::kAtLeast: return c >= q;
+    case Comparison::kAtMost: return c <= q;
+    case Comparison::kGreaterThan: return c > q;
+    case Comparison::kLessThan: return c < q;
+    case Comparison::kEqual: return c == q;
+    case Comparison::kCeiling: return c <= q + Rational::from_decimal(t.tolerance);
+  }
+  return false;
+}
+
+std::string comparison_text(const QuotedTarget& t) {
+  const std::string q = quoted_text(t);
+  switch (t.compare) {
+    case Comparison::kApproximately:
+      return t.tolerance.is_zero() ? "equal to the quoted " + q
+                                   : "within ±" + format_number(t.tolerance) + " of the quoted " + q;
+    case Comparison::kAtLeast: return "at least the quoted " + q;
+    case Comparison::kAtMost: return "at most the quoted " + q;
+    case Comparison::kGreaterThan: return "more than " + q;
+    case Comparison::kLessThan: return "less than " + q;
+    case Comparison::kEqual: return "equal to the quoted " + q;
+    case Comparison::kCeiling:
+      return "at most the quoted ceiling " + q + (t.tolerance.is_zero() ? "" : " (±" + format_number(t.tolerance) + ")");
+  }
+  return "";
+}
+
+namespace {
+
+std::string lowercase(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The footnote number of `source`; a source equal to one already cited (same
+// citation and as-of date, e.g. the same page declared in a price table and in a
+// claims file) reuses that number.
+int cite_source(SourceNotes& notes, const std::shared_ptr<const PriceSource>& source) {
+  const auto& known = notes.sources();
+  for (std::size_t i = 0; i < known.size(); ++i)
+    if (known[i] == source || (known[i]->citation() == source->citation() && known[i]->as_of == source->as_of))
+      return static_cast<int>(i) + 1;
+  return notes.cite(source);
+}
+
+std::string cite_all(SourceNotes& notes, const std::vector<std::shared_ptr<const PriceSource>>& sources,
+                     std::set<int>& numbers) {
+  std::string out;
+  for (const auto& s : sources) {
+    const int n = cite_source(notes, s);
+    numbers.insert(n);
+    const std::string tag = "[" + std::to_string(n) + "]";
+    if (out.find(tag) == std::string::npos) out += tag;
+  }
+  return out;
+}
+
+// "read as ..." -> "Read as ...".
+std::string capitalized(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
+// Appends each "[n]" of `tags` to `out` unless it is there already.
+void merge_tags(std::string& out, const std::string& tags) {
+  for (std::size_t p = tags.find('['); p != std::string::npos; p = tags.find('[', p + 1)) {
+    const std::string tag = tags.substr(p, tags.find(']', p) - p + 1);
+    if (out.find(tag) == std::string::npos) out += tag;
+  }
+}
+
+std::string cite_one(SourceNotes& notes, const std::shared_ptr<const PriceSource>& s, std::set<int>& numbers) {
+  const int n = cite_source(notes, s);
+  numbers.insert(n);
+  return "[" + std::to_string(n) + "]";
+}
+
+const ScenarioFigures* find_scenario(const CheckContext& ctx, const std::string& id) {
+  if (!ctx.scenarios) return nullptr;
+  for (const auto& s : *ctx.scenarios)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+struct FigureValue {
+  Decimal value;
+  const ScenarioFigures* scenario = nullptr;
+};
+
+// The number at `ref.figure` in the scenario's JSON. Throws InputError naming the claims file.
+FigureValue resolve_figure(const CheckContext& ctx, const FigureRef& ref, const std::string& file) {
+  const ScenarioFigures* sc = find_scenario(ctx, ref.scenario);
+  if (!sc) {
+    std::string known;
+    if (ctx.scenarios)
+      for (const auto& s : *ctx.scenarios) known += (known.empty() ? "" : ", ") + s.id;
+    throw InputError(file, ref.pointer + "/scenario",
+                     "no scenario with id \"" + ref.scenario + "\" in this episode folder (scenarios: " +
+                         (known.empty() ? "none" : known) + "); add the scenario file or fix the id");
+  }
+  nlohmann::ordered_json::json_pointer ptr;
+  try {
+    ptr = nlohmann::ordered_json::json_pointer(ref.figure);
+  } catch (const nlohmann::json::exception&) {
+    throw InputError(file, ref.pointer + "/figure", "\"" + ref.figure + "\" is not a valid JSON pointer");
+  }
+  if (!sc->json->contains(ptr)) {
+    // Name the deepest part of the pointer that exists and what it holds.
+    nlohmann::ordered_json::json_pointer parent = ptr;
+    while (!parent.empty() && !sc->json->contains(parent)) parent = parent.parent_pointer();
+    const auto& there = sc->json->at(parent);
+    std::string keys;
+    if (there.is_object())
+      for (const auto& [k, unused] : there.items()) keys += (keys.empty() ? "" : ", ") + k;
+    else if (there.is_array())
+      keys = "indexes 0 to " + std::to_string(there.size() == 0 ? 0 : there.size() - 1);
+    throw InputError(file, ref.pointer + "/figure",
+                     "scenario \"" + ref.scenario + "\" has no figure at \"" + ref.figure + "\" in its JSON output; \"" +
+                         (parent.empty() ? std::string("/") : parent.to_string()) + "\" holds " +
+                         (keys.empty() ? describe_json(nlohmann::json::parse(there.dump())) : keys) +
+                         " (see `costproof run " + sc->file + " --format json`)");
+  }
+  const auto* v = &sc->json->at(ptr);
+  if (v->is_object() && v->contains("exact")) v = &v->at("exact");
+  try {
+    if (v->is_string()) return {Decimal::parse(v->get<std::string>()), sc};
+    if (v->is_number_integer()) return {Decimal::parse(v->dump()), sc};
+  } catch (const DecimalError&) {
+  }
+  throw InputError(file, ref.pointer + "/figure",
+                   "the figure at \"" + ref.figure + "\" of scenario \"" + ref.scenario +
+                       "\" is not a number (it is " + describe_json(nlohmann::json::parse(v->dump())) +
+                       "); point at a decimal string or an {\"exact\": ...} amount");
+}
+
+std::string value_text(const Decimal& v, const std::string& unit_id) {
+  if (unit_id == "usd") return v.is_negative() ? "-" + format_usd_exact(v.abs()) : format_usd_exact(v);
+  if (unit_id == "percent") return format_number(v) + "%";
+  return format_number(v);
+}
+
+// ---------------------------------------------------------------------------
+
+CheckOutcome run_computed(const ComputedCheck& c, const CheckContext& ctx, const std::string& file,
+                          std::set<int>& numbers) {
+  CheckOutcome out;
+  out.type = "computed";
+  std::size_t holding = 0, reached = 0;
+  std::vector<std::string> parts;
+  nlohmann::ordered_json figures = nlohmann::ordered_json::array();
+  std::vector<std::string> scenario_ids;
+  std::string citations;
+  for (const auto& f : c.figures) {
+    const FigureValue fv = resolve_figure(ctx, f, file);
+    const bool holds = comparison_holds(Rational::from_decimal(fv.value), c.target);
+    if (holds) ++holding;
+    if (c.target.compare == Comparison::kCeiling &&
+        (Rational::from_decimal(fv.value) - Rational::from_decimal(c.target.quoted)).abs() <=
+            Rational::from_decimal(c.target.tolerance))
+      ++reached;
+    if (std::find(scenario_ids.begin(), scenario_ids.end(), f.scenario) == scenario_ids.end()) {
+      scenario_ids.push_back(f.scenario);
+      merge_tags(citations, cite_all(*ctx.notes, fv.scenario->sources, numbers));
+    }
+    const std::string label = f.label.empty() ? f.scenario : f.label;
+    const std::string shown = value_text(fv.value, c.target.unit_id);
+    parts.push_back(label + " " + shown + (holds ? " (holds)" : " (does not hold)"));
+    out.lines.push_back("worked example `" + f.scenario + "`, " + f.figure + " = " + shown + " (" + label + "): " +
+                        comparison_text(c.target) + ": " + (holds ? "yes" : "no"));
+    figures.push_back({{"scenario", f.scenario},
+                       {"figure", f.figure},
+                       {"label", label},
+                       {"value", fv.value.to_string()},
+                       {"holds", holds}});
+  }
+  const std::size_t n = c.figures.size();
+  Verdict v;
+  std::string rule;
+  if (c.target.compare == Comparison::kCeiling && holding == n) {
+    // An "up to" figure: never exceeded; is it reached somewhere?
+    if (reached > 0) {
+      v = Verdict::kSupported;
+      rule = "never exceeds the ceiling and reaches it in " + std::to_string(reached) + " of " + std::to_string(n) +
+             " figures";
+    } else {
+      v = Verdict::kSupportedWithCaveat;
+      rule = "never exceeds the ceiling but reaches it in none of the worked examples";
+    }
+  } else if (c.target.compare == Comparison::kCeiling) {
+    v = Verdict::kMisleading;
+    rule = "exceeds the quoted ceiling in " + std::to_string(n - holding) + " of " + std::to_string(n) + " figures";
+  } else if (holding == n) {
+    v = Verdict::kSupported;
+    rule = "holds in every worked example";
+  } else if (holding == 0) {
+    v = Verdict::kContradicted;
+    rule = "holds in none of the worked examples";
+  } else if (c.scope == Scope::kEveryCase) {
+    v = Verdict::kMisleading;
+    rule = "holds in " + std::to_string(holding) + " of " + std::to_string(n) +
+           " worked examples, but the quote states it for every case";
+  } else {
+    v = Verdict::kSupportedWithCaveat;
+    rule = "holds in " + std::to_string(holding) + " of " + std::to_string(n) + " worked examples";
+  }
+  std::string joined;
+  for (std::size_t i = 0; i < parts.size(); ++i) joined += (i ? "; " : "") + parts[i];
+  out.summary = "Worked examples, " + comparison_text(c.target) + ": " + joined + ". It " + rule + " " + citations + ".";
+  out.lines.push_back("rule: " + rule + " → " + verdict_label(v));
+  out.verdict = v;
+  out.data = {{"type", "computed"},
+              {"quoted", c.target.quoted.to_string()},
+              {"unit", c.target.unit_id},
+              {"compare", comparison_id(c.target.compare)},
+              {"scope", c.scope == Scope::kEveryCase ? "every-case" : "some-cases"},
+              {"figures", figures},
+              {"holding", holding},
+              {"reaching_ceiling", c.target.compare == Comparison::kCeiling ? nlohmann::ordered_json(reached)
+                                                                           : nlohmann::ordered_json(nullptr)},
+              {"verdict", verdict_id(v)}};
+  return out;
+}
+
+CheckOutcome run_arithmetic(const ArithmeticCheck& a, const CheckContext& ctx, const std::string& file,
+                            std::set<int>& numbers, std::vector<std::shared_ptr<const PriceSource>>& price_sources) {
+  CheckOutcome out;
+  out.type = "arithmetic";
+  std::map<std::string, Rational> values;
+  std::map<std::string, std::string> texts;
+  nlohmann::ordered_json operands = nlohmann::ordered_json::array();
+  std::string citations;
+  for (const auto& o : a.operands) {
+    Decimal v;
+    std::string origin, cite;
+    switch (o.kind) {
+      case Operand::Kind::kValue:
+        v = o.value;
+        cite = cite_one(*ctx.notes, o.source, numbers);
+        origin = cite;
+        break;
+      case Operand::Kind::kPrice: {
+        if (!ctx.catalog) throw InputError(file, o.pointer + "/price", "no price tables are loaded");
+        const PriceRow* row = ctx.catalog->try_find(o.price_service, o.price_region, o.price_key);
+        if (!row) {
+          try {
+            ctx.catalog->find(o.price_service, o.price_region, o.price_key);
+          } catch (const PriceNotFound& e) {
+            throw InputError(file, o.pointer + "/price", e.what());
+          }
+        }
+        v = row->price.usd_per_unit();
+        cite = cite_one(*ctx.notes, row->source, numbers);
+        price_sources.push_back(row->source);
+        origin = row->price_text() + ", " + row->key + " in " + row->region + " " + cite;
+        break;
+      }
+      case Operand::Kind::kFigure: {
+        const FigureValue fv = resolve_figure(ctx, o.figure, file);
+        v = fv.value;
+        cite = cite_all(*ctx.notes, fv.scenario->sources, numbers);
+        origin = "worked example `" + o.figure.scenario + "`, " + o.figure.figure;
+        break;
+      }
+    }
+    merge_tags(citations, cite);
+    values[o.name] = Rational::from_decimal(v);
+    texts[o.name] = o.usd ? (v.is_negative() ? "-" + format_price(v.abs()) : format_price(v)) : format_number(v);
+    out.lines.push_back(o.name + " = " + texts[o.name] + ": " + o.what + " (" + origin + ")");
+    operands.push_back({{"name", o.name}, {"what", o.what}, {"value", v.to_string()}, {"origin", origin}});
+  }
+  std::optional<Verdict> verdict;
+  std::vector<std::string> parts;
+  nlohmann::ordered_json readings = nlohmann::ordered_json::array();
+  for (const auto& r : a.readings) {
+    const Rational result = r.expression.evaluate(values);
+    const DisplayedValue shown = display(result, r.unit);
+    // A reading that is just one operand prints its value, not "4.4 = 4.4".
+    const bool bare = r.expression.names().size() == 1 && r.expression.render(texts) == texts[r.expression.names()[0]];
+    std::string line = r.label + ": " + (bare ? shown.text : r.expression.render(texts) + " " + shown.equals_text());
+    nlohmann::ordered_json j = {{"label", r.label},
+                                {"role", reading_role_id(r.role)},
+                                {"expression", r.expression.source_text()},
+                                {"equation", r.expression.render(texts) + " " + shown.equals_text()},
+                                {"value", shown.shown.to_string()},
+                                {"value_exact", shown.exact}};
+    if (r.role != ReadingRole::kInfo) {
+      const bool holds = comparison_holds(result, a.target);
+      Verdict rv = Verdict::kSupported;
+      if (!holds) {
+        rv = r.role == ReadingRole::kClaim             ? Verdict::kContradicted
+             : r.role == ReadingRole::kDifferentMetric ? Verdict::kMisleading
+                                                       : Verdict::kSupportedWithCaveat;
+      }
+      verdict = verdict ? worse(*verdict, rv) : rv;
+      line += ", " + std::string(holds ? "" : "not ") + comparison_text(a.target);
+      j["matches_quote"] = holds;
+      j["verdict"] = verdict_id(rv);
+      out.lines.push_back(line + " → " + (holds ? "matches" : "mismatch: " + verdict_label(rv)) + " (role " +
+                          reading_role_id(r.role) + ")");
+    } else {
+      out.lines.push_back(line + " (for reference)");
+    }
+    parts.push_back(capitalized(line));
+    readings.push_back(j);
+  }
+  std::string joined;
+  for (std::size_t i = 0; i < parts.size(); ++i) joined += (i ? ". " : "") + parts[i];
+  out.summary = joined + " " + citations + ".";
+  out.verdict = verdict;
+  out.data = {{"type", "arithmetic"},
+              {"quoted", a.target.quoted.to_string()},
+              {"unit", a.target.unit_id},
+              {"compare", comparison_id(a.target.compare)},
+              {"tolerance", a.target.compare == Comparison::kApproximately ? a.target.tolerance.to_string() : ""},
+              {"operands", operands},
+              {"readings", readings},
+              {"verdict", verdict ? verdict_id(*verdict) : "informational"}};
+  return out;
+}
+
+// Does the quote still say that its figure is a ceiling? "up to", "max", "at most",
+// "as much as", or a "from ... to ..." range count.
+bool keeps_ceiling(const std::string& quote) {
+  const std::string q = lowercase(quote);
+  for (const char* word : {"up to", "max", "at most", "as much as"})
+    if (q.find(word) != std::string::npos) return true;
+  const auto from = q.find("from ");
+  return from != std::string::npos && q.find(" to ", from) != std::string::npos;
+}
+
+// Every value of `token` appears among `available`?
+bool values_found(const NumberToken& token, const std::vector<Decimal>& available) {
+  for (const auto& v : token.values)
+    if (std::find(available.begin(), available.end(), v) == available.end()) return false;
+  return true;
+}
+
+CheckOutcome run_sourced_fact(const SourcedFactCheck& s, const Claim& claim, const CheckContext& ctx,
+                              std::set<int>& numbers) {
+  CheckOutcome out;
+  out.type = "sourced-fact";
+  const std::string cites = cite_all(*ctx.notes, s.sources, numbers);
+  // "[25] (as of 2026-06-10) and [26] (as of 2025-12-04)" for the table; titles for the details.
+  std::string titles, dated;
+  for (std::size_t i = 0; i < s.sources.size(); ++i) {
+    const std::string as_of = "(as of " + s.sources[i]->as_of.to_string() + ")";
+    titles += (i ? "; " : "") + s.sources[i]->title + " " + as_of;
+    dated += std::string(i == 0 ? "" : i + 1 == s.sources.size() ? " and " : ", ") + "[" +
+             std::to_string(cite_source(*ctx.notes, s.sources[i])) + "] " + as_of;
+  }
+  std::vector<std::string> remarks;
+  nlohmann::ordered_json automatic = nlohmann::ordered_json::array();
+  Verdict v = Verdict::kSupported;
+  std::string said;
+  if (!s.source_wording.empty())
+    said = (s.verbatim ? "\"" + s.source_wording + "\"" : "in summary, " + s.source_wording);
+  switch (s.finding) {
+    case SourceFinding::kNotFound:
+      v = Verdict::kUnverified;
+      out.summary = "Not found in the sources checked, " + dated + (said.empty() ? "" : "; they say " + said) + ".";
+      break;
+    case SourceFinding::kContradicted:
+      v = Verdict::kContradicted;
+      out.summary = "Contradicted by " + dated + ": " + said + ".";
+      break;
+    case SourceFinding::kConfirmed: {
+      out.summary = "Confirmed by " + dated + ": " + said + ".";
+      // "up to" kept? Only for a number the source qualifies with "up to" and the quote repeats.
+      const auto wording_tokens = find_numbers_in_line(s.source_wording, 1, true);
+      const auto quote_tokens = find_numbers_in_line(claim.quote, 1);
+      bool ceiling_dropped = false;
+      for (const auto& wt : wording_tokens) {
+        const std::string before = lowercase(s.source_wording.substr(0, wt.begin));
+        if (before.size() < 6 || before.compare(before.size() - 6, 6, "up to ") != 0) continue;
+        for (const auto& qt : quote_tokens)
+          for (const auto& value : qt.values)
+            if (std::find(wt.values.begin(), wt.values.end(), value) != wt.values.end()) ceiling_dropped = true;
+      }
+      if (ceiling_dropped && !keeps_ceiling(claim.quote)) {
+        remarks.push_back("The source says \"up to\"; the quote drops it.");
+        automatic.push_back({{"rule", "qualifier-dropped"}, {"effect", verdict_id(Verdict::kSupportedWithCaveat)}});
+        v = worse(v, Verdict::kSupportedWithCaveat);
+      }
+      // Every number of the quote must be in the source's wording.
+      std::vector<Decimal> available;
+      for (const auto& t : wording_tokens) available.insert(available.end(), t.values.begin(), t.values.end());
+      for (const auto& t : quote_tokens) {
+        if (!values_found(t, available)) {
+          remarks.push_back("The quoted \"" + t.text + "\" is not in the cited wording, so the source does not confirm it.");
+          automatic.push_back({{"rule", "number-not-in-source"}, {"number", t.text}, {"effect", "unverified"}});
+          v = worse(v, Verdict::kUnverified);
+        }
+      }
+      break;
+    }
+  }
+  if (s.finding != SourceFinding::kNotFound) {
+    for (const auto& d : s.differences) {
+      remarks.push_back(d.what);
+      v = worse(v, d.effect);
+    }
+  }
+  nlohmann::ordered_json timing = nullptr;
+  if (s.timing) {
+    const auto& t = *s.timing;
+    std::string text;
+    Verdict effect = Verdict::kSupported;
+    if (t.source_date < t.claimed_from) {
+      const long days = t.source_date.days_until(t.claimed_from);
+      text = "The source dates it " + t.source_date.to_string() + ", " + format_number(Decimal::from_int(days)) +
+             " days before " + t.claimed_from.to_string() + ": it is not " + t.claimed + ".";
+      effect = Verdict::kMisleading;
+    } else if (t.claimed_to < t.source_date) {
+      const long days = t.claimed_to.days_until(t.source_date);
+      text = "The source is dated " + t.source_date.to_string() + ", " + format_number(Decimal::from_int(days)) +
+             " days after " + t.claimed_to.to_string() + ", so the figure was not yet public at " + t.claimed + ".";
+      effect = Verdict::kSupportedWithCaveat;
+    } else {
+      text = "The source date " + t.source_date.to_string() + " falls within " + t.claimed + " (" +
+             t.claimed_from.to_string() + " to " + t.claimed_to.to_string() + ").";
+    }
+    remarks.push_back(text);
+    v = worse(v, effect);
+    timing = {{"claimed", t.claimed},
+              {"claimed_from", t.claimed_from.to_string()},
+              {"claimed_to", t.claimed_to.to_string()},
+              {"source_date", t.source_date.to_string()},
+              {"effect", verdict_id(effect)}};
+  }
+  for (const auto& r : remarks) out.summary += " " + r;
+  out.lines.push_back("source finding: " + source_finding_id(s.finding) + " (" + titles + " " + cites + ")");
+  if (!said.empty()) out.lines.push_back("source wording: " + said);
+  for (const auto& r : remarks) out.lines.push_back(r);
+  out.lines.push_back("derived verdict: " + verdict_label(v));
+  out.verdict = v;
+  nlohmann::ordered_json diffs = nlohmann::ordered_json::array();
+  for (const auto& d : s.differences) diffs.push_back({{"what", d.what}, {"effect", verdict_id(d.effect)}});
+  out.data = {{"type", "sourced-fact"},
+              {"source_finding", source_finding_id(s.finding)},
+              {"source_wording", s.source_wording},
+              {"verbatim", s.verbatim},
+              {"automatic", automatic},
+              {"differences", diffs},
+              {"timing", timing},
+              {"verdict", verdict_id(v)}};
+  return out;
+}
+
+}  // namespace
+
+std::vector<ClaimOutcome> check_claims(const ClaimsFile& claims, const CheckContext& ctx) {
+  std::vector<ClaimOutcome> out;
+  for (const auto& c : claims.claims) {
+    ClaimOutcome o;
+    o.claim = &c;
+    std::set<int> numbers;
+    std::optional<Verdict> verdict;
+    for (const auto& check : c.checks) {
+      CheckOutcome co;
+      if (const auto* comp = std::get_if<ComputedCheck>(&check)) {
+        co = run_computed(*comp, ctx, claims.file, numbers);
+      } else if (const auto* arith = std::get_if<ArithmeticCheck>(&check)) {
+        co = run_arithmetic(*arith, ctx, claims.file, numbers, o.price_sources);
+      } else if (const auto* fact = std::get_if<SourcedFactCheck>(&check)) {
+        co = run_sourced_fact(*fact, c, ctx, numbers);
+      } else {
+        const auto& nr = std::get<NotResearchedCheck>(check);
+        co.type = "not-researched";
+        co.verdict = Verdict::kUnverified;
+        co.summary = "Not researched yet: " + nr.reason + (nr.reason.back() == '.' ? "" : ".");
+        co.lines.push_back("not researched: " + nr.reason);
+        co.data = {{"type", "not-researched"}, {"reason", nr.reason}, {"verdict", "unverified"}};
+      }
+      if (co.verdict) verdict = verdict ? worse(*verdict, *co.verdict) : *co.verdict;
+      o.checks.push_back(std::move(co));
+    }
+    o.verdict = verdict.value_or(Verdict::kUnverified);
+    for (const auto& co : o.checks) o.why += (o.why.empty() ? "" : " ") + co.summary;
+    if (!c.note.empty()) o.why += " " + c.note;
+    o.source_numbers.assign(numbers.begin(), numbers.end());
+    if (o.verdict != Verdict::kSupported && c.suggested_wording.empty())
+      throw InputError(claims.file, c.pointer,
+                       "the checks make claim \"" + c.id + "\" " + verdict_label(o.verdict) +
+                           ", so it needs a \"suggested_wording\" for the show notes; add one");
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+}  // namespace costproof

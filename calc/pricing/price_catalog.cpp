@@ -1,0 +1,162 @@
+#include "pricing/price_catalog.h"
+
+#include <algorithm>
+#include <set>
+#include <string_view>
+
+#include "core/error.h"
+#include "core/json_reader.h"
+
+namespace costproof {
+namespace {
+
+// Levenshtein distance, for "did you mean" suggestions.
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0u : 1u)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+}  // namespace
+
+void PriceCatalog::add_table(PriceTable t) {
+  for (const auto& existing : tables_)
+    if (existing.provider == t.provider && existing.region == t.region && existing.service == t.service)
+      throw PricingDataError(t.file, "/service",
+                             "a second table for " + t.provider + "/" + t.region + "/" + t.service +
+                                 " (the first is " + existing.file +
+                                 "); keep one file per provider/region/service");
+  tables_.push_back(std::move(t));
+}
+
+const PriceTable* PriceCatalog::table(const std::string& service, const std::string& region) const {
+  for (const auto& t : tables_)
+    if (t.service == service && t.region == region) return &t;
+  return nullptr;
+}
+
+const PriceRow* PriceCatalog::try_find(const std::string& service, const std::string& region,
+                                       const std::string& key) const {
+  for (const std::string& r : {region, std::string("global")}) {
+    if (const PriceTable* t = table(service, r))
+      for (const auto& row : t->rows)
+        if (row.key == key && !row.tier_start) return &row;
+  }
+  return nullptr;
+}
+
+const PriceRow& PriceCatalog::find(const std::string& service, const std::string& region,
+                                   const std::string& key) const {
+  if (const PriceRow* row = try_find(service, region, key)) return *row;
+  not_found(service, region, key);
+}
+
+std::vector<const PriceRow*> PriceCatalog::tiers(const std::string& service, const std::string& region,
+                                                 const std::string& key) const {
+  std::vector<const PriceRow*> out;
+  for (const std::string& r : {region, std::string("global")}) {
+    if (const PriceTable* t = table(service, r))
+      for (const auto& row : t->rows)
+        if (row.key == key && row.tier_start) out.push_back(&row);
+    if (!out.empty()) break;
+  }
+  if (out.empty()) not_found(service, region, key);
+  std::sort(out.begin(), out.end(),
+            [](const PriceRow* a, const PriceRow* b) { return *a->tier_start < *b->tier_start; });
+  return out;
+}
+
+std::vector<std::string> PriceCatalog::regions_with(const std::string& service,
+                                                    const std::string& key) const {
+  std::set<std::string> regions;
+  for (const auto& t : tables_)
+    if (t.service == service)
+      for (const auto& row : t.rows)
+        if (row.key == key) regions.insert(t.region);
+  return {regions.begin(), regions.end()};
+}
+
+void PriceCatalog::not_found(const std::string& service, const std::string& region,
+                             const std::string& key) const {
+  std::string message = "no price for " + key + " (" + service + ") in " + region;
+  const auto regions = regions_with(service, key);
+  if (!regions.empty()) {
+    throw PriceNotFound(message + "; known regions for " + key + ": " + join(regions) +
+                        ". Pick one of those regions, or add a sourced row to pricing-data/");
+  }
+  const PriceTable* t = table(service, region);
+  if (!t) {
+    std::set<std::string> with_service;
+    for (const auto& tab : tables_)
+      if (tab.service == service) with_service.insert(tab.region);
+    throw PriceNotFound(message + "; the tables have no " + service + " prices for " + region +
+                        (with_service.empty()
+                             ? std::string("")
+                             : "; regions with " + service + " prices: " +
+                                   join({with_service.begin(), with_service.end()})) +
+                        ". Add a sourced table pricing-data/aws/" + region + "/" + service +
+                        ".json, or choose a covered region");
+  }
+  // Same region, similar keys: a typo, or a size that does not exist.
+  std::vector<std::pair<std::size_t, std::string>> near;
+  for (const auto& row : t->rows) {
+    const std::size_t d = edit_distance(row.key, key);
+    if (d <= 2) near.emplace_back(d, row.key);
+  }
+  std::sort(near.begin(), near.end());
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < near.size() && i < 5; ++i) names.push_back(near[i].second);
+  throw PriceNotFound(message + (names.empty() ? "; no similar key in " + t->file
+                                               : "; similar keys in " + t->file + ": " + join(names)) +
+                      ". Check the spelling (costproof pricing list --region " + region +
+                      " --service " + service + " shows every key)");
+}
+
+PriceCatalog build_price_catalog(const std::vector<PricingFile>& files) {
+  static constexpr std::string_view kShapes = "aws/ec2-instance-shapes.json";
+  PriceCatalog catalog;
+  bool have_shapes = false;
+  for (const auto& file : files) {
+    const auto json = parse_json_text(file.text, file.label, JsonOrigin::kPricingData);
+    if (file.path == kShapes) {
+      catalog.set_shapes(parse_instance_shapes(json, file.label));
+      have_shapes = true;
+      continue;
+    }
+    PriceTable table = parse_price_table(json, file.label);
+    // "aws/<folder>/<service>.json"
+    const std::string_view path = file.path;
+    const auto slash = path.rfind('/');
+    const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    std::string_view folder = slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+    if (const auto up = folder.rfind('/'); up != std::string_view::npos) folder = folder.substr(up + 1);
+    if (table.region != folder)
+      throw PricingDataError(file.label, "/region",
+                             "the table says region \"" + table.region + "\" but lives in folder \"" + std::string(folder) +
+                                 "\"; move the file or fix the field");
+    if (table.service + ".json" != name)
+      throw PricingDataError(file.label, "/service",
+                             "the table says service \"" + table.service + "\" but the file is named \"" + std::string(name) +
+                                 "\"; name it " + table.service + ".json");
+    catalog.add_table(std::move(table));
+  }
+  if (!have_shapes)
+    throw PricingDataError(std::string(kShapes), "",
+                           "missing: the instance shapes file is needed to find equivalent instances; restore it "
+                           "from the repository");
+  return catalog;
+}
+
+}  // namespace costproof

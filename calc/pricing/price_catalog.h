@@ -1,0 +1,67 @@
+// All loaded price tables and instance shapes, with the lookups the
+// calculators use. A lookup that misses throws PriceNotFound naming the key,
+// the region, and what the tables do have nearby; it never returns zero.
+//
+// Example:
+//   catalog.find("ec2", "us-east-1", "m7i.xlarge").price  -> $0.2016 per hour
+//   catalog.find("ec2", "eu-west-1", "m9g.xlarge")        -> throws
+//     "no price for m9g.xlarge (ec2) in eu-west-1; known regions for m9g.xlarge: us-east-1"
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pricing/instance_shapes.h"
+#include "pricing/price_table.h"
+
+namespace costproof {
+
+class PriceCatalog {
+ public:
+  // Throws PricingDataError if a table for the same provider/region/service was already added.
+  void add_table(PriceTable table);
+  void set_shapes(InstanceShapes shapes) { shapes_ = std::move(shapes); }
+
+  // The row for `key` in `region`, falling back to region "global". Untiered rows only.
+  const PriceRow& find(const std::string& service, const std::string& region,
+                       const std::string& key) const;
+  // nullptr instead of throwing.
+  const PriceRow* try_find(const std::string& service, const std::string& region,
+                           const std::string& key) const;
+  // The tier rows of `key`, ascending by tier_start. Throws PriceNotFound if none.
+  std::vector<const PriceRow*> tiers(const std::string& service, const std::string& region,
+                                     const std::string& key) const;
+
+  const std::vector<PriceTable>& tables() const { return tables_; }
+  const InstanceShapes& shapes() const { return shapes_; }
+  // Regions (sorted) whose `service` table has `key`.
+  std::vector<std::string> regions_with(const std::string& service, const std::string& key) const;
+
+ private:
+  const PriceTable* table(const std::string& service, const std::string& region) const;
+  [[noreturn]] void not_found(const std::string& service, const std::string& region,
+                              const std::string& key) const;
+
+  std::vector<PriceTable> tables_;
+  InstanceShapes shapes_;
+};
+
+// One file of a pricing-data folder, already read: `path` is relative to the
+// folder ("aws/us-east-1/ec2.json"), `label` is what messages call it
+// ("pricing-data/aws/us-east-1/ec2.json").
+struct PricingFile {
+  std::string path;
+  std::string label;
+  std::string text;
+};
+
+// Builds the catalog from every table file under aws/ and the shapes file
+// aws/ec2-instance-shapes.json, in the order given (callers sort by path).
+// Checks that each table's region and service match its folder and file name.
+// The CLI reads the files from disk (cli/files.h); the companion page hands
+// in copies embedded in the page. Throws PricingDataError.
+PriceCatalog build_price_catalog(const std::vector<PricingFile>& files);
+
+}  // namespace costproof

@@ -1,0 +1,224 @@
+#include "pricing/price_table.h"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+
+#include "core/error.h"
+#include "core/format.h"
+#include "core/json_reader.h"
+
+namespace costproof {
+
+std::string PriceSource::citation() const {
+  if (!url.empty()) return url;
+  return repo + " " + path + " @" + commit.substr(0, 12);
+}
+
+std::string PriceSource::trust_label() const {
+  switch (trust) {
+    case 'A': return "A: AWS price data or AWS-written page";
+    case 'B': return "B: AWS-written, approximate";
+    default: return "C: third-party only";
+  }
+}
+
+std::string PriceRow::price_text() const {
+  switch (form) {
+    case Form::kDiscount:
+      return (qualifier == "exactly" ? "" : qualifier + " ") + format_number(*discount_percent) +
+             "% off the On-Demand rate";
+    case Form::kMultiplier:
+      return (qualifier == "exactly" ? "" : qualifier + " ") + format_number(*multiplier) + " times";
+    case Form::kEligibility:
+      return discount == "none" ? "not covered by any discount" : "covered by discount \"" + discount + "\"";
+    case Form::kPrice:
+      break;
+  }
+  std::string out = format_price(price.usd_per_unit()) + " per ";
+  if (per != Decimal::from_int(1)) out += format_number(per) + " ";
+  return out + unit;
+}
+
+std::shared_ptr<PriceSource> parse_price_source(JsonReader& s) {
+  static const std::regex kCommit("^[0-9a-f]{40}$");
+  auto src = std::make_shared<PriceSource>();
+  src->id = s.optional_string("id").value_or("");
+  src->title = s.string("title");
+  src->url = s.optional_string("url").value_or("");
+  src->repo = s.optional_string("repo").value_or("");
+  src->path = s.optional_string("path").value_or("");
+  src->commit = s.optional_string("commit").value_or("");
+  const bool has_repo = !src->repo.empty() || !src->path.empty() || !src->commit.empty();
+  if (src->url.empty() == !has_repo)
+    s.fail("", "a source needs either \"url\" or all of \"repo\", \"path\", \"commit\" (not both)");
+  if (has_repo && (src->repo.empty() || src->path.empty() || src->commit.empty()))
+    s.fail("", "a repository source needs all of \"repo\", \"path\" and \"commit\"");
+  if (has_repo && !std::regex_match(src->commit, kCommit))
+    s.fail("commit", "expected a full 40-hex-digit commit, got \"" + src->commit + "\"");
+  const std::string as_of = s.string("as_of");
+  const auto date = Date::parse(as_of);
+  if (!date) s.fail("as_of", "expected a date YYYY-MM-DD, got \"" + as_of + "\"");
+  src->as_of = *date;
+  src->trust = s.one_of("trust", {"A", "B", "C"})[0];
+  src->trust_note = s.string("trust_note");
+  src->offer_code = s.optional_string("offer_code").value_or("");
+  src->offer_version = s.optional_string("offer_version").value_or("");
+  src->publication_date = s.optional_string("publication_date").value_or("");
+  s.reject_unknown_keys();
+  return src;
+}
+
+std::vector<std::shared_ptr<const PriceSource>> parse_price_sources(JsonReader& table) {
+  std::vector<std::shared_ptr<const PriceSource>> sources;
+  for (auto& s : table.objects("sources", 1)) {
+    auto src = parse_price_source(s);
+    if (src->id.empty()) s.fail("", "missing required field \"id\" (rows cite sources by id); add it");
+    for (const auto& other : sources)
+      if (other->id == src->id) s.fail("id", "duplicate source id \"" + src->id + "\"");
+    sources.push_back(std::move(src));
+  }
+  return sources;
+}
+
+namespace {
+
+// Tiered rows of one key must run from 0 to Inf with no gap or overlap.
+void check_tiers(const PriceTable& table) {
+  std::map<std::string, std::vector<const PriceRow*>> tiers;
+  for (const auto& row : table.rows)
+    if (row.tier_start) tiers[row.key].push_back(&row);
+  for (auto& [key, rows] : tiers) {
+    std::sort(rows.begin(), rows.end(),
+              [](const PriceRow* a, const PriceRow* b) { return *a->tier_start < *b->tier_start; });
+    Decimal expected_start = Decimal::from_int(0);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const PriceRow& row = *rows[i];
+      if (*row.tier_start != expected_start)
+        throw PricingDataError(table.file, row.pointer + "/tier_start",
+                               "tiers of \"" + key + "\" must be contiguous: expected tier_start \"" +
+                                   expected_start.to_string() + "\", got \"" +
+                                   row.tier_start->to_string() + "\"");
+      const bool last = i + 1 == rows.size();
+      if (last != !row.tier_end)
+        throw PricingDataError(table.file, row.pointer + "/tier_end",
+                               last ? "the last tier of \"" + key + "\" must end at \"Inf\""
+                                    : "only the last tier of \"" + key + "\" may end at \"Inf\"");
+      if (row.tier_end) expected_start = *row.tier_end;
+    }
+  }
+}
+
+// Rule rows (docs/pricing-tables.md, "Rule rows"): a discount, a multiplier or an eligibility
+// statement, sourced like a price but without unit, per or price.
+void parse_rule_row(JsonReader& r, PriceRow& row) {
+  const int forms = (r.has("discount_percent") ? 1 : 0) + (r.has("multiplier") ? 1 : 0) + (r.has("discount") ? 1 : 0);
+  if (forms != 1)
+    r.fail("", "a rule row has exactly one of \"discount_percent\", \"multiplier\" or \"discount\"");
+  for (const char* key : {"unit", "per", "price", "tier_start", "tier_end"})
+    if (r.has(key))
+      r.fail(key, std::string("a rule row (discount, multiplier or eligibility) has no \"") + key +
+                      "\"; it is not a price");
+  if (r.has("discount_percent")) {
+    row.form = PriceRow::Form::kDiscount;
+    row.discount_percent = r.decimal_string("discount_percent", "a discount in percent");
+    if (*row.discount_percent <= Decimal::from_int(0) || *row.discount_percent >= Decimal::from_int(100))
+      r.fail("discount_percent", "expected a percentage above 0 and below 100, got " +
+                                     row.discount_percent->to_string());
+  } else if (r.has("multiplier")) {
+    row.form = PriceRow::Form::kMultiplier;
+    row.multiplier = r.decimal_string("multiplier", "a factor");
+    if (*row.multiplier <= Decimal::from_int(0) || row.multiplier->scale() > 6)
+      r.fail("multiplier", "expected a positive factor with at most 6 decimal places, got " +
+                               row.multiplier->to_string());
+  } else {
+    row.form = PriceRow::Form::kEligibility;
+    row.discount = r.string("discount");
+  }
+  if (row.form != PriceRow::Form::kEligibility)
+    row.qualifier = r.one_of("qualifier", {"up to", "about", "approximately", "exactly"});
+}
+
+// Every eligibility row must name a discount row of the same table (or "none").
+void check_rule_rows(const PriceTable& table) {
+  for (const auto& row : table.rows) {
+    if (row.form != PriceRow::Form::kEligibility || row.discount == "none") continue;
+    const bool found = std::any_of(table.rows.begin(), table.rows.end(), [&](const PriceRow& other) {
+      return other.form == PriceRow::Form::kDiscount && other.key == row.discount;
+    });
+    if (!found)
+      throw PricingDataError(table.file, row.pointer + "/discount",
+                             "no discount row with key \"" + row.discount +
+                                 "\" in this table; name a row that has \"discount_percent\", or \"none\"");
+  }
+}
+
+}  // namespace
+
+PriceTable parse_price_table(const nlohmann::json& json, const std::string& file) {
+  JsonReader table(json, file, "", JsonOrigin::kPricingData);
+  const auto version = table.integer("schema_version");
+  if (version != 1)
+    table.fail("schema_version", "expected schema_version 1, got " + std::to_string(version) +
+                                     "; this costproof reads version 1 tables only");
+  PriceTable out;
+  out.file = file;
+  out.provider = table.one_of("provider", {"aws"});
+  out.region = table.string("region");
+  out.service = table.string("service");
+  out.currency = table.one_of("currency", {"USD"});
+  out.description = table.string("description");
+  out.sources = parse_price_sources(table);
+
+  std::map<std::pair<std::string, std::string>, std::string> seen;  // (key, tier_start) -> pointer
+  for (auto& r : table.objects("rows", 1)) {
+    PriceRow row;
+    row.provider = out.provider;
+    row.region = out.region;
+    row.service = out.service;
+    row.currency = out.currency;
+    row.file = file;
+    row.pointer = r.pointer();
+    row.key = r.string("key");
+    if (r.has("discount_percent") || r.has("multiplier") || r.has("discount")) {
+      parse_rule_row(r, row);  // a discount, multiplier or eligibility row: no unit, per or price
+    } else {
+      row.unit = r.string("unit");
+      row.per = r.optional_decimal("per", "the number of units the price is for").value_or(Decimal::from_int(1));
+      if (row.per <= Decimal::from_int(0)) r.fail("per", "expected a positive number of units");
+      const Decimal price = r.decimal_string("price", "a price in USD");
+      if (price.is_negative()) r.fail("price", "expected a non-negative price, got " + price.to_string());
+      if (price.scale() > 12) r.fail("price", "expected at most 12 decimal places, got " + price.to_string());
+      row.price = UnitPrice(price);
+    }
+    row.description = r.optional_string("description").value_or("");
+    row.note = r.optional_string("note").value_or("");
+    row.sku = r.optional_string("sku").value_or("");
+    row.rate_code = r.optional_string("rate_code").value_or("");
+    if (r.has("tier_start") || r.has("tier_end")) {
+      row.tier_start = r.decimal_string("tier_start", "the first unit of the tier");
+      const std::string end = r.string("tier_end");
+      if (end != "Inf") row.tier_end = r.decimal_string("tier_end", "the last unit of the tier, or \"Inf\"");
+      if (row.tier_end && *row.tier_end <= *row.tier_start)
+        r.fail("tier_end", "expected tier_end above tier_start");
+    }
+    const std::string source_id = r.string("source");
+    for (const auto& s : out.sources)
+      if (s->id == source_id) row.source = s;
+    if (!row.source)
+      r.fail("source", "no source with id \"" + source_id + "\" in this file's \"sources\"; add it there");
+    r.reject_unknown_keys();
+    const auto dup_key = std::make_pair(row.key, row.tier_start ? row.tier_start->to_string() : "");
+    if (auto it = seen.find(dup_key); it != seen.end())
+      r.fail("key", "duplicate key \"" + row.key + "\" (also at " + it->second +
+                        "); each key may appear once per table (or once per tier)");
+    seen.emplace(dup_key, row.pointer);
+    out.rows.push_back(std::move(row));
+  }
+  table.reject_unknown_keys();
+  check_tiers(out);
+  check_rule_rows(out);
+  return out;
+}
+
+}  // namespace costproof

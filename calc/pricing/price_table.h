@@ -1,0 +1,94 @@
+// One price table: the prices of one provider / region / service, as read
+// from one file under pricing-data/ (format: docs/pricing-tables.md).
+//
+// Example row, after loading:
+//   key "m7i.xlarge", unit "hour", per 1, price $0.2016, currency USD,
+//   source "aws/karpenter-provider-aws pkg/.../zz_generated.pricing_aws.go @6fc13b5",
+//   as of 2026-07-20, trust A.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/date.h"
+#include "core/decimal.h"
+#include "core/money.h"
+
+namespace costproof {
+
+// Where a price came from. Either a URL or a repository file at a commit.
+struct PriceSource {
+  std::string id;
+  std::string title;
+  std::string url;                 // empty when repo/path/commit are set
+  std::string repo, path, commit;  // empty when url is set
+  Date as_of;
+  char trust = 'C';  // 'A' AWS price data / AWS-written, 'B' AWS-written approximate, 'C' third-party
+  std::string trust_note;
+  // Set for sources written by `costproof pricing import` (docs/pricing-import.md); empty otherwise.
+  std::string offer_code;        // "AmazonEC2"
+  std::string offer_version;     // "20260925174521"
+  std::string publication_date;  // "2026-09-25T17:45:21Z", exactly as the offer file prints it
+
+  // One line for footnotes: the URL, or "repo path @commit".
+  std::string citation() const;
+  // "AWS price list / AWS-written", "AWS-written, approximate", "third-party only".
+  std::string trust_label() const;
+};
+
+struct PriceRow {
+  std::string provider, region, service;
+  std::string key;
+  std::string unit;          // "hour", "GB", "GB-second", ...
+  Decimal per;               // the price is for `per` units (1, or 1000000 for "per 1M requests")
+  UnitPrice price;           // USD for `per` units, exactly as the source prints it
+  std::string currency;      // "USD"
+  std::optional<Decimal> tier_start;  // tiered rows: usage range in units per month
+  std::optional<Decimal> tier_end;    // nullopt with tier_start set means "Inf"
+  std::string description, note;
+  // Provenance of an imported row (empty for hand-curated rows): the offer file's
+  // product SKU and the rate code of the price dimension ("SKU.TERM.DIMENSION").
+  std::string sku, rate_code;
+  std::shared_ptr<const PriceSource> source;
+  std::string file;          // the table file, for messages
+  std::string pointer;       // JSON pointer of this row in `file`
+
+  // Rule rows (docs/pricing-tables.md, "Rule rows"): sourced figures that are not prices.
+  // A rule row has no unit, per or price (`price` stays zero and must not be used).
+  enum class Form { kPrice, kDiscount, kMultiplier, kEligibility };
+  Form form = Form::kPrice;
+  std::optional<Decimal> discount_percent;  // kDiscount: percent off the On-Demand rate, "35"
+  std::optional<Decimal> multiplier;         // kMultiplier: factor on another row's price, "2"
+  std::string discount;                      // kEligibility: key of a kDiscount row in this table, or "none"
+  std::string qualifier;                     // kDiscount / kMultiplier: "up to", "about", "approximately", "exactly"
+  bool is_price() const { return form == Form::kPrice; }
+
+  // "$0.045 per hour", "$0.20 per 1,000,000 request"; for rule rows "up to 35% off the On-Demand rate",
+  // "approximately 2 times", "covered by discount \"serverless\"", "not covered by any discount".
+  std::string price_text() const;
+};
+
+struct PriceTable {
+  std::string file;
+  std::string provider, region, service, currency, description;
+  std::vector<std::shared_ptr<const PriceSource>> sources;
+  std::vector<PriceRow> rows;
+};
+
+// Builds a table from parsed JSON; `file` is the path used in messages.
+// Checks every rule in docs/pricing-tables.md that one file can check
+// (fields, decimal strings, sources, duplicate keys, tier coverage).
+// Throws PricingDataError.
+PriceTable parse_price_table(const nlohmann::json& json, const std::string& file);
+
+class JsonReader;
+// Reads one source object (fields in docs/pricing-tables.md; "id" optional here).
+std::shared_ptr<PriceSource> parse_price_source(JsonReader& reader);
+// Reads the "sources" array shared by price tables and the shapes file (ids required, unique).
+std::vector<std::shared_ptr<const PriceSource>> parse_price_sources(JsonReader& reader);
+
+}  // namespace costproof

@@ -1,0 +1,450 @@
+#include "scenarios/database-savings-plan/database_savings_plan.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/error.h"
+#include "core/format.h"
+#include "core/json_reader.h"
+#include "core/rounding_policy.h"
+
+namespace costproof {
+namespace {
+
+const Decimal kHundred = Decimal::from_int(100);
+constexpr std::int64_t kMaxInstancesPerLine = 100'000;
+constexpr int kMaxQuantityPlaces = 6;
+constexpr int kDownsideFromHour = 6 * kHoursPerMonth;  // hour 4,380: the start of month 7
+const std::vector<std::int64_t> kDownsideDropsPercent = {20, 50};
+constexpr int kCurveSteps = 20;  // about this many evenly spaced chart points
+
+// What each usage type is: its price table, the scenario key holding its quantity and the unit
+// that key is in, the unit its price row must have, and whether it is billed by the hour.
+struct UsageType {
+  const char* type;
+  const char* service;
+  bool hourly;
+  const char* quantity_key;
+  const char* quantity_unit;  // for text: "ACU-hours per hour"
+  const char* price_unit;     // must match the price row's "unit"
+  const char* price_key;      // fixed key, or "" when it depends on the line (instance type, configuration)
+};
+
+const std::vector<UsageType> kUsageTypes = {
+    {"aurora-serverless-v2", "aurora", true, "acu_hours_per_hour", "ACU-hours per hour", "ACU-hour", ""},
+    {"aurora-instance", "aurora", true, "count", "instances", "hour", ""},
+    {"rds-instance", "rds", true, "count", "instances", "hour", ""},
+    {"dynamodb-on-demand-writes", "dynamodb", true, "write_request_units_per_hour", "write request units per hour",
+     "write-request-unit", "on-demand-write-request-unit"},
+    {"dynamodb-on-demand-reads", "dynamodb", true, "read_request_units_per_hour", "read request units per hour",
+     "read-request-unit", "on-demand-read-request-unit"},
+    {"dynamodb-provisioned-writes", "dynamodb", true, "write_capacity_units", "write capacity units", "WCU-hour",
+     "provisioned-wcu-hour"},
+    {"dynamodb-provisioned-reads", "dynamodb", true, "read_capacity_units", "read capacity units", "RCU-hour",
+     "provisioned-rcu-hour"},
+    {"aurora-storage", "aurora", false, "gib_months_per_month", "GiB-months per month", "GiB-month", ""},
+    {"aurora-io-requests", "aurora", false, "requests_per_month", "requests per month", "request",
+     "io-requests-standard"},
+    {"aurora-backup-storage", "aurora", false, "gib_months_per_month", "GiB-months per month", "GiB-month",
+     "backup-storage"},
+    {"rds-storage", "rds", false, "gb_months_per_month", "GB-months per month", "GB-month", "storage-gp3"},
+    {"dynamodb-storage", "dynamodb", false, "gb_months_per_month", "GB-months per month", "GB-month", "storage"},
+};
+
+// The smallest "round" step (1, 2, 2.5 or 5 times a power of ten) of at least `x`, for chart points.
+Decimal nice_step(const Decimal& x) {
+  for (int exponent = -8; exponent <= 8; ++exponent)
+    for (const char* mantissa : {"1", "2", "2.5", "5"}) {
+      Decimal step = Decimal::parse(mantissa);
+      for (int i = 0; i < exponent; ++i) step = step * Decimal::from_int(10);
+      for (int i = 0; i > exponent; --i) step = step * Decimal::parse("0.1");
+      if (step >= x) return step.normalized();
+    }
+  return x;
+}
+
+const UsageType& usage_type(const std::string& type) {
+  for (const auto& t : kUsageTypes)
+    if (type == t.type) return t;
+  throw std::logic_error("unknown usage type " + type);  // one_of() has checked it
+}
+
+std::vector<std::string> usage_type_names() {
+  std::vector<std::string> out;
+  for (const auto& t : kUsageTypes) out.emplace_back(t.type);
+  return out;
+}
+
+// "db.r7g.xlarge" -> "db.r7g"
+std::string instance_family(const std::string& instance_type) {
+  const auto second_dot = instance_type.find('.', 3);
+  return instance_type.substr(0, second_dot);
+}
+
+Decimal quantity(JsonReader& r, const std::string& key, const std::string& what) {
+  const Decimal v = r.decimal(key, what);
+  if (v.is_negative()) r.fail(key, "expected " + what + " of 0 or more, got " + v.to_string());
+  if (v.normalized().scale() > kMaxQuantityPlaces)
+    r.fail(key, "expected at most 6 decimal places, got " + v.to_string());
+  if (v > Decimal::from_int(1'000'000'000'000))
+    r.fail(key, "expected at most 1,000,000,000,000, got " + v.to_string() + "; check the unit");
+  return v.normalized();
+}
+
+DspUsageLine parse_usage_line(JsonReader& r, const std::string& scenario_file, const ReadRelativeFile& read_file) {
+  DspUsageLine line;
+  line.pointer = r.pointer();
+  line.name = r.string("name");
+  line.type = r.one_of("type", usage_type_names());
+  const UsageType& t = usage_type(line.type);
+  line.service = t.service;
+  line.hourly = t.hourly;
+  line.quantity_key = t.quantity_key;
+  line.quantity_unit = t.quantity_unit;
+  line.price_key = t.price_key;
+
+  if (line.type == "aurora-serverless-v2" || line.type == "aurora-storage") {
+    line.configuration = r.optional_string("configuration").value_or("standard");
+    if (line.configuration != "standard" && line.configuration != "io-optimized")
+      r.fail("configuration", "expected \"standard\" (Aurora Standard) or \"io-optimized\", got \"" +
+                                  line.configuration + "\"");
+    line.price_key = std::string(line.type == "aurora-storage" ? "storage-" : "serverless-v2-acu-") + line.configuration;
+  }
+  if (line.type == "aurora-instance" || line.type == "rds-instance") {
+    line.instance_type = r.string("instance_type");
+    if (line.instance_type.rfind("db.", 0) != 0 || line.instance_type.find('.', 3) == std::string::npos)
+      r.fail("instance_type", "expected a DB instance class such as \"db.r7g.xlarge\", got \"" + line.instance_type + "\"");
+    line.price_key = line.instance_type;
+    if (line.type == "aurora-instance") {
+      line.engine = r.one_of("engine", {"aurora-postgresql", "aurora-mysql"});
+      if (r.has("deployment"))
+        r.fail("deployment", "Aurora bills each instance of a cluster: a Multi-AZ cluster is a writer plus reader "
+                             "instances in other zones, so count them all in \"count\" instead");
+      if (auto cfg = r.optional_string("configuration"); cfg && *cfg != "standard")
+        r.fail("configuration", "only \"standard\" Aurora instance prices are in the tables (the I/O-Optimized "
+                                "instance price is not), got \"" + *cfg + "\"");
+      line.configuration = "standard";
+    } else {
+      line.engine = r.one_of("engine", {"postgresql", "mysql", "mariadb"});
+      line.deployment = r.one_of("deployment", {"single-az", "multi-az"});
+    }
+  }
+
+  if (line.hourly) {
+    const auto& json = r.json();
+    // (A "shape" that is not a string is reported by parse_usage_profile below, with its pointer.)
+    if (r.has(line.quantity_key) && r.has("profile") && json.at("profile").is_object() &&
+        json.at("profile").contains("shape") && json.at("profile").at("shape") == "hourly-csv")
+      r.fail(line.quantity_key, "give either \"" + line.quantity_key +
+                                    "\" or an hourly-csv profile (which holds every hour's quantity), not both");
+    if (auto p = r.optional_object("profile")) line.profile = parse_usage_profile(*p, scenario_file, read_file);
+    if (line.profile.shape != UsageProfile::Shape::kHourlyCsv) {
+      if (line.quantity_key == "count") {
+        const Decimal count = r.decimal("count", "the number of instances");
+        if (!count.is_integer() || count <= Decimal() || count > Decimal::from_int(kMaxInstancesPerLine))
+          r.fail("count", "expected a whole number of instances from 1 to 100,000, got " + count.to_string());
+        line.level = count.normalized();
+      } else {
+        line.level = quantity(r, line.quantity_key, line.quantity_unit);
+      }
+    }
+  } else {
+    if (r.has("profile"))
+      r.fail("profile", "a monthly item (storage, I/O requests, backup) has no hourly profile: give \"" +
+                            line.quantity_key + "\" as the monthly average");
+    line.level = quantity(r, line.quantity_key, line.quantity_unit);
+  }
+  r.reject_unknown_keys();
+  return line;
+}
+
+std::string engine_name(const std::string& engine) {
+  if (engine == "postgresql") return "PostgreSQL";
+  if (engine == "mysql") return "MySQL";
+  if (engine == "mariadb") return "MariaDB";
+  if (engine == "aurora-postgresql") return "PostgreSQL";
+  return "MySQL";
+}
+
+std::string configuration_name(const std::string& cfg) {
+  return cfg == "io-optimized" ? "Aurora I/O-Optimized" : "Aurora Standard";
+}
+
+std::string describe(const DspUsageLine& u) {
+  if (u.type == "aurora-serverless-v2") return "Aurora Serverless v2 (" + configuration_name(u.configuration) + ")";
+  if (u.type == "aurora-instance")
+    return "Aurora " + engine_name(u.engine) + " " + u.instance_type + " (" + configuration_name(u.configuration) + ")";
+  if (u.type == "rds-instance")
+    return "RDS for " + engine_name(u.engine) + " " + u.instance_type +
+           (u.deployment == "multi-az" ? ", Multi-AZ" : ", Single-AZ");
+  if (u.type == "dynamodb-on-demand-writes") return "DynamoDB on-demand writes";
+  if (u.type == "dynamodb-on-demand-reads") return "DynamoDB on-demand reads";
+  if (u.type == "dynamodb-provisioned-writes") return "DynamoDB provisioned write capacity";
+  if (u.type == "dynamodb-provisioned-reads") return "DynamoDB provisioned read capacity";
+  if (u.type == "aurora-storage") return "Aurora storage (" + configuration_name(u.configuration) + ")";
+  if (u.type == "aurora-io-requests") return "Aurora I/O requests (Aurora Standard)";
+  if (u.type == "aurora-backup-storage") return "Aurora backup storage";
+  if (u.type == "rds-storage") return "RDS gp3 storage";
+  return "DynamoDB storage";
+}
+
+// price / per, exactly; a table whose `per` does not divide its price exactly is refused.
+Decimal unit_cost_of(const PriceRow& row) {
+  const Decimal& price = row.price.usd_per_unit();
+  if (row.per == Decimal::from_int(1)) return price;
+  const int places = std::min(kMaxDecimalScale, price.scale() + 12);
+  const Decimal q = Decimal::divide(price, row.per, places, RoundingMode::kDown);
+  if (!(q * row.per == price))
+    throw PricingDataError(row.file, row.pointer + "/per",
+                           "the price per unit (" + price.to_string() + " / " + row.per.to_string() +
+                               ") is not an exact decimal; use a power of ten for \"per\"");
+  return q.normalized();
+}
+
+const PriceRow& rule_row(const PriceCatalog& catalog, const std::string& region, const std::string& key,
+                         PriceRow::Form form, const std::string& what) {
+  const PriceRow* row = catalog.try_find(kDatabaseSavingsPlansService, region, key);
+  if (!row)
+    throw PriceNotFound("no Database Savings Plans rule for " + what + " (key \"" + key + "\", table \"" +
+                        kDatabaseSavingsPlansService + "\", region " + region +
+                        " or global); add a row with its source to pricing-data/aws/global/database-savings-plans.json");
+  if (row->form != form)
+    throw PricingDataError(row->file, row->pointer, "the row \"" + key + "\" is not the kind of rule expected for " + what);
+  return *row;
+}
+
+}  // namespace
+
+DatabaseSavingsPlanScenario parse_database_savings_plan(JsonReader& s, ScenarioHeader header,
+                                                        const ReadRelativeFile& read_file) {
+  DatabaseSavingsPlanScenario out;
+  out.header = std::move(header);
+  out.region = s.string("region");
+  for (auto& r : s.objects("usage", 1)) out.usage.push_back(parse_usage_line(r, out.header.file, read_file));
+  if (auto c = s.optional_decimal("commitment_usd_per_hour", "a commitment in USD per hour")) {
+    if (c->is_negative() || c->is_zero() || c->normalized().scale() > 6 || *c > Decimal::from_int(1'000'000))
+      s.fail("commitment_usd_per_hour",
+             "expected a commitment above 0 and at most 1,000,000 USD per hour with at most 6 decimal places, got " +
+                 c->to_string());
+    out.commitment_usd_per_hour = c->normalized();
+  }
+  std::map<std::string, std::string> names;
+  for (const auto& u : out.usage) {
+    if (auto it = names.find(u.name); it != names.end())
+      throw InputError(out.header.file, u.pointer + "/name",
+                       "duplicate usage name \"" + u.name + "\" (also at " + it->second + "); give each line its own name");
+    names.emplace(u.name, u.pointer);
+  }
+  return out;
+}
+
+DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario, const PriceCatalog& catalog,
+                                    const Date& today, long max_price_age_days) {
+  DatabaseSavingsPlanResult result;
+  result.scenario = &scenario;
+  const std::string& region = scenario.region;
+  const int n = result.hours;
+
+  // 1. Price each line and find which discount covers it.
+  std::map<std::string, const PriceRow*> discount_rows;  // key -> row
+  for (const auto& u : scenario.usage) {
+    DspLine line;
+    line.usage = &u;
+    line.what = describe(u);
+    line.price = &catalog.find(u.service, region, u.price_key);
+    const UsageType& t = usage_type(u.type);
+    if (!line.price->is_price() || line.price->unit != t.price_unit)
+      throw PricingDataError(line.price->file, line.price->pointer + "/unit",
+                             "expected a price per " + std::string(t.price_unit) + " for " + line.what + ", got \"" +
+                                 line.price->unit + "\"");
+    line.unit_price = unit_cost_of(*line.price);
+    line.unit_cost = line.unit_price;
+    if (u.deployment == "multi-az") {
+      line.multi_az = &rule_row(catalog, region, "rds-multi-az-instance-hour", PriceRow::Form::kMultiplier,
+                                "RDS Multi-AZ instance-hours");
+      line.unit_cost = line.unit_cost * *line.multi_az->multiplier;
+    }
+    const bool instance = !u.instance_type.empty();
+    const std::string elig_key = instance ? "instance-family:" + instance_family(u.instance_type)
+                                          : "usage:" + u.service + "/" + u.price_key;
+    line.eligibility = &rule_row(catalog, region, elig_key, PriceRow::Form::kEligibility,
+                                 instance ? "instance family " + instance_family(u.instance_type) : line.what);
+    if (line.eligibility->discount != "none") {
+      const PriceRow& d = rule_row(catalog, region, line.eligibility->discount, PriceRow::Form::kDiscount,
+                                   "discount \"" + line.eligibility->discount + "\"");
+      if (!u.hourly)
+        throw PricingDataError(line.eligibility->file, line.eligibility->pointer,
+                               "a monthly item (" + line.what + ") cannot be covered by an hourly commitment");
+      discount_rows[d.key] = &d;
+    } else {
+      line.not_covered_reason = line.eligibility->note.empty() ? line.eligibility->description : line.eligibility->note;
+    }
+    result.lines.push_back(std::move(line));
+  }
+
+  // 2. Discount classes in application order: highest discount first (ties by key, for a stable order).
+  for (const auto& [key, row] : discount_rows) {
+    DspClass c;
+    c.discount = row;
+    c.fraction = Decimal::divide(*row->discount_percent, kHundred, row->discount_percent->scale() + 2,
+                                 RoundingMode::kDown).normalized();  // exact: shifts the point
+    result.classes.push_back(c);
+  }
+  std::stable_sort(result.classes.begin(), result.classes.end(),
+                   [](const DspClass& a, const DspClass& b) { return a.fraction > b.fraction; });
+  const auto k_count = static_cast<Eigen::Index>(result.classes.size());
+  for (std::size_t i = 0; i < result.lines.size(); ++i) {
+    DspLine& line = result.lines[i];
+    if (line.eligibility->discount == "none") continue;
+    for (std::size_t k = 0; k < result.classes.size(); ++k)
+      if (result.classes[k].discount->key == line.eligibility->discount) {
+        line.discount_class = static_cast<int>(k);
+        result.classes[k].lines.push_back(i);
+      }
+  }
+  if (result.classes.empty())
+    throw InputError(scenario.header.file, "/usage",
+                     "none of the usage is covered by a Database Savings Plan (see each line's eligibility in "
+                     "pricing-data/aws/global/database-savings-plans.json), so there is no commitment to work out");
+
+  // 3. The profile: Q (hours x hourly lines) of exact quantities; P (hourly lines x (classes + 1)) holds
+  //    each line's $/unit in its class column, or in the last column when no plan covers it.
+  std::vector<std::size_t> hourly;                            // line indices of the hourly lines
+  std::vector<Eigen::Index> column(result.lines.size(), -1);  // line index -> column of Q
+  for (std::size_t i = 0; i < result.lines.size(); ++i)
+    if (result.lines[i].usage->hourly) {
+      column[i] = static_cast<Eigen::Index>(hourly.size());
+      hourly.push_back(i);
+    }
+  ExactMatrix quantities(n, static_cast<Eigen::Index>(hourly.size()));
+  ExactMatrix unit_costs = ExactMatrix::Zero(static_cast<Eigen::Index>(hourly.size()), k_count + 1);
+  for (std::size_t j = 0; j < hourly.size(); ++j) {
+    DspLine& line = result.lines[hourly[j]];
+    const auto col = static_cast<Eigen::Index>(j);
+    quantities.col(col) = hourly_quantities(line.usage->profile, line.usage->level, n);
+    const Eigen::Index cls = line.discount_class < 0 ? k_count : line.discount_class;
+    unit_costs(col, cls) = ExactScalar(line.unit_cost);
+  }
+  for (std::size_t i = 0; i < result.lines.size(); ++i) {
+    DspLine& line = result.lines[i];
+    const DspUsageLine& u = *line.usage;
+    if (u.hourly) {
+      line.quantity_year = quantities.col(column[i]).sum().value().normalized();
+    } else {
+      line.quantity_year = (u.level * Decimal::from_int(kMonthsPerYear)).normalized();
+    }
+    line.on_demand_year = Money(line.quantity_year * line.unit_cost);
+    if (!u.hourly) result.monthly_items_year += line.on_demand_year;
+  }
+  const ExactMatrix hourly_cost = quantities * unit_costs;  // hours x (classes + 1): On-Demand $ per hour
+  const ExactMatrix eligible_hourly = hourly_cost.leftCols(k_count);
+  result.not_covered_hourly_year = Money(hourly_cost.col(k_count).sum().value());
+  for (std::size_t k = 0; k < result.classes.size(); ++k) {
+    auto& c = result.classes[k];
+    c.on_demand_year = Money(eligible_hourly.col(static_cast<Eigen::Index>(k)).sum().value());
+    result.eligible_year += c.on_demand_year;
+    result.ceiling_saving += c.fraction * c.on_demand_year.usd();
+  }
+  result.total_year = result.eligible_year + result.not_covered_hourly_year + result.monthly_items_year;
+
+  // 4. The commitment: best, considered, break-even, curve.
+  std::vector<Decimal> fractions;
+  for (const auto& c : result.classes) fractions.push_back(c.fraction);
+  const CommitmentModel model(fractions, eligible_hourly);
+  result.optimum = model.optimise();
+  result.at_optimum = model.evaluate(result.optimum.commitment);
+  if (scenario.commitment_usd_per_hour) result.at_considered = model.evaluate(*scenario.commitment_usd_per_hour);
+  result.max_useful_commitment = model.max_useful_commitment();
+  result.break_even_commitment = model.break_even_commitment(&result.break_even_exact);
+
+  std::map<Decimal, std::pair<std::string, int>> points;  // commitment -> label, step
+  auto add_point = [&](const Decimal& c, const std::string& label, int step = -1) {
+    auto& [l, s] = points.try_emplace(c.normalized(), "", -1).first->second;
+    if (!label.empty()) l += (l.empty() ? "" : ", ") + label;
+    if (step >= 0) s = step;
+  };
+  // Evenly spaced round commitments from 0 to the interesting end of the curve: twice the largest of the
+  // best, considered and break-even commitments, but not past the highest useful commitment.
+  Decimal end = std::max(result.optimum.commitment, result.break_even_commitment);
+  if (scenario.commitment_usd_per_hour) end = std::max(end, *scenario.commitment_usd_per_hour);
+  end = std::min(end * Decimal::from_int(2), result.max_useful_commitment);
+  const Decimal step = nice_step(Decimal::divide(end, Decimal::from_int(kCurveSteps), 10, RoundingMode::kUp));
+  for (int i = 0; step * Decimal::from_int(i) <= end && i <= 2 * kCurveSteps; ++i)
+    add_point(step * Decimal::from_int(i), "", i);
+  add_point(result.max_useful_commitment, "max useful");
+  add_point(result.optimum.commitment, "best");
+  if (scenario.commitment_usd_per_hour) add_point(*scenario.commitment_usd_per_hour, "considered");
+  add_point(result.break_even_commitment, "break-even");
+  for (const auto& [c, labelled] : points) result.curve.push_back({model.evaluate(c), labelled.first, labelled.second});
+
+  // 5. Downside: usage falls mid-term and the commitment stays.
+  for (const auto drop : kDownsideDropsPercent) {
+    DspDownside d;
+    d.drop_percent = Decimal::from_int(drop);
+    d.from_hour = kDownsideFromHour;
+    ExactMatrix reduced = quantities;
+    const Decimal factor = Decimal::divide(Decimal::from_int(100 - drop), kHundred, 2, RoundingMode::kDown);
+    reduced.bottomRows(n - d.from_hour) *= ExactScalar(factor);
+    const ExactMatrix cost = reduced * unit_costs;
+    const CommitmentModel reduced_model(fractions, cost.leftCols(k_count));
+    const Money not_covered(cost.col(k_count).sum().value());
+    d.at_optimum = reduced_model.evaluate(result.optimum.commitment);
+    d.total_without_plan = Money(d.at_optimum.eligible_on_demand) + not_covered + result.monthly_items_year;
+    d.total_with_plan = Money(d.at_optimum.eligible_cost) + not_covered + result.monthly_items_year;
+    d.hindsight_commitment = reduced_model.optimise().commitment;
+    d.at_hindsight = reduced_model.evaluate(d.hindsight_commitment);
+    result.downside.push_back(std::move(d));
+  }
+
+  // 6. Sources, staleness, assumptions.
+  bool multi_az = false, partial_coverage = false;
+  for (const auto& line : result.lines) result.notes.cite(line.price->source);
+  for (const auto& line : result.lines)
+    if (line.multi_az) {
+      result.notes.cite(line.multi_az->source);
+      multi_az = true;
+    }
+  for (const auto& c : result.classes) result.notes.cite(c.discount->source);
+  for (const auto& line : result.lines) result.notes.cite(line.eligibility->source);
+  for (const auto& cc : result.at_optimum.classes) partial_coverage = partial_coverage || cc.partial_hours > 0;
+  result.prices_as_of = result.notes.oldest_as_of();
+  result.checked_on = today;
+  result.warnings = staleness_warnings(result.notes, today, max_price_age_days);
+
+  result.assumptions = {
+      "Region " + region + "; On-Demand list prices from the tables (Aurora Standard configuration unless a line "
+          "says otherwise; RDS prices are one table for MySQL, MariaDB and PostgreSQL, as the source gives them).",
+      "The plan: 1-year term, No Upfront (the only payment option at launch: \"No Upfront for some tiers\" is "
+          "wrong). You commit to a dollar amount per hour at the discounted (Savings Plan) rates and pay it in every "
+          "one of the 8,760 hours, used or not. Each hour it pays for eligible usage at the discounted rates, "
+          "highest discount first; usage above it is billed On-Demand.",
+      "Discount rates are the ceilings the sources state (\"up to\"), applied to every covered hour: real "
+          "per-instance Savings Plan rates can only be less generous, so every saving shown is a best case. "
+          "Per-instance Database Savings Plan rates for " + region + " are not in the tables.",
+      "Eligibility comes from the rule rows of pricing-data/aws/global/database-savings-plans.json: only "
+          "instance families of generation 7 and newer are covered (db.r6g, db.r5, db.t3, db.t4g are not); storage, "
+          "I/O requests and backup are never covered.",
+      "A year is 8,760 hours (12 months of 730 hours, the convention of AWS's pricing calculator); hour 0 is a "
+          "Monday 00:00. Monthly items (storage, I/O requests, backup) count 12 months and do not follow the hourly "
+          "profile.",
+      "Downside cases: every hourly usage line (covered or not) falls by 20% or 50% from hour 4,380 (the start of "
+          "month 7) to the end of the term, while the commitment chosen for the expected usage stays (it cannot be "
+          "cancelled); monthly items are unchanged.",
+      std::string("Rounding: all arithmetic is exact. Where commitment dollars are turned back into On-Demand "
+                  "dollars (÷ (1 − discount)) and the quotient does not terminate, it is carried to 10 decimal places "
+                  "and marked ≈. Money is shown rounded to the cent and percentages to 0.1 point, half away from zero "
+                  "(policy \"") + kDisplayRounding.name + "\").",
+  };
+  if (multi_az)
+    result.assumptions.push_back(
+        "Multi-AZ: RDS Multi-AZ instance-hours are priced at approximately 2 times the Single-AZ price (the RDS User "
+        "Guide says Multi-AZ \"can cost approximately twice as much\"; the toolkit constant is 2.0). This is an "
+        "approximation, not a list price: re-check Multi-AZ rates before quoting those lines.");
+  if (partial_coverage)
+    result.assumptions.push_back(
+        "In hours where the commitment runs out part-way through a class's usage, the covered part is valued at "
+        "commitment ÷ (1 − discount) On-Demand dollars, as if AWS split the usage exactly there.");
+  return result;
+}
+
+}  // namespace costproof

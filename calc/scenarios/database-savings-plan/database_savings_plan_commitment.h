@@ -1,0 +1,119 @@
+// The maths of a Database Savings Plan commitment, generic over several
+// discount classes (serverless 35%, provisioned instances 20%, ...).
+//
+// Rules (docs/scenario-database-savings-plan.md): you commit to c dollars per
+// hour at the discounted (Savings Plan) rates. Each hour the commitment pays
+// for eligible usage at the discounted rates, highest discount first; usage
+// it does not reach is billed On-Demand; commitment left over is still paid.
+// Class k has discount d_k; its usage in hour h costs u_kh On-Demand and
+// a_kh = (1 - d_k) u_kh at the plan's rates. With the classes in order and
+// A_kh = a_1h + ... + a_kh, the hour costs
+//   c + sum_k (u_kh - covered_kh / (1 - d_k)),  covered_kh = min(a_kh, max(0, c - A_(k-1)h))
+// (covered_kh is commitment dollars spent on class k). Over the year the cost
+// T(c) is piecewise linear and convex in c (highest discount first makes the
+// slopes rise), with breakpoints at the values A_kh. So the optimum is 0 or
+// one of the A_kh, found exactly by sorting them and walking the slope:
+// O(nK log nK) for n hours and K classes.
+//
+// Exactness: the slope of hour h in class k's segment is 1 - 1/(1 - d_k). All
+// slopes and costs are multiplied by L = product of (1 - d_k), which makes them
+// exact decimals, so the optimiser compares exact numbers. Only where a report
+// needs covered_kh / (1 - d_k) in dollars is a division done, once per class,
+// carried to 10 places and flagged when it is not exact (rounding_policy.h).
+//
+// Example: one class, d = 0.35, u = $0.72 in every hour of 8,760:
+//   optimum c = 0.65 x 0.72 = $0.468/h; cost 0.468 x 8,760 = $4,099.68 vs $6,307.20 On-Demand.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "scenarios/database-savings-plan/database_savings_plan_profile.h"
+#include "core/decimal.h"
+
+namespace costproof {
+
+// What the commitment did for one discount class over the year.
+struct ClassCoverage {
+  Decimal discount;                 // d_k as a fraction, 0.35
+  Decimal on_demand;                // U_k: the class's eligible usage at On-Demand rates
+  Decimal fully_covered_on_demand;  // F_k: On-Demand value of the hours the commitment covered entirely
+  Decimal fully_covered_discounted; // (1 - d_k) F_k: commitment dollars spent on those hours
+  Decimal partial_commitment;       // S_k: commitment dollars spent on hours it covered in part
+  std::size_t full_hours = 0, partial_hours = 0;
+  Decimal partial_on_demand;        // S_k / (1 - d_k), carried to 10 places when not exact
+  bool partial_exact = true;
+  Decimal covered_on_demand;        // V_k = F_k + S_k / (1 - d_k)
+  Decimal commitment_used;          // (1 - d_k) F_k + S_k
+};
+
+// A commitment evaluated over a profile. Money in USD over the whole profile (a year).
+struct CommitmentOutcome {
+  Decimal commitment;               // c, USD per hour at Savings Plan rates
+  std::size_t hours = 0;
+  Decimal paid;                     // c x hours: owed whether used or not
+  Decimal used;                     // commitment dollars that paid for usage
+  Decimal unused;                   // paid - used
+  std::vector<ClassCoverage> classes;
+  Decimal eligible_on_demand;       // sum U_k: eligible usage without a plan
+  Decimal covered_on_demand;        // sum V_k
+  bool covered_exact = true;        // false when a V_k was carried to 10 places
+  Decimal left_on_demand;           // eligible usage billed On-Demand: sum U_k - sum V_k
+  Decimal eligible_cost;            // paid + left_on_demand: eligible usage with the plan
+  Decimal saving;                   // eligible_on_demand - eligible_cost = covered_on_demand - paid
+  std::size_t hours_below = 0;      // hours whose eligible On-Demand usage is below c: the plan loses money there
+};
+
+// Where the optimum lies and why (the slope on each side, in counts of hours).
+struct OptimumDetail {
+  Decimal commitment;                      // c*, the smallest cost-minimising commitment
+  std::size_t candidates = 0;              // distinct breakpoints (plus 0) the optimum was chosen from
+  // For one more cent of commitment above c*: hours where it would go unused, and hours
+  // where it would pay for usage of class k instead of On-Demand.
+  std::size_t unused_hours_above = 0;
+  std::vector<std::size_t> class_hours_above;
+  // The same for the last cent below c* (empty counts when c* = 0).
+  std::size_t unused_hours_below = 0;
+  std::vector<std::size_t> class_hours_below;
+  Decimal slope_above_scaled;              // L x dT/dc just above c* (>= 0)
+  Decimal slope_below_scaled;              // L x dT/dc just below c* (< 0; zero when c* = 0)
+};
+
+class CommitmentModel {
+ public:
+  // `discounts`: fractions in (0, 1), highest first (application order); `on_demand`: hours x classes,
+  // the eligible On-Demand cost of each class in each hour (>= 0). Throws std::invalid_argument.
+  CommitmentModel(std::vector<Decimal> discounts, ExactMatrix on_demand);
+
+  std::size_t hours() const { return static_cast<std::size_t>(on_demand_.rows()); }
+  std::size_t classes() const { return discounts_.size(); }
+  const std::vector<Decimal>& discounts() const { return discounts_; }
+  const ExactMatrix& on_demand() const { return on_demand_; }
+  // L = product of (1 - d_k): costs and slopes times L are exact decimals.
+  const Decimal& cost_scale() const { return scale_; }
+
+  CommitmentOutcome evaluate(const Decimal& commitment) const;
+  // L x (eligible cost with the plan at `commitment`), exact. For comparisons (and the brute-force test).
+  Decimal scaled_cost(const Decimal& commitment) const;
+  // 0 and every breakpoint A_kh, sorted, without duplicates: the optimum is one of them.
+  std::vector<Decimal> candidates() const;
+  OptimumDetail optimise() const;
+  // The highest hourly eligible usage at plan rates (max_h A_Kh): above it a commitment is never used.
+  Decimal max_useful_commitment() const;
+  // The largest commitment that still saves >= 0 against On-Demand, carried to 10 places (rounded
+  // down, so it never overstates); `exact` tells whether the division came out exact.
+  Decimal break_even_commitment(bool* exact) const;
+
+ private:
+  struct Event;
+  std::vector<Event> sorted_events() const;
+  Decimal slope_of_state(std::size_t state) const;  // state = class index, or classes() for "unused"
+
+  std::vector<Decimal> discounts_;
+  ExactMatrix on_demand_;   // u_kh
+  ExactMatrix discounted_;  // a_kh = (1 - d_k) u_kh
+  Decimal scale_;           // L
+  std::vector<Decimal> others_product_;  // L / (1 - d_k) = product of (1 - d_j), j != k
+};
+
+}  // namespace costproof

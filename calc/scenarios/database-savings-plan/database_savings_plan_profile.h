@@ -1,0 +1,138 @@
+// Hourly usage profiles for the Database Savings Plans calculator: one year
+// of 8,760 hours, each hour holding an exact usage quantity.
+//
+// The profile arithmetic runs on Eigen matrices whose scalar is ExactScalar,
+// a thin wrapper around Decimal: Eigen supplies the vector and matrix
+// operations (hourly quantities × unit prices -> hourly On-Demand cost per
+// discount class), Decimal keeps every value exact. No binary floating point
+// enters a profile, so none reaches a printed money figure.
+//
+// A profile is a shape applied to a line's level (docs/scenario-database-savings-plan.md):
+//   constant            level in every hour
+//   business-hours      level inside a daily window (weekdays or every day), off_hours_percent outside
+//   nightly-scale-down  night_percent inside a nightly window (may wrap midnight), level outside
+//   weekly-spike        spike_percent inside a window on one weekday, level outside
+//   steady-change       level × (100 + m × monthly_change_percent) / 100 in month m = 0..11
+//   scale-to-zero       level inside a daily window (weekdays or every day), 0 outside
+//   hourly-csv          the quantities of one column of an hourly CSV file (8,760 data lines)
+// Hour 0 is Monday 00:00; month m is hours 730·m .. 730·m + 729 (the 12th month runs to hour 8,759).
+//
+// Example: business hours 09:00-17:00 on weekdays, 25% outside, level 16 ACU-hours per hour:
+//   hour 9 (Monday 09:00) -> 16; hour 20 (Monday 20:00) -> 4; hour 130 (Saturday 10:00) -> 4.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "core/decimal.h"
+
+namespace costproof {
+
+// Eigen scalar holding an exact Decimal. Implicit from int so that Eigen's own
+// Scalar(0) and Scalar(1) work; everything else is explicit. No division:
+// a quotient must go through Decimal::divide with its rounding stated.
+class ExactScalar {
+ public:
+  ExactScalar() = default;
+  ExactScalar(int value) : value_(Decimal::from_int(value)) {}  // NOLINT: Eigen needs Scalar(0), Scalar(1)
+  explicit ExactScalar(const Decimal& value) : value_(value) {}
+  const Decimal& value() const { return value_; }
+
+  ExactScalar operator+(const ExactScalar& o) const { return ExactScalar(value_ + o.value_); }
+  ExactScalar operator-(const ExactScalar& o) const { return ExactScalar(value_ - o.value_); }
+  ExactScalar operator*(const ExactScalar& o) const { return ExactScalar(value_ * o.value_); }
+  ExactScalar operator-() const { return ExactScalar(-value_); }
+  ExactScalar& operator+=(const ExactScalar& o) { return *this = *this + o; }
+  ExactScalar& operator-=(const ExactScalar& o) { return *this = *this - o; }
+  ExactScalar& operator*=(const ExactScalar& o) { return *this = *this * o; }
+  bool operator==(const ExactScalar& o) const { return value_ == o.value_; }
+  bool operator!=(const ExactScalar& o) const { return !(value_ == o.value_); }
+  bool operator<(const ExactScalar& o) const { return value_ < o.value_; }
+  bool operator<=(const ExactScalar& o) const { return value_ <= o.value_; }
+  bool operator>(const ExactScalar& o) const { return value_ > o.value_; }
+  bool operator>=(const ExactScalar& o) const { return value_ >= o.value_; }
+
+ private:
+  Decimal value_;
+};
+
+}  // namespace costproof
+
+namespace Eigen {
+template <>
+struct NumTraits<costproof::ExactScalar> : GenericNumTraits<costproof::ExactScalar> {
+  typedef costproof::ExactScalar Real;
+  typedef costproof::ExactScalar NonInteger;
+  typedef costproof::ExactScalar Nested;
+  typedef costproof::ExactScalar Literal;
+  enum {
+    IsComplex = 0,
+    IsInteger = 0,
+    IsSigned = 1,
+    RequireInitialization = 1,
+    ReadCost = 1,
+    AddCost = 4,
+    MulCost = 8
+  };
+};
+}  // namespace Eigen
+
+namespace costproof {
+
+using ExactVector = Eigen::Matrix<ExactScalar, Eigen::Dynamic, 1>;
+using ExactMatrix = Eigen::Matrix<ExactScalar, Eigen::Dynamic, Eigen::Dynamic>;
+
+inline constexpr int kHoursPerYear = 8760;   // the plan's 1-year term
+inline constexpr int kHoursPerMonth = 730;   // 8,760 / 12, AWS's pricing-calculator month
+inline constexpr int kMonthsPerYear = 12;
+
+// Reads a file named relative to the scenario file's folder and returns its text.
+// Supplied by the caller (cli/); calc itself never touches the file system.
+using ReadRelativeFile = std::function<std::string(const std::string& relative_path)>;
+
+struct UsageProfile {
+  enum class Shape { kConstant, kBusinessHours, kNightlyScaleDown, kWeeklySpike, kSteadyChange, kScaleToZero, kHourlyCsv };
+  Shape shape = Shape::kConstant;
+  std::string name = "constant";  // as written in the scenario
+  int start_hour = 0;             // daily window [start_hour, end_hour), hours of the day 0..24
+  int end_hour = 0;               // nightly-scale-down may wrap: 22 -> 6 means 22:00-06:00
+  bool weekdays_only = false;     // business-hours, scale-to-zero: Monday-Friday only
+  int weekday = 0;                // weekly-spike: 0 = Monday .. 6 = Sunday
+  Decimal percent;                // off-hours, night or spike percent of the level; steady-change: change per month
+  std::string csv_path;           // hourly-csv: as written, relative to the scenario file
+  std::string csv_label;          // hourly-csv: the path shown in messages (scenario folder + csv_path)
+  std::string csv_column;         // hourly-csv: the column holding the quantities
+  std::vector<Decimal> csv_values;  // hourly-csv: one quantity per hour, parsed at scenario-parse time
+
+  // One phrase for tables: "business hours 09:00-17:00 Mon-Fri; 25% of the level otherwise".
+  std::string text(const std::string& level_text) const;
+};
+
+class JsonReader;
+
+// Reads a "profile" object. `scenario_file` locates a CSV (its folder); `read_file` reads it.
+// Throws InputError (with line and column for a bad CSV).
+UsageProfile parse_usage_profile(JsonReader& reader, const std::string& scenario_file,
+                                 const ReadRelativeFile& read_file);
+
+// The quantity of every hour for a line whose level (quantity per hour at 100%) is `level`.
+// For hourly-csv the level is ignored. `hours` is 8,760 for a scenario; tests may use fewer
+// (shapes are defined hour by hour, so a shorter year is a prefix of the full one).
+ExactVector hourly_quantities(const UsageProfile& profile, const Decimal& level, int hours = kHoursPerYear);
+
+// level × percent / 100, exactly (dividing by 100 only shifts the decimal point).
+Decimal percent_of_level(const Decimal& level, const Decimal& percent);
+
+// Parses hourly CSV text: a header line naming the columns, then exactly `expected_rows` data
+// lines; returns the values of `column` (non-negative decimals, at most 6 places). Fields are
+// separated by commas and may be double-quoted. `label` names the file in messages, which give
+// the line and column: "x.csv: line 17, column 2 (\"acu_hours\"): expected ...". Throws InputError.
+std::vector<Decimal> parse_hourly_csv(std::string_view text, const std::string& label, const std::string& column,
+                                      std::size_t expected_rows);
+
+}  // namespace costproof
