@@ -11,7 +11,6 @@
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
 
-#include "companion/companion_charts.h"
 #include "episode_command.h"
 #include "core/error.h"
 #include "files.h"
@@ -101,7 +100,7 @@ nlohmann::ordered_json form_options(const LoadedEpisode& episode, const PriceCat
   o["performance-claims"] = nlohmann::ordered_json::array();
   o["performance-objects"] = nlohmann::ordered_json::object();
   nlohmann::ordered_json defaults = nlohmann::ordered_json::object();
-  for (const auto& path : episode.scenario_paths) {
+  for (const auto& path : episode.scenario_files) {
     const auto s = nlohmann::ordered_json::parse(read_text_file(path));
     const std::string kind = s.value("kind", "");
     const std::string id = s.value("id", "");
@@ -154,20 +153,16 @@ nlohmann::ordered_json form_options(const LoadedEpisode& episode, const PriceCat
   return o;
 }
 
-// The charts of the page: one per kind, from the episode's first scenario of that kind.
+// The charts of the page: one per kind, from the episode's first scenario of that kind, in registry order.
 std::vector<LineChart> episode_charts(const LoadedEpisode& episode, const PriceCatalog& catalog, const Date& today) {
-  std::optional<LineChart> graviton, dsp, nat;
-  for (const auto& scenario : episode.scenarios) {
-    if (const auto* c = std::get_if<ComputeMigrationScenario>(&scenario); c && !graviton)
-      graviton = graviton_savings_chart(*c, catalog, today);
-    if (const auto* d = std::get_if<DatabaseSavingsPlanScenario>(&scenario); d && !dsp)
-      dsp = dsp_savings_chart(calculate(*d, catalog, today, 100000));
-    if (const auto* n = std::get_if<Ipv6EgressScenario>(&scenario); n && !nat)
-      nat = nat_vs_ipv6_chart(*n, catalog, today);
-  }
   std::vector<LineChart> out;
-  for (auto* c : {&graviton, &dsp, &nat})
-    if (*c) out.push_back(**c);
+  ScenarioKinds::for_each([&]<class Kind>() {
+    for (const auto& scenario : episode.scenarios)
+      if (const auto* s = std::get_if<typename Kind::Scenario>(&scenario)) {
+        if (auto chart = Kind::chart(*s, catalog, today)) out.push_back(std::move(*chart));
+        return;
+      }
+  });
   return out;
 }
 

@@ -1,6 +1,5 @@
 #include "episode_command.h"
 
-#include <algorithm>
 #include <iostream>
 
 #include <boost/program_options.hpp>
@@ -14,40 +13,6 @@ namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
 namespace costproof::cli {
-namespace {
-
-// The sources and warnings of any kind's result; a kind without them contributes none.
-template <class Result>
-std::vector<std::shared_ptr<const PriceSource>> sources_of(const Result& r) {
-  if constexpr (requires { r.notes.sources(); }) {
-    return {r.notes.sources().begin(), r.notes.sources().end()};
-  } else {
-    return {};
-  }
-}
-
-template <class Result>
-std::vector<std::string> warnings_of(const Result& r) {
-  if constexpr (requires { r.warnings.begin(); }) {
-    return {r.warnings.begin(), r.warnings.end()};
-  } else {
-    return {};
-  }
-}
-
-}  // namespace
-
-std::string episode_document(const EpisodeReport& report, const std::string& format) {
-  if (format == "json") {
-    nlohmann::ordered_json doc;
-    doc["costproof_version"] = COSTPROOF_VERSION;
-    const nlohmann::ordered_json body = render_episode_json(report);
-    for (const auto& [k, v] : body.items()) doc[k] = v;
-    return doc.dump(2) + "\n";
-  }
-  if (format == "csv") return render_episode_csv(report);
-  return render_episode_markdown(report);
-}
 
 std::unique_ptr<LoadedEpisode> load_episode(const fs::path& folder, const PriceCatalog& catalog, const Date& today,
                                             long max_price_age_days) {
@@ -68,38 +33,11 @@ std::unique_ptr<LoadedEpisode> load_episode(const fs::path& folder, const PriceC
     in.outline_text = read_text_file(in.episode.outline_file);
   }
   // Parse every scenario first, so that a bad file fails before any calculation.
-  loaded->scenario_paths = scenario_files_in(folder);
-  auto& scenarios = loaded->scenarios;
-  for (const auto& f : loaded->scenario_paths) scenarios.push_back(load_scenario_file(f));
-  for (const auto& scenario : scenarios) {
-    std::visit(
-        [&](const auto& s) {
-          const auto result = calculate(s, catalog, today, max_price_age_days);
-          RenderedScenario r;
-          r.id = s.header.id;
-          r.kind = s.header.kind;
-          r.title = s.header.title;
-          r.audience = s.header.audience;
-          r.file = s.header.file;
-          r.markdown = render_markdown(result);
-          r.json = render_json(result);
-          r.sources = sources_of(result);
-          r.warnings = warnings_of(result);
-          in.scenarios.push_back(std::move(r));
-        },
-        scenario);
+  for (const auto& f : scenario_files_in(folder)) {
+    loaded->scenario_files.push_back(f.string());
+    loaded->scenarios.push_back(load_scenario_file(f));
   }
-  // Two files with the same scenario id would make claims ambiguous.
-  for (std::size_t i = 0; i < in.scenarios.size(); ++i)
-    for (std::size_t j = i + 1; j < in.scenarios.size(); ++j)
-      if (in.scenarios[i].id == in.scenarios[j].id)
-        throw InputError(in.scenarios[j].file, "/id",
-                         "scenario id \"" + in.scenarios[j].id + "\" is also used by " + in.scenarios[i].file +
-                             "; ids must be unique within an episode folder");
-  in.catalog = &catalog;
-  in.checked_on = today;
-  in.max_price_age_days = max_price_age_days;
-  loaded->report = build_episode_report(in);
+  calculate_episode(*loaded, catalog, today, max_price_age_days);
   return loaded;
 }
 

@@ -22,6 +22,7 @@
 #include "core/date.h"
 #include "pricing/price_catalog.h"
 #include "render/source_notes.h"
+#include "scenarios/rendered_scenario.h"
 
 namespace costproof {
 
@@ -76,15 +77,6 @@ struct EpisodeFile {
 
 // Throws InputError naming the file and JSON pointer.
 EpisodeFile parse_episode_file(const nlohmann::json& json, const std::string& file);
-
-// One calculated scenario, whatever its kind.
-struct RenderedScenario {
-  std::string id, kind, title, audience, file;
-  std::string markdown;                                     // render_markdown(result)
-  nlohmann::ordered_json json;                              // render_json(result)
-  std::vector<std::shared_ptr<const PriceSource>> sources;  // result's own footnotes, in order ([1], [2], ...)
-  std::vector<std::string> warnings;
-};
 
 struct EpisodeInputs {
   EpisodeFile episode;

@@ -1,21 +1,14 @@
 #include "scenarios/run_report.h"
 
 #include <sstream>
-#include <variant>
 
 namespace costproof {
 
 RunReport run_report(const std::vector<Scenario>& scenarios, const PriceCatalog& catalog, const RunSettings& settings) {
   RunReport report;
   report.settings = settings;
-  for (const auto& scenario : scenarios) {
-    std::visit(
-        [&](const auto& s) {
-          const auto result = calculate(s, catalog, settings.today, settings.max_price_age_days);
-          report.scenarios.push_back({s.header.id, result.warnings, render_markdown(result), render_json(result)});
-        },
-        scenario);
-  }
+  for (const auto& scenario : scenarios)
+    report.scenarios.push_back(render_scenario(scenario, catalog, settings.today, settings.max_price_age_days));
   for (const auto& s : report.scenarios)
     for (const auto& w : s.warnings) report.warnings.push_back(s.id + ": " + w);
   return report;

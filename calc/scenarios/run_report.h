@@ -15,6 +15,7 @@
 
 #include "core/date.h"
 #include "pricing/price_catalog.h"
+#include "scenarios/rendered_scenario.h"
 #include "scenarios/scenario.h"
 
 namespace costproof {
@@ -24,17 +25,9 @@ struct RunSettings {
   long max_price_age_days = 180;  // warn about prices older than this
 };
 
-// One scenario, calculated and rendered.
-struct ScenarioOutput {
-  std::string id;
-  std::vector<std::string> warnings;  // "data from ... are 395 days old ..."
-  std::string markdown;               // render_markdown(result)
-  nlohmann::ordered_json json;        // render_json(result)
-};
-
 struct RunReport {
   RunSettings settings;
-  std::vector<ScenarioOutput> scenarios;
+  std::vector<RenderedScenario> scenarios;
   std::vector<std::string> warnings;  // "<scenario id>: <warning>", in scenario order
 };
 

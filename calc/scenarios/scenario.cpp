@@ -13,7 +13,8 @@ ScenarioHeader parse_scenario_header(JsonReader& s) {
   if (version != 1)
     s.fail("schema_version", "expected schema_version 1, got " + std::to_string(version) +
                                  "; this costproof reads version 1 scenarios");
-  h.kind = s.one_of("kind", {"compute-migration", "ipv6-egress", "database-savings-plan"});
+  static const std::vector<std::string> kKinds = ScenarioKinds::ids();
+  h.kind = s.one_of("kind", kKinds);
   h.id = s.string("id");
   static const std::regex kId("^[a-z0-9][a-z0-9-]*$");
   if (!std::regex_match(h.id, kId))
@@ -28,12 +29,13 @@ ScenarioHeader parse_scenario_header(JsonReader& s) {
 Scenario parse_scenario(const nlohmann::json& json, const std::string& file, const ReadRelativeFile& read_file) {
   JsonReader s(json, file, "", JsonOrigin::kUserInput);
   ScenarioHeader header = parse_scenario_header(s);
-  Scenario out = header.kind == "ipv6-egress" ? Scenario(parse_ipv6_egress(s, std::move(header)))
-                 : header.kind == "database-savings-plan"
-                     ? Scenario(parse_database_savings_plan(s, std::move(header), read_file))
-                     : Scenario(parse_compute_migration(s, std::move(header)));
+  Scenario out = ScenarioKinds::parse(s, std::move(header), read_file);
   s.reject_unknown_keys();
   return out;
+}
+
+const ScenarioHeader& header_of(const Scenario& scenario) {
+  return std::visit([](const auto& s) -> const ScenarioHeader& { return s.header; }, scenario);
 }
 
 }  // namespace costproof

@@ -1,5 +1,6 @@
 // Scenario files (docs/scenarios.md): the fields every kind shares, and the
-// dispatch from "kind" to that kind's parser.
+// dispatch from "kind" to that kind's parser, derived from the registry
+// (scenarios/registry.h).
 //
 // Example header:
 //   { "schema_version": 1, "kind": "compute-migration", "id": "graviton-small-team",
@@ -7,20 +8,17 @@
 #pragma once
 
 #include <string>
-#include <variant>
 
 #include <nlohmann/json.hpp>
 
-#include "scenarios/compute-migration/compute_migration.h"
-#include "scenarios/database-savings-plan/database_savings_plan.h"
-#include "scenarios/ipv6-egress/ipv6_egress.h"
-#include "scenarios/scenario_header.h"
 #include "core/json_reader.h"
+#include "scenarios/registry.h"
+#include "scenarios/scenario_header.h"
 
 namespace costproof {
 
-// Every scenario kind this build understands.
-using Scenario = std::variant<ComputeMigrationScenario, Ipv6EgressScenario, DatabaseSavingsPlanScenario>;
+// A parsed scenario of any registered kind.
+using Scenario = ScenarioKinds::Variant;
 
 // Reads the shared header fields of a scenario object (marks them known in `reader`).
 ScenarioHeader parse_scenario_header(JsonReader& reader);
@@ -29,5 +27,8 @@ ScenarioHeader parse_scenario_header(JsonReader& reader);
 // relative to the scenario's folder (an hourly CSV profile); without it such a profile is refused.
 // Throws InputError.
 Scenario parse_scenario(const nlohmann::json& json, const std::string& file, const ReadRelativeFile& read_file = {});
+
+// The header of a parsed scenario of any kind.
+const ScenarioHeader& header_of(const Scenario& scenario);
 
 }  // namespace costproof

@@ -1,6 +1,8 @@
-// Unit tests for calc/companion_charts.h: each chart's points are the
+// Unit tests for each kind's chart (calc/scenarios/<kind>/*_chart.cpp): each chart's points are the
 // calculators' own figures (known answers from the worked examples).
-#include "companion/companion_charts.h"
+#include "scenarios/compute-migration/kind.h"
+#include "scenarios/database-savings-plan/kind.h"
+#include "scenarios/ipv6-egress/kind.h"
 
 #include <gtest/gtest.h>
 

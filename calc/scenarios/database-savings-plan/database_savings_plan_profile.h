@@ -30,6 +30,7 @@
 #include <Eigen/Core>
 
 #include "core/decimal.h"
+#include "scenarios/scenario_header.h"
 
 namespace costproof {
 
@@ -91,9 +92,6 @@ inline constexpr int kHoursPerYear = 8760;   // the plan's 1-year term
 inline constexpr int kHoursPerMonth = 730;   // 8,760 / 12, AWS's pricing-calculator month
 inline constexpr int kMonthsPerYear = 12;
 
-// Reads a file named relative to the scenario file's folder and returns its text.
-// Supplied by the caller (cli/); calc itself never touches the file system.
-using ReadRelativeFile = std::function<std::string(const std::string& relative_path)>;
 
 struct UsageProfile {
   enum class Shape { kConstant, kBusinessHours, kNightlyScaleDown, kWeeklySpike, kSteadyChange, kScaleToZero, kHourlyCsv };

@@ -1,0 +1,37 @@
+// The compute-migration scenario kind's descriptor (see scenarios/kind_list.h):
+// a fleet moved to other instance types (Graviton), priced On-Demand.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "render/svg_chart.h"
+#include "scenarios/compute-migration/compute_migration.h"
+
+namespace costproof {
+
+// Companion chart: the scenario's fleet at 1, 2, ..., 10 times its instance counts (stopping at the
+// 1,000,000-instance row limit); y = monthly saving (before - after, and before - after with the
+// performance assumption when the scenario has one).
+// Example: graviton_savings_chart(s, catalog, today).series[0].points[0] == {12, 123.66}
+LineChart graviton_savings_chart(const ComputeMigrationScenario& scenario, const PriceCatalog& catalog,
+                                 const Date& today);
+
+struct ComputeMigrationKind {
+  static constexpr std::string_view id = "compute-migration";
+  using Scenario = ComputeMigrationScenario;
+  using Result = ComputeMigrationResult;
+  static Scenario parse(JsonReader& r, ScenarioHeader h, const ReadRelativeFile&) {
+    return parse_compute_migration(r, std::move(h));
+  }
+  static Result calculate(const Scenario& s, const PriceCatalog& c, const Date& today, long max_age) {
+    return costproof::calculate(s, c, today, max_age);
+  }
+  static std::string markdown(const Result& r) { return render_markdown(r); }
+  static nlohmann::ordered_json json(const Result& r) { return render_json(r); }
+  static std::optional<LineChart> chart(const Scenario& s, const PriceCatalog& c, const Date& today) {
+    return graviton_savings_chart(s, c, today);
+  }
+};
+
+}  // namespace costproof

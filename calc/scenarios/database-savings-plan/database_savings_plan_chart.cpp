@@ -1,0 +1,32 @@
+// The companion page's chart for this kind (see kind.h), computed by the same
+// calculator as the worked examples, then drawn by render/svg_chart.h.
+#include "core/format.h"
+#include "scenarios/database-savings-plan/kind.h"
+
+namespace costproof {
+
+LineChart dsp_savings_chart(const DatabaseSavingsPlanResult& result) {
+  LineChart chart;
+  chart.id = "chart-dsp";
+  chart.title = "Database Savings Plan: yearly saving vs hourly commitment: " + result.scenario->header.title;
+  chart.x_label = "Commitment (USD per hour at Savings Plan rates)";
+  chart.y_label = "Saving per year (USD; negative = loss)";
+  chart.x_format = AxisFormat::kUsdPrice;
+  chart.y_format = AxisFormat::kUsd;
+  ChartSeries curve{"Saving against On-Demand", {}, false};
+  for (const auto& p : result.curve)  // ascending commitment; a labelled point may repeat a step's commitment
+    if (curve.points.empty() || curve.points.back().x != p.outcome.commitment)
+      curve.points.push_back({p.outcome.commitment, p.outcome.saving});
+  chart.series.push_back(curve);
+  chart.markers.push_back({result.optimum.commitment, "best " + format_price(result.optimum.commitment) + "/h"});
+  chart.markers.push_back({result.break_even_commitment, "break-even " + format_price(result.break_even_commitment) + "/h"});
+  chart.description = "Yearly saving of a Database Savings Plan for scenario \"" + result.scenario->header.id +
+                      "\" as the hourly commitment grows: it peaks at the best commitment, " +
+                      format_price(result.optimum.commitment) + " per hour (saving " +
+                      format_usd_rounded(result.at_optimum.saving) +
+                      " a year), falls back to zero at the break-even commitment, " +
+                      format_price(result.break_even_commitment) + " per hour, and is a loss above it.";
+  return chart;
+}
+
+}  // namespace costproof

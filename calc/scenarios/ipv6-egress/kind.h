@@ -1,0 +1,36 @@
+// The ipv6-egress scenario kind's descriptor (see scenarios/kind_list.h):
+// NAT gateways vs IPv6 egress designs for one or more VPCs.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "render/svg_chart.h"
+#include "scenarios/ipv6-egress/ipv6_egress.h"
+
+namespace costproof {
+
+// Companion chart: the scenario's first VPC with 0 .. 2 x max(its GB, the GB at which the claim's
+// saving is reached by dual-stack) processed a month, its own GB marked; y = monthly cost of keeping
+// the NAT gateways and of the best available IPv6 design (without data transfer out, which is the
+// same in every design).
+LineChart nat_vs_ipv6_chart(const Ipv6EgressScenario& scenario, const PriceCatalog& catalog, const Date& today);
+
+struct Ipv6EgressKind {
+  static constexpr std::string_view id = "ipv6-egress";
+  using Scenario = Ipv6EgressScenario;
+  using Result = Ipv6EgressResult;
+  static Scenario parse(JsonReader& r, ScenarioHeader h, const ReadRelativeFile&) {
+    return parse_ipv6_egress(r, std::move(h));
+  }
+  static Result calculate(const Scenario& s, const PriceCatalog& c, const Date& today, long max_age) {
+    return costproof::calculate(s, c, today, max_age);
+  }
+  static std::string markdown(const Result& r) { return render_markdown(r); }
+  static nlohmann::ordered_json json(const Result& r) { return render_json(r); }
+  static std::optional<LineChart> chart(const Scenario& s, const PriceCatalog& c, const Date& today) {
+    return nat_vs_ipv6_chart(s, c, today);
+  }
+};
+
+}  // namespace costproof
