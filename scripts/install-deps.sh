@@ -8,6 +8,7 @@ packages=(
   libboost-program-options-dev   # CLI option parsing
   nlohmann-json3-dev             # JSON reading and writing
   libeigen3-dev                  # usage-profile arithmetic
+  libkainjow-mustache-dev        # text templates (Mustache) for every sentence of the outputs
   libgtest-dev                   # unit tests (GoogleTest)
   diffutils                      # golden-file tests
   cmark-gfm                      # tests render the show notes as GitHub-flavoured Markdown
