@@ -1,4 +1,4 @@
-// Benchmark of the Database Savings Plan optimiser (calc/database_savings_plan_commitment.h).
+// Benchmark of the Database Savings Plan optimiser (calc/scenarios/database-savings-plan/database_savings_plan_commitment.h).
 //
 // For one-year hourly profiles (8,760 hours) it measures how many profiles per second
 // CommitmentModel can take from hourly costs to the exact best commitment (model built,

@@ -25,16 +25,28 @@ Date today_utc() {
   return Date::from_days_since_epoch(static_cast<long>(days));
 }
 
+Date as_of_or_today(const po::variables_map& vm) {
+  if (!vm.count("as-of")) return today_utc();
+  const std::string text = vm["as-of"].as<std::string>();
+  const auto d = Date::parse(text);
+  if (!d) throw CommandLineError("--as-of must be a date YYYY-MM-DD, got \"" + text + "\"");
+  return *d;
+}
+
+void add_report_format_option(po::options_description& options, const std::string& help) {
+  options.add_options()("format", po::value<std::string>()->default_value("md"), help.c_str());
+}
+
+OutputFormat output_format_of(const po::variables_map& vm) {
+  const auto f = vm["format"].as<std::string>();
+  if (f == "md") return OutputFormat::kMarkdown;
+  if (f == "json") return OutputFormat::kJson;
+  throw CommandLineError("--format must be md or json, got \"" + f + "\"");
+}
+
 Staleness staleness_of(const po::variables_map& vm) {
   Staleness out;
-  if (vm.count("as-of")) {
-    const std::string text = vm["as-of"].as<std::string>();
-    const auto d = Date::parse(text);
-    if (!d) throw CommandLineError("--as-of must be a date YYYY-MM-DD, got \"" + text + "\"");
-    out.today = *d;
-  } else {
-    out.today = today_utc();
-  }
+  out.today = as_of_or_today(vm);
   out.max_price_age_days = vm["max-price-age-days"].as<long>();
   if (out.max_price_age_days < 0) throw CommandLineError("--max-price-age-days must be 0 or more");
   return out;

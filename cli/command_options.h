@@ -17,6 +17,7 @@
 #include <boost/program_options.hpp>
 
 #include "core/date.h"
+#include "pricing/pricing_report.h"
 
 namespace costproof::cli {
 
@@ -42,6 +43,14 @@ Staleness staleness_of(const boost::program_options::variables_map& vm);
 
 // Today's date in UTC.
 Date today_utc();
+
+// --as-of YYYY-MM-DD when given (declared by the command), else today_utc(). Throws CommandLineError.
+Date as_of_or_today(const boost::program_options::variables_map& vm);
+
+// --format md|json (default md), with the command's own help text.
+void add_report_format_option(boost::program_options::options_description& options, const std::string& help);
+// Reads it. Throws CommandLineError for anything but md or json.
+OutputFormat output_format_of(const boost::program_options::variables_map& vm);
 
 // Parses `args` against `visible` plus one hidden positional option `positional`
 // that takes every positional argument. Throws CommandLineError.

@@ -19,8 +19,8 @@ int cmd_lint(const std::vector<std::string>& args) {
   po::options_description o("Options");
   o.add_options()("help,h", "show this help")("episode", po::value<std::string>(),
                                               "the episode folder whose claims.json covers the outline (required)")(
-      "strict", "exit with code 8 while any number is unchecked or any claim is contradicted")(
-      "format", po::value<std::string>()->default_value("md"), "output format: md or json");
+      "strict", "exit with code 8 while any number is unchecked or any claim is contradicted");
+  add_report_format_option(o, "output format: md or json");
   add_pricing_data_option(o);
   o.add_options()("out,o", po::value<std::string>(), "write the report to this file (atomically) instead of stdout");
   add_staleness_options(o);
@@ -37,8 +37,7 @@ int cmd_lint(const std::vector<std::string>& args) {
   const auto outlines = vm["outline"].as<std::vector<std::string>>();
   if (outlines.size() != 1) throw CommandLineError("lint takes one outline file, got " + std::to_string(outlines.size()));
   if (!vm.count("episode")) throw CommandLineError("lint needs --episode <folder> (the folder with claims.json)");
-  const std::string format = vm["format"].as<std::string>();
-  if (format != "md" && format != "json") throw CommandLineError("--format must be md or json, got \"" + format + "\"");
+  const OutputFormat format = output_format_of(vm);
   const Staleness staleness = staleness_of(vm);
 
   const std::string outline_file = outlines[0];
@@ -50,7 +49,7 @@ int cmd_lint(const std::vector<std::string>& args) {
   for (const auto& c : loaded->report.claims) verdicts[c.claim->id] = c.verdict;
   const LintReport report = lint_outline(outline_text, outline_file, loaded->inputs.claims, verdicts);
   const std::string text =
-      format == "json" ? render_lint_json(report).dump(2) + "\n" : render_lint_markdown(report);
+      format == OutputFormat::kJson ? render_lint_json(report).dump(2) + "\n" : render_lint_markdown(report);
   if (vm.count("out"))
     write_file_atomically(vm["out"].as<std::string>(), text);
   else

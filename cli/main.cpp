@@ -44,19 +44,11 @@ using UsageError = CommandLineError;
 
 po::options_description common_options() {
   po::options_description o("Common options");
-  o.add_options()("help,h", "show this help")(
-      "format", po::value<std::string>()->default_value("md"), "output format: md (show notes) or json");
+  o.add_options()("help,h", "show this help");
+  add_report_format_option(o, "output format: md (show notes) or json");
   add_pricing_data_option(o);
   o.add_options()("out,o", po::value<std::string>(), "write the output to this file (atomically) instead of stdout");
   return o;
-}
-
-
-OutputFormat format_of(const po::variables_map& vm) {
-  const auto f = vm["format"].as<std::string>();
-  if (f == "md") return OutputFormat::kMarkdown;
-  if (f == "json") return OutputFormat::kJson;
-  throw UsageError("--format must be md or json, got \"" + f + "\"");
 }
 
 void emit(const po::variables_map& vm, const std::string& text) {
@@ -78,7 +70,7 @@ int cmd_run(const std::vector<std::string>& args) {
   }
   if (!vm.count("scenario")) throw UsageError("run needs at least one scenario file or folder");
   RunOptions options;
-  options.format = format_of(vm);
+  options.format = output_format_of(vm);
   const Staleness staleness = staleness_of(vm);
   options.today = staleness.today;
   options.max_price_age_days = staleness.max_price_age_days;
@@ -123,7 +115,7 @@ int cmd_pricing(const std::vector<std::string>& args) {
   }
   const PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
   PricingQuery q;
-  q.format = format_of(vm);
+  q.format = output_format_of(vm);
   if (vm.count("region")) q.region = vm["region"].as<std::string>();
   if (sub == "show") {
     if (!vm.count("key")) throw UsageError("pricing show needs a key, e.g. costproof pricing show m7i.xlarge");

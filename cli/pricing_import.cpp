@@ -15,6 +15,7 @@
 #include <boost/program_options.hpp>
 
 #include "core/error.h"
+#include "command_options.h"
 #include "exit_codes.h"
 #include "files.h"
 #include "core/format.h"
@@ -200,7 +201,6 @@ std::string render_json(const std::vector<FileReport>& reports, const ImportOpti
   return j.dump(2) + "\n";
 }
 
-[[noreturn]] void usage_error(const std::string& message) { throw po::error(message); }
 
 }  // namespace
 
@@ -369,53 +369,38 @@ int cmd_pricing_import(const std::vector<std::string>& args, const std::string& 
       "source-url", po::value<std::string>(),
       "URL the file was downloaded from, recorded as the rows' source (one file only; default file:<name>)")(
       "progress", po::value<std::string>()->default_value("auto"), "progress bar on stderr: auto (on a terminal), always, never")(
-      "format", po::value<std::string>()->default_value("md"), "change report format: md or json")(
       "out,o", po::value<std::string>(), "write the change report to this file (atomically) instead of stdout");
-  po::options_description hidden;
-  hidden.add_options()("file", po::value<std::vector<std::string>>(), "offer files");
-  po::positional_options_description pos;
-  pos.add("file", -1);
-  ImportOptions options;
-  std::optional<std::string> out;
-  try {
-    po::options_description all;
-    all.add(o).add(hidden);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-    if (vm.count("help")) {
-      std::cout << "Usage: costproof pricing import <offer file>... [options]\n\n"
-                   "Refreshes the price tables from AWS Price List offer files (JSON or CSV): AmazonEC2,\n"
-                   "AmazonVPC, AmazonRDS, AWSLambda, AmazonDynamoDB, Compute and Database Savings Plans.\n"
-                   "Prints what changed; replaces the tables atomically (docs/pricing-import.md).\n\n"
-                << o;
-      return kOk;
-    }
-    if (!vm.count("file"))
-      usage_error("pricing import needs at least one offer file, e.g. costproof pricing import AmazonEC2-us-east-1.json");
-    for (const auto& f : vm["file"].as<std::vector<std::string>>()) options.files.emplace_back(f);
-    options.pricing_data = vm["pricing-data"].as<std::string>();
-    if (vm.count("region")) options.region = vm["region"].as<std::string>();
-    if (vm.count("source-url")) {
-      if (options.files.size() != 1) usage_error("--source-url needs exactly one offer file");
-      options.source_url = vm["source-url"].as<std::string>();
-    }
-    options.dry_run = vm.count("dry-run") > 0;
-    options.full_scan = vm.count("full-scan") > 0;
-    const auto progress = vm["progress"].as<std::string>();
-    if (progress == "auto") options.progress = stderr_is_terminal();
-    else if (progress == "always") options.progress = true;
-    else if (progress == "never") options.progress = false;
-    else usage_error("--progress must be auto, always or never, got \"" + progress + "\"");
-    const auto format = vm["format"].as<std::string>();
-    if (format == "md") options.format = OutputFormat::kMarkdown;
-    else if (format == "json") options.format = OutputFormat::kJson;
-    else usage_error("--format must be md or json, got \"" + format + "\"");
-    if (vm.count("out")) out = vm["out"].as<std::string>();
-  } catch (const po::error& e) {
-    std::cerr << "costproof: usage error: " << e.what() << "\n(see costproof --help)\n";
-    return kUsageError;
+  add_report_format_option(o, "change report format: md or json");
+  const po::variables_map vm = parse_command_line(args, o, "file");
+  if (vm.count("help")) {
+    std::cout << "Usage: costproof pricing import <offer file>... [options]\n\n"
+                 "Refreshes the price tables from AWS Price List offer files (JSON or CSV): AmazonEC2,\n"
+                 "AmazonVPC, AmazonRDS, AWSLambda, AmazonDynamoDB, Compute and Database Savings Plans.\n"
+                 "Prints what changed; replaces the tables atomically (docs/pricing-import.md).\n\n"
+              << o;
+    return kOk;
   }
+  ImportOptions options;
+  if (!vm.count("file"))
+    throw CommandLineError(
+        "pricing import needs at least one offer file, e.g. costproof pricing import AmazonEC2-us-east-1.json");
+  for (const auto& f : vm["file"].as<std::vector<std::string>>()) options.files.emplace_back(f);
+  options.pricing_data = vm["pricing-data"].as<std::string>();
+  if (vm.count("region")) options.region = vm["region"].as<std::string>();
+  if (vm.count("source-url")) {
+    if (options.files.size() != 1) throw CommandLineError("--source-url needs exactly one offer file");
+    options.source_url = vm["source-url"].as<std::string>();
+  }
+  options.dry_run = vm.count("dry-run") > 0;
+  options.full_scan = vm.count("full-scan") > 0;
+  const auto progress = vm["progress"].as<std::string>();
+  if (progress == "auto") options.progress = stderr_is_terminal();
+  else if (progress == "always") options.progress = true;
+  else if (progress == "never") options.progress = false;
+  else throw CommandLineError("--progress must be auto, always or never, got \"" + progress + "\"");
+  options.format = output_format_of(vm);
+  std::optional<std::string> out;
+  if (vm.count("out")) out = vm["out"].as<std::string>();
   const ImportReport report = run_pricing_import(options);
   if (out)
     write_file_atomically(*out, report.text);

@@ -1,9 +1,9 @@
 // `costproof pricing import <offer file>...`: refreshes the price tables from
 // AWS Price List offer files (docs/pricing-import.md).
 //
-// Reads each file in one streaming pass (calc/offer_extract.h) with a
+// Reads each file in one streaming pass (calc/offers/offer_extract.h) with a
 // progress bar on a terminal, merges the rows into the tables under
-// --pricing-data (calc/offer_merge.h), prints the change report, and then
+// --pricing-data (calc/offers/offer_merge.h), prints the change report, and then
 // replaces every changed table atomically: all new tables are written aside
 // first, then each is renamed over the old one. An import that fails or is
 // killed before the renames leaves every table as it was; one killed during

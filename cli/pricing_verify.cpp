@@ -10,6 +10,7 @@
 #include <boost/program_options.hpp>
 
 #include "core/error.h"
+#include "command_options.h"
 #include "exit_codes.h"
 #include "files.h"
 #include "core/format.h"
@@ -169,41 +170,21 @@ int cmd_pricing_verify(const std::vector<std::string>& args, const std::string& 
   o.add_options()("help,h", "show this help")(
       "pricing-data", po::value<std::string>()->default_value(default_pricing_data), "folder of price tables")(
       "as-of", po::value<std::string>(), "judge 'as-of in the future' against this date (YYYY-MM-DD) instead of today")(
-      "format", po::value<std::string>()->default_value("md"), "output format: md or json")(
       "out,o", po::value<std::string>(), "write the report to this file (atomically) instead of stdout");
-  OutputFormat format = OutputFormat::kMarkdown;
-  std::string root, out;
-  Date today;
-  try {
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(o).run(), vm);
-    po::notify(vm);
-    if (vm.count("help")) {
-      std::cout << "Usage: costproof pricing verify [options]\n\n"
-                   "Checks the price tables: schema, every row sourced and dated, no duplicate keys,\n"
-                   "no zero price the source does not state, provenance of imported rows.\n"
-                   "Exit 0 when every check passes, 5 otherwise.\n\n"
-                << o;
-      return kOk;
-    }
-    root = vm["pricing-data"].as<std::string>();
-    const auto f = vm["format"].as<std::string>();
-    if (f == "json") format = OutputFormat::kJson;
-    else if (f != "md") throw po::error("--format must be md or json, got \"" + f + "\"");
-    if (vm.count("as-of")) {
-      const auto d = Date::parse(vm["as-of"].as<std::string>());
-      if (!d) throw po::error("--as-of must be a date YYYY-MM-DD, got \"" + vm["as-of"].as<std::string>() + "\"");
-      today = *d;
-    } else {
-      const auto now = std::chrono::system_clock::now();
-      today = Date::from_days_since_epoch(
-          static_cast<long>(std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count()));
-    }
-    if (vm.count("out")) out = vm["out"].as<std::string>();
-  } catch (const po::error& e) {
-    std::cerr << "costproof: usage error: " << e.what() << "\n(see costproof --help)\n";
-    return kUsageError;
+  add_report_format_option(o, "output format: md or json");
+  const po::variables_map vm = parse_command_line(args, o, {}, {});
+  if (vm.count("help")) {
+    std::cout << "Usage: costproof pricing verify [options]\n\n"
+                 "Checks the price tables: schema, every row sourced and dated, no duplicate keys,\n"
+                 "no zero price the source does not state, provenance of imported rows.\n"
+                 "Exit 0 when every check passes, 5 otherwise.\n\n"
+              << o;
+    return kOk;
   }
+  const std::string root = vm["pricing-data"].as<std::string>();
+  const OutputFormat format = output_format_of(vm);
+  const Date today = as_of_or_today(vm);
+  const std::string out = vm.count("out") ? vm["out"].as<std::string>() : "";
   const VerifyResult result = verify_pricing_data(root, today);
   const std::string text = render_verify(result, root, format);
   if (!out.empty())

@@ -1,4 +1,4 @@
-// Unit tests for calc/claim.h and calc/claim_check.h: parsing claims files and
+// Unit tests for calc/claims/claim.h and calc/claims/claim_check.h: parsing claims files and
 // known answers for every check kind and verdict rule (docs/claims.md).
 #include "claims/claim_check.h"
 

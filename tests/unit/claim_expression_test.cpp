@@ -1,4 +1,4 @@
-// Unit tests for calc/expression.h: exact rationals, the display rule (exact
+// Unit tests for calc/claims/expression.h: exact rationals, the display rule (exact
 // "=" or policy-rounded "≈"), and expressions over named operands.
 #include "claims/expression.h"
 

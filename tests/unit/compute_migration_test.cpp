@@ -1,4 +1,4 @@
-// Unit tests for calc/compute_migration.h (with calc/scenario.h): parsing a
+// Unit tests for calc/scenarios/compute-migration/compute_migration.h (with calc/scenarios/scenario.h): parsing a
 // compute-migration scenario and pricing it against the shipped tables.
 #include "scenarios/compute-migration/compute_migration.h"
 

@@ -1,4 +1,4 @@
-// Unit tests for calc/database_savings_plan_commitment.h: the commitment
+// Unit tests for calc/scenarios/database-savings-plan/database_savings_plan_commitment.h: the commitment
 // maths (known answers), the exact optimiser against a brute-force search over
 // every candidate commitment on random profiles, and the invariants (savings
 // never exceed the discounts on eligible usage; the cost with a plan never

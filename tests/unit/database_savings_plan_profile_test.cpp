@@ -1,4 +1,4 @@
-// Unit tests for calc/database_savings_plan_profile.h: the exact Eigen scalar,
+// Unit tests for calc/scenarios/database-savings-plan/database_savings_plan_profile.h: the exact Eigen scalar,
 // the named profile shapes hour by hour, and hourly CSV parsing (with the line
 // and column of every error).
 #include "scenarios/database-savings-plan/database_savings_plan_profile.h"

@@ -1,5 +1,5 @@
-// Unit tests for calc/database_savings_plan.h (with calc/scenario.h and the rule rows of
-// calc/price_table.h): parsing database-savings-plan scenarios, pricing them against the
+// Unit tests for calc/scenarios/database-savings-plan/database_savings_plan.h (with calc/scenarios/scenario.h and the rule rows of
+// calc/pricing/price_table.h): parsing database-savings-plan scenarios, pricing them against the
 // shipped tables (known answers for the episode 050 scenarios), and the errors.
 #include "scenarios/database-savings-plan/database_savings_plan.h"
 

@@ -1,4 +1,4 @@
-// Unit tests for calc/date.h: parsing, day arithmetic and the epoch round trip.
+// Unit tests for calc/core/date.h: parsing, day arithmetic and the epoch round trip.
 #include "core/date.h"
 
 #include <optional>

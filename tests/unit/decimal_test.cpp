@@ -1,4 +1,4 @@
-// Unit tests for calc/decimal.h: parsing, exact arithmetic, rounding in every
+// Unit tests for calc/core/decimal.h: parsing, exact arithmetic, rounding in every
 // mode, division, overflow detection and conversions.
 #include "core/decimal.h"
 

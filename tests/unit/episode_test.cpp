@@ -1,4 +1,4 @@
-// Unit tests for calc/episode.h: the Markdown helpers used to assemble one
+// Unit tests for calc/claims/episode.h: the Markdown helpers used to assemble one
 // page from several worked examples, CSV quoting, episode.json parsing, and a
 // re-check of every equation the episode 050 golden output prints.
 #include "claims/episode.h"

@@ -1,4 +1,4 @@
-// Unit tests for calc/format.h: the text forms of amounts, prices, numbers and
+// Unit tests for calc/core/format.h: the text forms of amounts, prices, numbers and
 // percentages.
 #include "core/format.h"
 

@@ -1,4 +1,4 @@
-// Unit tests for calc/ipv6_egress.h: known answers for every design, the
+// Unit tests for calc/scenarios/ipv6-egress/ipv6_egress.h: known answers for every design, the
 // claim check, break-even figures, data transfer out tiers, bad input, and
 // the episode 050 scenarios against the real price tables.
 #include "scenarios/ipv6-egress/ipv6_egress.h"

@@ -1,4 +1,4 @@
-// Unit tests for calc/json_reader.h: JSON syntax errors with line and column,
+// Unit tests for calc/core/json_reader.h: JSON syntax errors with line and column,
 // and the strict, pointer-aware JsonReader.
 #include "core/json_reader.h"
 

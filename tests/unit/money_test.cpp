@@ -1,5 +1,5 @@
-// Unit tests for calc/money.h (the three exact number kinds and which
-// operations between them compile) and calc/rounding_policy.h.
+// Unit tests for calc/core/money.h (the three exact number kinds and which
+// operations between them compile) and calc/core/rounding_policy.h.
 #include "core/money.h"
 
 #include <functional>

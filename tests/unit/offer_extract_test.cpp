@@ -1,4 +1,4 @@
-// Unit tests for calc/offer_extract.h: every offer kind against a small
+// Unit tests for calc/offers/offer_extract.h: every offer kind against a small
 // hand-made fixture with known answers (tests/fixtures/offers/), each pitfall
 // of docs/pricing-import.md as its own test, pointed errors, early stop, and
 // the real AWS samples in ../shared/aws-pricelist-samples (structure only).

@@ -1,5 +1,5 @@
-// Unit tests for the streaming offer-file scanners (calc/offer_json.h,
-// calc/offer_csv.h, calc/offer_buffer.h): tokens, escapes, every chunk
+// Unit tests for the streaming offer-file scanners (calc/offers/offer_json.h,
+// calc/offers/offer_csv.h, calc/offers/offer_buffer.h): tokens, escapes, every chunk
 // boundary, and pointed errors for malformed and truncated input.
 #include <gtest/gtest.h>
 

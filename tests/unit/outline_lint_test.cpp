@@ -1,4 +1,4 @@
-// Unit tests for calc/outline_lint.h: finding the numbers of an outline, and
+// Unit tests for calc/claims/outline_lint.h: finding the numbers of an outline, and
 // matching them to claims and ignore rules. The episode 050 outline is counted
 // a second time here with a plain regular expression, independently of the
 // hand-written scanner, and both counts must agree.

@@ -1,4 +1,4 @@
-// Unit tests for calc/price_catalog.h: lookups, the "global" fallback, tiers,
+// Unit tests for calc/pricing/price_catalog.h: lookups, the "global" fallback, tiers,
 // and the messages of a lookup that misses.
 #include "pricing/price_catalog.h"
 

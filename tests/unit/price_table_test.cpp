@@ -1,5 +1,5 @@
-// Unit tests for calc/price_table.h (one price table file) and
-// calc/instance_shapes.h (the EC2 shapes file).
+// Unit tests for calc/pricing/price_table.h (one price table file) and
+// calc/pricing/instance_shapes.h (the EC2 shapes file).
 #include "pricing/price_table.h"
 
 #include <ostream>

@@ -1,4 +1,4 @@
-// Unit tests for calc/rounded_column.h: rounded parts, rounded total and the
+// Unit tests for calc/core/rounded_column.h: rounded parts, rounded total and the
 // explicit rounding adjustment.
 #include "core/rounded_column.h"
 

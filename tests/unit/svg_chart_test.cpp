@@ -1,4 +1,4 @@
-// Unit tests for calc/svg_chart.h: nice axis ticks, the SVG line chart (escaping,
+// Unit tests for calc/render/svg_chart.h: nice axis ticks, the SVG line chart (escaping,
 // accessibility attributes, one circle per point, dashes, markers, no external
 // references) and the data table that is its text alternative.
 #include "render/svg_chart.h"

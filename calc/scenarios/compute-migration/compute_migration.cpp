@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/calendar.h"
 #include "core/error.h"
 #include "core/format.h"
 #include "core/json_reader.h"
@@ -13,7 +14,6 @@ namespace {
 
 const Decimal kHundred = Decimal::from_int(100);
 constexpr std::int64_t kMaxInstancesPerRow = 1'000'000;
-constexpr std::int64_t kMaxHoursPerMonth = 744;  // 31 days x 24 h
 
 MigrationTarget parse_target(JsonReader& t) {
   MigrationTarget target;
@@ -52,9 +52,7 @@ ComputeMigrationScenario parse_compute_migration(JsonReader& s, ScenarioHeader h
   ComputeMigrationScenario out;
   out.header = std::move(header);
   out.region = s.string("region");
-  out.hours_per_month = s.decimal("hours_per_month", "the hours in a month (730 is AWS's convention)");
-  check_range(s, "hours_per_month", out.hours_per_month, Decimal::from_int(0),
-              Decimal::from_int(kMaxHoursPerMonth), "hours per month");
+  out.hours_per_month = parse_hours_per_month(s, "hours_per_month");
   for (auto& r : s.objects("fleet", 1)) {
     FleetRow row;
     row.pointer = r.pointer();
@@ -66,10 +64,7 @@ ComputeMigrationScenario parse_compute_migration(JsonReader& s, ScenarioHeader h
       r.fail("count", "expected a whole number of instances from 1 to 1,000,000, got " + count.to_string() +
                           "; split a larger fleet into several rows");
     row.count = Quantity(count.normalized());
-    row.hours_per_month = r.optional_decimal("hours_per_month", "hours per instance per month");
-    if (row.hours_per_month)
-      check_range(r, "hours_per_month", *row.hours_per_month, Decimal::from_int(0),
-                  Decimal::from_int(kMaxHoursPerMonth), "hours per month");
+    row.hours_per_month = parse_optional_hours_per_month(r, "hours_per_month");
     row.utilisation_percent = r.optional_decimal("utilisation_percent", "a share of the month in percent");
     if (row.utilisation_percent)
       check_range(r, "utilisation_percent", *row.utilisation_percent, Decimal::from_int(0), kHundred,
@@ -218,7 +213,7 @@ ComputeMigrationResult calculate(const ComputeMigrationScenario& scenario, const
       "Region " + region + "; EC2 On-Demand list prices for Linux, shared tenancy, no pre-installed software "
           "(no Savings Plans, Reserved Instances or Spot discounts).",
       "A month is " + month + " hours" +
-          (scenario.hours_per_month == Decimal::from_int(730)
+          (scenario.hours_per_month == Decimal::from_int(kHoursPerMonth)
                ? " (8,760 hours a year / 12, the convention of AWS's pricing calculator; a 30-day month "
                  "of 720 hours would make every monthly figure 720/730 as large)"
                : " (set by this scenario; AWS's pricing calculator uses 730)") +

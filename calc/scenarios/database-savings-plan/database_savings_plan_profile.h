@@ -29,6 +29,7 @@
 
 #include <Eigen/Core>
 
+#include "core/calendar.h"
 #include "core/decimal.h"
 #include "scenarios/scenario_header.h"
 
@@ -88,9 +89,6 @@ namespace costproof {
 using ExactVector = Eigen::Matrix<ExactScalar, Eigen::Dynamic, 1>;
 using ExactMatrix = Eigen::Matrix<ExactScalar, Eigen::Dynamic, Eigen::Dynamic>;
 
-inline constexpr int kHoursPerYear = 8760;   // the plan's 1-year term
-inline constexpr int kHoursPerMonth = 730;   // 8,760 / 12, AWS's pricing-calculator month
-inline constexpr int kMonthsPerYear = 12;
 
 
 struct UsageProfile {

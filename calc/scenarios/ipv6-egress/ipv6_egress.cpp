@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/calendar.h"
 #include "core/error.h"
 #include "core/format.h"
 #include "core/json_reader.h"
@@ -14,7 +15,6 @@ namespace {
 const Decimal kHundred = Decimal::from_int(100);
 const Decimal kOnePercent = Decimal::parse("0.01");
 constexpr std::int64_t kMaxAvailabilityZones = 6;          // the most any AWS Region has (us-east-1)
-constexpr std::int64_t kMaxHoursPerMonth = 744;            // 31 days x 24 h
 constexpr std::int64_t kMaxAddresses = 100'000;
 constexpr std::int64_t kMaxGbPerMonth = 100'000'000;       // 100 PB: a typo guard, not a limit of AWS
 const char* const kDataTransferKey = "data-transfer-out-internet";
@@ -101,10 +101,7 @@ Ipv6EgressScenario parse_ipv6_egress(JsonReader& s, ScenarioHeader header) {
   Ipv6EgressScenario out;
   out.header = std::move(header);
   out.region = s.string("region");
-  out.hours_per_month = s.decimal("hours_per_month", "the hours in a month (730 is AWS's convention)");
-  if (out.hours_per_month <= Decimal::from_int(0) || out.hours_per_month > Decimal::from_int(kMaxHoursPerMonth))
-    s.fail("hours_per_month", "expected hours per month above 0 and at most 744, got " +
-                                  out.hours_per_month.to_string() + "; AWS's pricing calculator uses 730");
+  out.hours_per_month = parse_hours_per_month(s, "hours_per_month");
   std::set<std::string> names;
   for (auto& v : s.objects("vpcs", 1)) {
     EgressVpc vpc;
@@ -350,7 +347,7 @@ Ipv6EgressResult calculate(const Ipv6EgressScenario& scenario, const PriceCatalo
   const Decimal& threshold = scenario.claim.threshold_usd_per_month;
   result.prices = find_vpc_prices(catalog, scenario.region);
   const VpcPrices& p = result.prices;
-  result.alternative_hours = hours == Decimal::from_int(730) ? Decimal::from_int(720) : Decimal::from_int(730);
+  result.alternative_hours = hours == Decimal::from_int(kHoursPerMonth) ? Decimal::from_int(kHoursPer30DayMonth) : Decimal::from_int(kHoursPerMonth);
 
   // Footnotes in reading order: the region's prices, then data transfer out, then other regions.
   for (const PriceRow* row : {p.nat_hour, p.nat_gb, p.eigw_hour, p.eigw_gb, p.ipv4_hour}) result.notes.cite(row->source);
@@ -440,7 +437,7 @@ Ipv6EgressResult calculate(const Ipv6EgressScenario& scenario, const PriceCatalo
       "Region " + scenario.region + "; AWS list prices, no free tier (the EC2 free tier's 750 public IPv4 "
           "address-hours a month for 12 months is not applied) and no bring-your-own-IP addresses.",
       "A month is " + month + " hours" +
-          (hours == Decimal::from_int(730)
+          (hours == Decimal::from_int(kHoursPerMonth)
                ? " (8,760 hours a year / 12, the convention of AWS's pricing calculator; a 30-day month of 720 "
                  "hours makes every hourly charge 720/730 as large, and leaves the per-GB charges as they are)"
                : " (set by this scenario; AWS's pricing calculator uses 730)") +
