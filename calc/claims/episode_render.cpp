@@ -1,4 +1,6 @@
-// Markdown (show notes), JSON and CSV renderings of an episode report.
+// Markdown (show notes), JSON and CSV renderings of an episode report. The show
+// notes' words and layout are in templates/episode.md; render_episode_markdown
+// builds its data.
 #include <algorithm>
 #include <sstream>
 
@@ -6,17 +8,19 @@
 #include "core/format.h"
 #include "render/source_notes.h"
 #include "core/rounding_policy.h"
+#include "render/text_template.h"
 
 namespace costproof {
 namespace {
 
-std::string lines_text(const Claim& c) {
+// The outline lines a claim quotes, distinct, in order: "17, 60, 232"; `single` when there is one.
+std::pair<std::string, bool> outline_lines(const Claim& c) {
   std::vector<int> lines;
   for (const auto& r : c.outline)
     if (std::find(lines.begin(), lines.end(), r.line) == lines.end()) lines.push_back(r.line);
-  std::string out = lines.size() == 1 ? "line " : "lines ";
+  std::string out;
   for (std::size_t i = 0; i < lines.size(); ++i) out += (i ? ", " : "") + std::to_string(lines[i]);
-  return out;
+  return {out, lines.size() == 1};
 }
 
 std::string counts_text(const std::map<Verdict, std::size_t>& counts) {
@@ -39,102 +43,111 @@ std::string check_type_label(const std::string& type) {
   return type;
 }
 
-std::string source_line(const PriceSource& s) {
-  return s.title + ". " + s.citation() + " (as of " + s.as_of.to_string() + "; trust " + s.trust_label() + ": " +
-         s.trust_note + ")";
-}
-
 }  // namespace
 
+// The words are in templates/episode.md; this builds its data.
 std::string render_episode_markdown(const EpisodeReport& r) {
   const EpisodeFile& ep = r.inputs->episode;
-  std::ostringstream md;
-  md << "# Episode " << ep.number << ": " << ep.title << "\n\n";
-  md << "*Recorded " << ep.date.to_string() << ". Every number the outline quotes is checked below";
-  if (ep.outline_source) md << " (outline " << ep.outline_file << " [" << 1 << "])";
-  md << "; prices checked against " << r.inputs->checked_on.to_string()
-     << ". Every equation re-checks from the numbers it prints.*\n\n";
-  if (!ep.links.empty()) {
-    md << "Links:\n\n";
-    for (const auto& l : ep.links) md << "- [" << l.title << "](" << l.url << ")\n";
-    md << "\n";
-  }
-  md << "**" << r.claims.size() << " claims checked:** " << counts_text(r.verdict_counts) << ".\n\n";
-  for (const auto& w : r.warnings) md << "> **Warning:** " << w << "\n\n";
+  nlohmann::json data;
+  nlohmann::json links = nlohmann::json::array();
+  for (const auto& l : ep.links) links.push_back({{"title", l.title}, {"url", l.url}});
+  data["episode"] = {{"number", ep.number},
+                     {"title", ep.title},
+                     {"date", ep.date.to_string()},
+                     {"has_links", !ep.links.empty()},
+                     {"links", links},
+                     // The outline is source [1] when there is one.
+                     {"outline", ep.outline_source ? nlohmann::json(ep.outline_file) : nlohmann::json(false)}};
+  data["checked_on"] = r.inputs->checked_on.to_string();
+  data["summary"] = {{"claims", std::to_string(r.claims.size())}, {"by_verdict", counts_text(r.verdict_counts)}};
+  data["warnings"] = r.warnings;
 
-  md << "## What this means for you\n\n";
+  nlohmann::json topics = nlohmann::json::array();
   for (const auto& t : r.topics) {
-    md << "### " << t.topic->title << "\n\n";
+    nlohmann::json paragraphs = nlohmann::json::array();
     Team last = Team::kAny;
     bool any = false;
     for (const auto& p : t.paragraphs) {
-      if (!any || p.team != last) md << "#### " << team_label(p.team) << "\n\n";
+      // A team's heading comes before the first of its consecutive paragraphs.
+      const bool heading = !any || p.team != last;
       any = true;
       last = p.team;
-      if (!p.scenario.empty()) md << "*Worked example: " << p.title << " (`" << p.scenario << "`).*\n\n";
-      md << p.markdown << "\n\n";
+      paragraphs.push_back({{"team_heading", heading ? nlohmann::json(team_label(p.team)) : nlohmann::json(false)},
+                            {"scenario", p.scenario.empty() ? nlohmann::json(false) : nlohmann::json(p.scenario)},
+                            {"title", p.title},
+                            {"markdown", p.markdown}});
     }
-    if (!any) md << "No worked example for this topic; the claims below are what to know.\n\n";
+    nlohmann::json summary = false;
     if (!t.claims.empty()) {
       std::map<Verdict, std::size_t> counts;
-      std::string numbers;
+      std::string numbers;  // the claims' rows in the claims table, "1, 2, 5"
       for (const auto* c : t.claims) {
         ++counts[c->verdict];
         const auto index = static_cast<std::size_t>(c - r.claims.data()) + 1;
         numbers += (numbers.empty() ? "" : ", ") + std::to_string(index);
       }
-      md << "Claims on this topic: " << counts_text(counts) << " (" << (t.claims.size() == 1 ? "claim " : "claims ")
-         << numbers << " in the table below).\n\n";
+      summary = {{"by_verdict", counts_text(counts)}, {"single", t.claims.size() == 1}, {"numbers", numbers}};
     }
+    topics.push_back({{"title", t.topic->title}, {"what_this_means", paragraphs}, {"claims_summary", summary}});
   }
+  data["topics"] = topics;
 
-  md << "## Worked examples\n\n";
-  if (!r.figures.empty()) {
-    md << "Key figures (rounded to the cent; exact values in `--format csv`):\n\n";
-    md << "| Figure | Worked example | Per | List cost | Effective cost | Saving vs baseline |\n";
-    md << "|---|---|---|---:|---:|---:|\n";
-    for (const auto& f : r.figures) {
-      std::string saving = "—";
-      if (f.saving_vs_baseline) {
-        saving = money(*f.saving_vs_baseline);
-        if (f.saving_percent_of_baseline) saving += " (" + format_percent(*f.saving_percent_of_baseline) + ")";
-      }
-      md << "| " << table_cell(f.figure->description) << " | `" << f.figure->scenario << "` | " << f.figure->period
-         << " | " << money(f.list_cost) << " | " << money(f.effective_cost) << " | " << saving << " |\n";
-    }
-    md << "\n";
+  nlohmann::json figures = nlohmann::json::array();
+  for (const auto& f : r.figures) {
+    nlohmann::json saving = false, saving_percent = false;
+    if (f.saving_vs_baseline) saving = money(*f.saving_vs_baseline);
+    if (f.saving_percent_of_baseline) saving_percent = format_percent(*f.saving_percent_of_baseline);
+    figures.push_back({{"description_cell", table_cell(f.figure->description)},
+                       {"scenario", f.figure->scenario},
+                       {"period", f.figure->period},
+                       {"list_cost", money(f.list_cost)},
+                       {"effective_cost", money(f.effective_cost)},
+                       {"saving_vs_baseline", saving},
+                       {"saving_percent_of_baseline", saving_percent}});
   }
-  for (const auto& ex : r.examples) md << ex.markdown << "\n";
+  data["has_figures"] = !r.figures.empty();
+  data["figures"] = figures;
+  nlohmann::json examples = nlohmann::json::array();
+  for (const auto& ex : r.examples) examples.push_back({{"markdown", ex.markdown}});
+  data["examples"] = examples;
 
-  md << "## Claims\n\n";
-  md << "| # | Claim | Verdict | Why | Suggested wording |\n|---:|---|---|---|---|\n";
+  nlohmann::json claims = nlohmann::json::array();
   for (std::size_t i = 0; i < r.claims.size(); ++i) {
     const auto& c = r.claims[i];
-    const std::string wording = c.claim->suggested_wording.empty() ? "—" : c.claim->suggested_wording;
-    md << "| " << i + 1 << " | \"" << table_cell(c.claim->quote) << "\" (" << lines_text(*c.claim) << ") | **"
-       << verdict_label(c.verdict) << "** | " << table_cell(c.why) << " | " << table_cell(wording) << " |\n";
+    const auto [lines, single_line] = outline_lines(*c.claim);
+    nlohmann::json checks = nlohmann::json::array();
+    for (const auto& check : c.checks)
+      checks.push_back({{"type", check_type_label(check.type)},
+                        {"verdict", check.verdict ? nlohmann::json(verdict_label(*check.verdict)) : nlohmann::json(false)},
+                        {"lines", check.lines}});
+    const std::string& wording = c.claim->suggested_wording;
+    claims.push_back({{"number", std::to_string(i + 1)},
+                      {"id", c.claim->id},
+                      {"quote", c.claim->quote},
+                      {"quote_cell", table_cell(c.claim->quote)},
+                      {"outline_lines", lines},
+                      {"single_line", single_line},
+                      {"number_kind", number_kind_id(c.claim->number_kind)},
+                      {"verdict", verdict_label(c.verdict)},
+                      {"why_cell", table_cell(c.why)},
+                      {"suggested_wording_cell", wording.empty() ? nlohmann::json(false) : nlohmann::json(table_cell(wording))},
+                      {"checks", checks},
+                      {"note", c.claim->note.empty() ? nlohmann::json(false) : nlohmann::json(c.claim->note)}});
   }
-  md << "\n## How each claim was checked\n\n";
-  for (std::size_t i = 0; i < r.claims.size(); ++i) {
-    const auto& c = r.claims[i];
-    md << "### " << i + 1 << ". `" << c.claim->id << "`: " << verdict_label(c.verdict) << "\n\n";
-    md << "\"" << c.claim->quote << "\" (" << lines_text(*c.claim) << "; " << number_kind_id(c.claim->number_kind)
-       << ")\n\n";
-    for (const auto& check : c.checks) {
-      md << "- **" << check_type_label(check.type) << "** ("
-         << (check.verdict ? verdict_label(*check.verdict) : "for reference only") << "):\n";
-      for (const auto& line : check.lines) md << "  - " << line << "\n";
-    }
-    if (!c.claim->note.empty()) md << "- Note: " << c.claim->note << "\n";
-    md << "\n";
-  }
+  data["claims"] = claims;
 
-  md << "## Assumptions\n\n";
-  for (const auto& a : r.assumptions) md << "- " << a << "\n";
-  md << "\n## Sources\n\n";
+  data["assumptions"] = r.assumptions;
+  nlohmann::json sources = nlohmann::json::array();
   int n = 0;
-  for (const auto& s : r.notes.sources()) md << ++n << ". " << source_line(*s) << "\n";
-  return md.str();
+  for (const auto& s : r.notes.sources())
+    sources.push_back({{"number", std::to_string(++n)},
+                       {"title", s->title},
+                       {"citation", s->citation()},
+                       {"as_of", s->as_of.to_string()},
+                       {"trust_label", s->trust_label()},
+                       {"trust_note", s->trust_note}});
+  data["sources"] = sources;
+  return fill_template("claims/episode.md", data);
 }
 
 nlohmann::ordered_json render_episode_json(const EpisodeReport& r) {

@@ -1,8 +1,9 @@
 // Markdown (show notes) and JSON renderings of a compute migration result.
-// Every equation printed here re-checks from its printed operands: the
-// arithmetic section prints exact values; the headline table prints values
-// rounded by rounding_policy.h, with a "Rounding" line where a rounded column
-// would not add up.
+// The Markdown words and layout are in templates/section.md (and its partials);
+// render_markdown builds their data. Every equation printed re-checks from its
+// printed operands: the arithmetic section prints exact values; the headline
+// table prints values rounded by rounding_policy.h, with a "Rounding" line where
+// a rounded column would not add up.
 #include <sstream>
 
 #include "scenarios/compute-migration/compute_migration.h"
@@ -10,6 +11,7 @@
 #include "render/source_notes.h"
 #include "core/rounded_column.h"
 #include "core/rounding_policy.h"
+#include "render/text_template.h"
 
 namespace costproof {
 namespace {
@@ -41,51 +43,13 @@ Decimal total_count(const ComputeMigrationResult& r, bool adjusted) {
   return n;
 }
 
-std::string shape_label(const PriceRow& row, const InstanceShape* shape) {
-  if (!shape) return row.key;
-  return row.key + " (" + shape->shape_text() + ", " + shape->arch + ")";
-}
-
-// "$193.42 less" / "$117.96 more"
-std::string less_or_more(const Decimal& saving) {
-  return format_usd_rounded(saving.abs()) + (saving.is_negative() ? " more" : " less");
-}
-
-// "a − b = c" with exact operands; the sum of several lines when there are more than one.
-void sum_line(std::ostringstream& md, const std::string& label, const std::vector<Money>& parts, const Money& total) {
-  if (parts.size() < 2) return;
-  md << "- " << label << ": ";
-  for (std::size_t i = 0; i < parts.size(); ++i) md << (i ? " + " : "") << format_usd_exact(parts[i].usd());
-  md << " = " << format_usd_exact(total.usd()) << "\n";
-}
-
-// The savings block shared by the same-count and performance-adjusted cases.
-void saving_lines(std::ostringstream& md, const Money& before, const Money& after) {
-  const Decimal saving = before.usd() - after.usd();
-  md << "- Monthly saving: " << format_usd_exact(before.usd()) << " − " << format_usd_exact(after.usd()) << " = "
-     << format_usd_exact(saving) << "\n";
-  md << "- Yearly saving: " << format_usd_exact(saving) << " × 12 = " << format_usd_exact(saving * kTwelve) << "\n";
-  md << "- As a share of current compute spend: " << format_usd_exact(saving) << " ÷ "
-     << format_usd_exact(before.usd()) << " = " << format_percent(percent_of(saving, before.usd()))
-     << " (rounded to 0.1 point)\n";
-}
-
-// One headline table: rows now / after / (rounding) / saving, monthly and yearly.
-void headline_table(std::ostringstream& md, const std::string& after_label, const Money& before, const Money& after) {
-  const RoundedColumn month = round_column({before.usd(), -after.usd()});
-  const RoundedColumn year = round_column({before.usd() * kTwelve, -(after.usd() * kTwelve)});
-  md << "| | Per month | Per year |\n|---|---:|---:|\n";
-  md << "| Now | " << format_usd_rounded(month.parts[0]) << " | " << format_usd_rounded(year.parts[0]) << " |\n";
-  md << "| " << after_label << " | " << format_usd_rounded(-month.parts[1]) << " | "
-     << format_usd_rounded(-year.parts[1]) << " |\n";
-  if (!month.adjustment.is_zero() || !year.adjustment.is_zero())
-    md << "| Rounding (exact saving minus difference of rounded rows) | " << format_usd_rounded(month.adjustment)
-       << " | " << format_usd_rounded(year.adjustment) << " |\n";
-  md << "| **Saving** (negative = costs more) | **" << format_usd_rounded(month.total) << "** | **"
-     << format_usd_rounded(year.total) << "** |\n";
-  const Decimal pct = percent_of(before.usd() - after.usd(), before.usd());
-  md << "| Saving as % of current compute spend | " << format_percent(pct) << " | " << format_percent(pct)
-     << " |\n\n";
+// "a + b = c" with exact operands when a total has more than one line; false otherwise
+// (the template prints no total line).
+nlohmann::json sum_text(const std::vector<Money>& parts, const Money& total) {
+  if (parts.size() < 2) return false;
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " + " : "") + format_usd_exact(parts[i].usd());
+  return out + " = " + format_usd_exact(total.usd());
 }
 
 std::string cite(const ComputeMigrationResult& r, const std::shared_ptr<const PriceSource>& s) {
@@ -94,122 +58,127 @@ std::string cite(const ComputeMigrationResult& r, const std::shared_ptr<const Pr
   return "";
 }
 
+// One side of a fleet row: "m8g.xlarge (4 vCPU / 16 GiB, arm64), $0.17952 per hour [1]".
+nlohmann::json instance_text(const ComputeMigrationResult& r, const PriceRow& row, const InstanceShape* shape) {
+  return {{"instance_type", row.key},
+          {"shape", shape ? nlohmann::json(shape->shape_text()) : nlohmann::json(false)},
+          {"arch", shape ? shape->arch : ""},
+          {"price_text", row.price_text()},
+          {"usd_per_hour", format_price(row.price.usd_per_unit())},
+          {"cite", cite(r, row.source)}};
+}
+
+// One case ("same_count" / "performance_adjusted"): the exact saving lines, the
+// rounded figures the summary paragraph quotes, and the headline table's rows
+// (rounded by round_column, with a rounding row where a column would not add up).
+nlohmann::json totals_text(const Money& before, const Money& after, const std::vector<Money>& line_afters,
+                           bool adjusted) {
+  const Decimal saving = before.usd() - after.usd();
+  const Decimal pct = percent_of(saving, before.usd());
+  nlohmann::json out = {{"monthly_before_usd", format_usd_exact(before.usd())},
+                        {"monthly_after_usd", format_usd_exact(after.usd())},
+                        {"monthly_saving_usd", format_usd_exact(saving)},
+                        {"yearly_saving_usd", format_usd_exact(saving * kTwelve)},
+                        {"saving_percent", format_percent(pct)},
+                        {"after_sum", sum_text(line_afters, after)},
+                        {"adjusted", adjusted}};
+  // In words: amounts without sign, "less" or "more" (saving < 0 costs more).
+  out["in_words"] = {{"monthly_before_usd", format_usd_rounded(before.usd())},
+                     {"monthly_after_usd", format_usd_rounded(after.usd())},
+                     {"monthly_saving_usd", format_usd_rounded(saving.abs())},
+                     {"yearly_saving_usd", format_usd_rounded((saving * kTwelve).abs())},
+                     {"less", !saving.is_negative()},
+                     {"saving_percent", format_percent(pct.abs())}};
+  const RoundedColumn month = round_column({before.usd(), -after.usd()});
+  const RoundedColumn year = round_column({before.usd() * kTwelve, -(after.usd() * kTwelve)});
+  nlohmann::json rounding = false;
+  if (!month.adjustment.is_zero() || !year.adjustment.is_zero())
+    rounding = {{"monthly_usd", format_usd_rounded(month.adjustment)},
+                {"yearly_usd", format_usd_rounded(year.adjustment)}};
+  out["headline"] = {{"monthly_before_usd", format_usd_rounded(month.parts[0])},
+                     {"yearly_before_usd", format_usd_rounded(year.parts[0])},
+                     {"monthly_after_usd", format_usd_rounded(-month.parts[1])},
+                     {"yearly_after_usd", format_usd_rounded(-year.parts[1])},
+                     {"rounding", rounding},
+                     {"monthly_saving_usd", format_usd_rounded(month.total)},
+                     {"yearly_saving_usd", format_usd_rounded(year.total)},
+                     {"saving_percent", format_percent(pct)}};
+  return out;
+}
+
 }  // namespace
 
+// The words are in templates/section.md (and its partials); this builds its data.
 std::string render_markdown(const ComputeMigrationResult& r) {
   const auto& sc = *r.scenario;
-  std::ostringstream md;
-  md << "## " << sc.header.title << "\n\n";
-  md << "*Scenario `" << sc.header.id << "` · region " << sc.region << " · On-Demand Linux · month = "
-     << format_number(sc.hours_per_month) << " h · prices as of " << r.prices_as_of.to_string() << "*\n\n";
-  for (const auto& w : r.warnings) md << "> **Warning:** " << w << "\n\n";
+  nlohmann::json data;
+  data["scenario"] = {{"id", sc.header.id}, {"title", sc.header.title}, {"region", sc.region}};
+  data["conventions"] = {{"hours_per_month", format_number(sc.hours_per_month)}};
+  data["prices_as_of"] = r.prices_as_of.to_string();
+  data["warnings"] = r.warnings;
+  data["audience"] = sc.header.audience.empty() ? nlohmann::json(false) : nlohmann::json(sc.header.audience);
+  data["fleet"] = {{"now", fleet_summary(r, false)},
+                   {"after", fleet_summary(r, true)},
+                   {"after_adjusted", fleet_summary(r, true, true)},
+                   {"count", format_number(total_count(r, false))},
+                   {"adjusted_count", format_number(total_count(r, true))}};
 
-  // What this means for you.
-  const Decimal saving = r.before.usd() - r.after.usd();
-  const Decimal pct = percent_of(saving, r.before.usd());
-  md << "### What this means for you\n\n";
-  md << (sc.header.audience.empty() ? "A team" : "A " + sc.header.audience) << " running "
-     << fleet_summary(r, false) << " in " << sc.region << " pays " << format_usd_rounded(r.before.usd())
-     << " a month at On-Demand list prices. Moving the same " << format_number(total_count(r, false))
-     << " instances to " << fleet_summary(r, true) << " costs " << format_usd_rounded(r.after.usd())
-     << " a month: " << less_or_more(saving) << " a month (" << less_or_more(saving * kTwelve)
-     << " a year), " << format_percent(pct.abs()) << " of current compute spend.";
-  if (sc.performance) {
-    const auto& p = *sc.performance;
-    const Decimal adj_saving = r.before.usd() - r.after_adjusted.usd();
-    md << " If each new instance really does " << (p.qualifier.empty() ? "" : p.qualifier + " ")
-       << format_number(p.throughput_gain_percent) << "% more work " << cite(r, p.source) << ", the same work needs "
-       << format_number(total_count(r, true)) << " instances instead of " << format_number(total_count(r, false))
-       << ", and the bill becomes " << format_usd_rounded(r.after_adjusted.usd()) << " a month ("
-       << less_or_more(adj_saving) << ", " << format_percent(percent_of(adj_saving, r.before.usd()).abs())
-       << " of current compute spend).";
-    if (p.qualifier == "up to") md << " That is the best case: the gain is an \"up to\" figure.";
-  }
-  md << "\n\n";
-
-  // Fleet.
-  md << "### The fleet\n\n";
-  md << "| Workload | Now | Moves to | Why this type | Instances | Hours per instance per month |\n";
-  md << "|---|---|---|---|---:|---|\n";
-  for (const auto& l : r.lines)
-    md << "| " << l.name << " | " << shape_label(*l.from, l.from_shape) << ", " << l.from->price_text() << " "
-       << cite(r, l.from->source) << " | " << shape_label(*l.to, l.to_shape) << ", " << l.to->price_text() << " "
-       << cite(r, l.to->source) << " | " << l.target_rule << " | " << format_number(l.count.value()) << " | "
-       << l.hours_basis << " |\n";
-  md << "\n";
-
-  // The arithmetic, exact.
-  md << "### The arithmetic (exact, before rounding)\n\n";
-  md << "Now, per month:\n\n";
+  const Decimal& factor = r.gain_factor;
+  nlohmann::json lines = nlohmann::json::array();
   std::vector<Money> befores, afters, adjusted;
   for (const auto& l : r.lines) {
-    md << "- " << l.name << ": " << format_number(l.count.value()) << " × " << format_price(l.from->price.usd_per_unit())
-       << "/h × " << format_number(l.hours.value()) << " h = " << format_usd_exact(l.before.usd()) << "\n";
+    nlohmann::json j = {{"name", l.name},
+                        {"from", instance_text(r, *l.from, l.from_shape)},
+                        {"to", instance_text(r, *l.to, l.to_shape)},
+                        {"target_rule", l.target_rule},
+                        {"count", format_number(l.count.value())},
+                        {"hours_per_instance_per_month", format_number(l.hours.value())},
+                        {"hours_basis", l.hours_basis},
+                        {"monthly_before_usd", format_usd_exact(l.before.usd())},
+                        {"monthly_after_usd", format_usd_exact(l.after.usd())}};
     befores.push_back(l.before);
-  }
-  sum_line(md, "total", befores, r.before);
-  md << "\nAfter moving, same number of instances, per month:\n\n";
-  for (const auto& l : r.lines) {
-    md << "- " << l.name << ": " << format_number(l.count.value()) << " × " << format_price(l.to->price.usd_per_unit())
-       << "/h × " << format_number(l.hours.value()) << " h = " << format_usd_exact(l.after.usd()) << "\n";
     afters.push_back(l.after);
+    if (sc.performance) {
+      j["instances_needed"] = format_number(l.instances_needed);
+      j["instances_needed_exact"] = l.instances_needed_exact;
+      j["adjusted_count"] = format_number(l.adjusted_count.value());
+      j["monthly_after_adjusted_usd"] = format_usd_exact(l.after_adjusted.usd());
+      adjusted.push_back(l.after_adjusted);
+      // New price ÷ (old price × work factor), display-rounded; change = (1 − ratio) × 100, to 0.01 point.
+      const Decimal less = (Decimal::from_int(1) - l.unit_work_ratio) * kHundred;
+      j["cost_per_unit_of_work"] = {{"denominator_usd", format_price(l.from->price.usd_per_unit() * factor)},
+                                    {"ratio", l.unit_work_ratio.to_string()},
+                                    {"change_percent", format_percent(less.rounded(2, RoundingMode::kHalfUp))},
+                                    {"less", !less.is_negative()}};
+    }
+    lines.push_back(j);
   }
-  sum_line(md, "total", afters, r.after);
-  md << "\n";
-  saving_lines(md, r.before, r.after);
-  md << "\n";
+  data["lines"] = lines;
 
+  data["same_count"] = totals_text(r.before, r.after, afters, false);
+  data["same_count"]["before_sum"] = sum_text(befores, r.before);
+  data["performance_adjusted"] = false;
   if (sc.performance) {
     const auto& p = *sc.performance;
-    const Decimal& factor = r.gain_factor;
-    md << "Performance-adjusted: each new instance does " << (p.qualifier.empty() ? "" : p.qualifier + " ")
-       << format_number(factor) << "× the work " << cite(r, p.source)
-       << ", so fewer instances carry the same load (rounded up to whole instances):\n\n";
-    for (const auto& l : r.lines) {
-      md << "- " << l.name << ": " << format_number(l.count.value()) << " ÷ " << format_number(factor)
-         << (l.instances_needed_exact ? " = " : " ≈ ") << format_number(l.instances_needed) << " → "
-         << format_number(l.adjusted_count.value()) << " instances; " << format_number(l.adjusted_count.value())
-         << " × " << format_price(l.to->price.usd_per_unit()) << "/h × " << format_number(l.hours.value())
-         << " h = " << format_usd_exact(l.after_adjusted.usd()) << "\n";
-      adjusted.push_back(l.after_adjusted);
-    }
-    sum_line(md, "total", adjusted, r.after_adjusted);
-    md << "\n";
-    saving_lines(md, r.before, r.after_adjusted);
-    md << "\nCost per unit of work (price per instance-hour ÷ work per instance-hour, now = 1):\n\n";
-    for (const auto& l : r.lines) {
-      const Decimal& from_price = l.from->price.usd_per_unit();
-      const Decimal& to_price = l.to->price.usd_per_unit();
-      const Decimal denominator = from_price * factor;
-      const Decimal& ratio = l.unit_work_ratio;
-      const Decimal less = (Decimal::from_int(1) - ratio) * kHundred;
-      md << "- " << l.name << ": " << format_price(to_price) << " ÷ (" << format_price(from_price) << " × "
-         << format_number(factor) << ") = " << format_price(to_price) << " ÷ " << format_price(denominator) << " = "
-         << ratio.to_string() << " (rounded to 4 places); 1 − " << ratio.to_string() << " = "
-         << format_percent(less.rounded(2, RoundingMode::kHalfUp)) << (less.is_negative() ? " more" : " less")
-         << " per unit of work";
-      if (p.qualifier == "up to") md << " at best";
-      md << "\n";
-    }
-    md << "- For comparison, the same performance gain at an unchanged price: 1 ÷ " << format_number(factor) << " = "
-       << ratio_of(Decimal::from_int(1), factor).to_string() << "; 1 − "
-       << ratio_of(Decimal::from_int(1), factor).to_string() << " = "
-       << format_percent(((Decimal::from_int(1) - ratio_of(Decimal::from_int(1), factor)) * kHundred).rounded(2, RoundingMode::kHalfUp))
-       << " less per unit of work: a " << format_number(p.throughput_gain_percent)
-       << "% performance gain is never a " << format_number(p.throughput_gain_percent) << "% cost cut.\n\n";
+    nlohmann::json adj = totals_text(r.before, r.after_adjusted, adjusted, true);
+    adj["qualifier"] = p.qualifier.empty() ? nlohmann::json(false) : nlohmann::json(p.qualifier);
+    adj["up_to"] = p.qualifier == "up to";  // a ceiling: the adjusted figures are a best case
+    adj["throughput_gain_percent"] = format_number(p.throughput_gain_percent);
+    adj["gain_factor"] = format_number(factor);
+    adj["cite"] = cite(r, p.source);
+    // The same gain at an unchanged price: 1 ÷ factor, and the change (1 − that) × 100.
+    const Decimal unchanged = ratio_of(Decimal::from_int(1), factor);
+    adj["unchanged_price"] = {
+        {"ratio", unchanged.to_string()},
+        {"change_percent",
+         format_percent(((Decimal::from_int(1) - unchanged) * kHundred).rounded(2, RoundingMode::kHalfUp))}};
+    data["performance_adjusted"] = adj;
   }
 
-  // Headline figures.
-  md << "### Headline figures (rounded to the cent)\n\n";
-  md << "Same number of instances (" << fleet_summary(r, false) << " → " << fleet_summary(r, true) << "):\n\n";
-  headline_table(md, "After moving", r.before, r.after);
-  if (sc.performance) {
-    md << "Performance-adjusted (" << fleet_summary(r, true, true) << "):\n\n";
-    headline_table(md, "After moving, fewer instances", r.before, r.after_adjusted);
-  }
-
-  render_assumptions_and_sources(md, r.assumptions, r.notes);
-  return md.str();
+  std::ostringstream sources;
+  render_assumptions_and_sources(sources, r.assumptions, r.notes);
+  data["assumptions_and_sources"] = sources.str();
+  return fill_template("compute-migration/section.md", data);
 }
 
 namespace {
