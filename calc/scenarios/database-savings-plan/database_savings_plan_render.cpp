@@ -6,9 +6,10 @@
 // column would not add up. Every percentage names its base: eligible spend
 // (usage a plan can cover) or total database spend (the whole bill).
 //
-// The words are in templates/ (section.md and its partials; best-commitment*.md for
-// the explanation of the optimum, which the JSON carries too); this file only builds
-// their data, already formatted, with the field names of render_json where they overlap.
+// The words are in templates/ (section.md and its partials outcome-arithmetic.md and
+// headline-table.md; best-commitment*.md for the explanation of the optimum, which the
+// JSON carries too; assumptions.md is filled by calculate()). This file only builds their
+// data, already formatted, with the field names of render_json where they overlap.
 #include <sstream>
 
 #include "scenarios/database-savings-plan/database_savings_plan.h"
