@@ -155,6 +155,67 @@ TEST_F(DatabaseSavingsPlanTest, OutputNamesTheBaseOfEveryPercentage) {
   EXPECT_GE(j["savings_curve"].size(), 10u);
 }
 
+// ---------------------------------------------------------------- the text (templates/)
+// Branches of the templates no golden file shows. A template section that is not rendered
+// must not leave an empty line behind (the engine keeps a standalone tag's line then).
+
+const char* const kSpikyServerless =
+    R"({"name": "s", "type": "aurora-serverless-v2", "configuration": "standard", "acu_hours_per_hour": 8,
+        "profile": {"shape": "scale-to-zero", "start_hour": 9, "end_hour": 10, "days": "every-day"}})";
+const char* const kSpikyInstances =
+    R"({"name": "r", "type": "rds-instance", "engine": "postgresql", "instance_type": "db.r7g.xlarge",
+        "deployment": "single-az", "count": 3,
+        "profile": {"shape": "scale-to-zero", "start_hour": 9, "end_hour": 11, "days": "weekdays"}})";
+
+TEST_F(DatabaseSavingsPlanTest, OneClassCommitNothingIsExplained) {
+  const auto sc = parse(scenario_text(std::string("[") + kSpikyServerless + "]", R"("commitment_usd_per_hour": "0.5")"));
+  const std::string md = render_markdown(calculate(sc, catalog(), kToday, kMaxAgeDays));
+  EXPECT_TRUE(contains(md, "\nA team pays "));
+  EXPECT_TRUE(contains(md, "For this usage profile the best commitment is none at all: any commitment would cost more "
+                           "than it saves. The $0.50 per hour you are considering would cost $"));
+  EXPECT_TRUE(contains(md, "\n**Commit nothing.** A dollar of commitment beats On-Demand only if it is used in more "
+                           "than 65% of hours (1 − 35%), and this usage is above zero in only 365 of 8,760 hours.\n"));
+  EXPECT_TRUE(contains(md, "(see why below). \n\n### The usage\n"));  // no downside sentences, no rule of thumb
+  EXPECT_FALSE(contains(md, "- Just below"));
+  EXPECT_FALSE(contains(md, "\n\n\n"));
+}
+
+TEST_F(DatabaseSavingsPlanTest, SeveralClassesCommitNothingIsExplained) {
+  const auto sc = parse(scenario_text(std::string("[") + kSpikyServerless + ", " + kSpikyInstances + "]"));
+  const std::string md = render_markdown(calculate(sc, catalog(), kToday, kMaxAgeDays));
+  EXPECT_TRUE(contains(md, "\n**Commit nothing.** Even the first cent of commitment would go unused in too many hours "
+                           "(8,134 of 8,760) to be paid back by the discounts.\n"));
+  EXPECT_TRUE(contains(md, "- Just above $0.00, it changes the yearly cost by 8,134 h × $1 − 365 h × 35/65 − 261 h × "
+                           "20/80 ≈ +$7,872.2115384615 (zero or positive"));
+  EXPECT_FALSE(contains(md, "- Just below"));
+  EXPECT_FALSE(contains(md, "Not covered by any plan"));
+  EXPECT_FALSE(contains(md, "the rest is not covered"));
+  EXPECT_FALSE(contains(md, "\n\n\n"));
+}
+
+TEST_F(DatabaseSavingsPlanTest, CommitmentAboveEveryHourIsUsedInNone) {
+  const auto sc = parse(scenario_text(
+      R"([{"name": "s", "type": "aurora-serverless-v2", "configuration": "standard", "acu_hours_per_hour": 1},
+          {"name": "r", "type": "rds-instance", "engine": "postgresql", "instance_type": "db.r7g.xlarge",
+           "deployment": "single-az", "count": 1}])"));
+  const std::string md = render_markdown(calculate(sc, catalog(), kToday, kMaxAgeDays));
+  EXPECT_TRUE(contains(md, "\n**Commit $0.4428 per hour.** One more cent of commitment per hour would go unused in 8,760 "
+                           "of 8,760 hours (a whole cent lost each time) and be used in none, so it would cost more than "
+                           "it saves; every cent up to $0.4428 still saves more than it costs.\n"));
+  EXPECT_FALSE(contains(md, "- The best commitment leaves"));  // every eligible hour covered
+  EXPECT_FALSE(contains(md, "\n\n\n"));
+}
+
+TEST_F(DatabaseSavingsPlanTest, HeadlineTableShowsTheRoundingRowWhenRowsDoNotAddUp) {
+  const auto sc = parse(scenario_text(
+      R"([{"name": "w", "type": "dynamodb-on-demand-writes", "write_request_units_per_hour": 1234567,
+           "profile": {"shape": "business-hours", "start_hour": 8, "end_hour": 20, "days": "weekdays",
+                       "off_hours_percent": "10"}}])"));
+  const std::string md = render_markdown(calculate(sc, catalog(), kToday, kMaxAgeDays));
+  EXPECT_TRUE(contains(md, "|\n| Rounding (exact saving minus difference of rounded rows) | $0.01 | $0.00 |\n| **Saving**"));
+  EXPECT_FALSE(contains(md, "\n\n\n"));
+}
+
 // ---------------------------------------------------------------- parsing and errors
 
 TEST_F(DatabaseSavingsPlanTest, ParsesAnHourlyCsvProfileThroughTheReader) {

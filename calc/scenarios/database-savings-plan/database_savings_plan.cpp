@@ -7,6 +7,7 @@
 #include "core/format.h"
 #include "core/json_reader.h"
 #include "core/rounding_policy.h"
+#include "render/text_template.h"
 
 namespace costproof {
 namespace {
@@ -411,39 +412,16 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
   result.checked_on = today;
   result.warnings = staleness_warnings(result.notes, today, max_price_age_days);
 
-  result.assumptions = {
-      "Region " + region + "; On-Demand list prices from the tables (Aurora Standard configuration unless a line "
-          "says otherwise; RDS prices are one table for MySQL, MariaDB and PostgreSQL, as the source gives them).",
-      "The plan: 1-year term, No Upfront (the only payment option at launch: \"No Upfront for some tiers\" is "
-          "wrong). You commit to a dollar amount per hour at the discounted (Savings Plan) rates and pay it in every "
-          "one of the 8,760 hours, used or not. Each hour it pays for eligible usage at the discounted rates, "
-          "highest discount first; usage above it is billed On-Demand.",
-      "Discount rates are the ceilings the sources state (\"up to\"), applied to every covered hour: real "
-          "per-instance Savings Plan rates can only be less generous, so every saving shown is a best case. "
-          "Per-instance Database Savings Plan rates for " + region + " are not in the tables.",
-      "Eligibility comes from the rule rows of pricing-data/aws/global/database-savings-plans.json: only "
-          "instance families of generation 7 and newer are covered (db.r6g, db.r5, db.t3, db.t4g are not); storage, "
-          "I/O requests and backup are never covered.",
-      "A year is 8,760 hours (12 months of 730 hours, the convention of AWS's pricing calculator); hour 0 is a "
-          "Monday 00:00. Monthly items (storage, I/O requests, backup) count 12 months and do not follow the hourly "
-          "profile.",
-      "Downside cases: every hourly usage line (covered or not) falls by 20% or 50% from hour 4,380 (the start of "
-          "month 7) to the end of the term, while the commitment chosen for the expected usage stays (it cannot be "
-          "cancelled); monthly items are unchanged.",
-      std::string("Rounding: all arithmetic is exact. Where commitment dollars are turned back into On-Demand "
-                  "dollars (÷ (1 − discount)) and the quotient does not terminate, it is carried to 10 decimal places "
-                  "and marked ≈. Money is shown rounded to the cent and percentages to 0.1 point, half away from zero "
-                  "(policy \"") + kDisplayRounding.name + "\").",
-  };
-  if (multi_az)
-    result.assumptions.push_back(
-        "Multi-AZ: RDS Multi-AZ instance-hours are priced at approximately 2 times the Single-AZ price (the RDS User "
-        "Guide says Multi-AZ \"can cost approximately twice as much\"; the toolkit constant is 2.0). This is an "
-        "approximation, not a list price: re-check Multi-AZ rates before quoting those lines.");
-  if (partial_coverage)
-    result.assumptions.push_back(
-        "In hours where the commitment runs out part-way through a class's usage, the covered part is valued at "
-        "commitment ÷ (1 − discount) On-Demand dollars, as if AWS split the usage exactly there.");
+  // The assumptions: one a line of templates/assumptions.md.
+  const std::string assumptions = fill_template(
+      "database-savings-plan/assumptions.md",
+      {{"region", region}, {"rounding", kDisplayRounding.name}, {"multi_az", multi_az},
+       {"partial_coverage", partial_coverage}});
+  for (std::size_t line_start = 0; line_start <= assumptions.size();) {
+    const std::size_t line_end = std::min(assumptions.find('\n', line_start), assumptions.size());
+    result.assumptions.push_back(assumptions.substr(line_start, line_end - line_start));
+    line_start = line_end + 1;
+  }
   return result;
 }
 

@@ -5,6 +5,11 @@
 // values rounded by rounding_policy.h, with a "Rounding" line where a rounded
 // column would not add up. Every percentage names its base: eligible spend
 // (usage a plan can cover) or total database spend (the whole bill).
+//
+// The words are in templates/ (section.md and its partials outcome-arithmetic.md and
+// headline-table.md; best-commitment*.md for the explanation of the optimum, which the
+// JSON carries too; assumptions.md is filled by calculate()). This file only builds their
+// data, already formatted, with the field names of render_json where they overlap.
 #include <sstream>
 
 #include "scenarios/database-savings-plan/database_savings_plan.h"
@@ -12,6 +17,7 @@
 #include "render/source_notes.h"
 #include "core/rounded_column.h"
 #include "core/rounding_policy.h"
+#include "render/text_template.h"
 
 namespace costproof {
 namespace {
@@ -31,7 +37,6 @@ int cite_number(const R& r, const std::shared_ptr<const PriceSource>& s) { retur
 
 std::string usd(const Decimal& v) { return format_usd_exact(v); }
 std::string usd_r(const Decimal& v) { return format_usd_rounded(v); }
-std::string per_hour(const Decimal& c) { return format_price(c) + " per hour"; }
 std::string hours_text(std::size_t n) { return format_number(Decimal::from_int(static_cast<std::int64_t>(n))); }
 std::string pct(const Decimal& part, const Decimal& whole) {
   return whole.is_zero() ? "n/a" : format_percent(percent_of(part, whole));
@@ -44,9 +49,6 @@ std::string class_name(const DspClass& c) { return c.discount->key; }
 std::string discount_text(const DspClass& c) {
   const auto& row = *c.discount;
   return (row.qualifier == "exactly" ? "" : row.qualifier + " ") + format_number(*row.discount_percent) + "%";
-}
-std::string class_label(const R& r, const DspClass& c) {
-  return class_name(c) + ", " + discount_text(c) + " " + cite(r, c.discount->source);
 }
 // 1 - d as a decimal: 0.65
 Decimal plan_factor(const DspClass& c) { return kOne - c.fraction; }
@@ -84,105 +86,132 @@ std::string profile_text(const DspUsageLine& u) {
   return u.profile.text(level_text(u));
 }
 
-std::string coverage_text(const R& r, const DspLine& l) {
-  if (l.discount_class >= 0) return class_label(r, r.classes[static_cast<std::size_t>(l.discount_class)]);
-  return "not covered: " + l.not_covered_reason + " " + cite(r, l.eligibility->source);
+// An amount as the Markdown shows it, like money_json: {"exact": "$1,766.016", "rounded": "$1,766.02"}.
+nlohmann::json money(const Decimal& v) { return {{"exact", usd(v)}, {"rounded", usd_r(v)}}; }
+
+// "a + b + c = total"; "a" alone for one part.
+std::string sum_text(const std::vector<Decimal>& parts, const Decimal& total) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " + " : "") + usd(parts[i]);
+  if (parts.size() > 1) out += " = " + usd(total);
+  return out;
 }
 
-// How a line's cost per unit comes from its price row, when it is not the price itself:
-// "$0.456 × 2 (Multi-AZ, approximately) = $0.912", "$0.625 ÷ 1,000,000 = $0.000000625". Empty otherwise.
-std::string unit_cost_derivation(const DspLine& l) {
-  const PriceRow& p = *l.price;
-  if (p.per == kOne && !l.multi_az) return "";
-  std::string out = format_price(p.price.usd_per_unit());
-  if (p.per != kOne) out += " ÷ " + format_number(p.per);
-  if (l.multi_az) out += " × " + format_number(*l.multi_az->multiplier) + " (Multi-AZ, " + l.multi_az->qualifier + ")";
-  return out + " = " + format_price(l.unit_cost);
-}
-
-// One line of the "without a plan" arithmetic.
-std::string line_arithmetic(const DspLine& l) {
-  const DspUsageLine& u = *l.usage;
-  std::string out = "- " + u.name + ": ";
-  if (!u.hourly) {
-    out += level_text(u) + " × 12 = " + format_number(l.quantity_year) + " " +
-           year_unit(u);
-  } else if (u.profile.shape == UsageProfile::Shape::kConstant) {
-    out += level_text(u) + " × " + format_number(Decimal::from_int(kHoursPerYear)) +
-           " h = " + format_number(l.quantity_year) + " " + year_unit(u);
-  } else {
-    out += format_number(l.quantity_year) + " " + year_unit(u) + " over the 8,760 hours (" + profile_text(u) + ")";
+// Marks the items of a list "first" and "last", for separators the templates write.
+nlohmann::json first_last(nlohmann::json list) {
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    list[i]["first"] = i == 0;
+    list[i]["last"] = i + 1 == list.size();
   }
-  const std::string derivation = unit_cost_derivation(l);
-  if (!derivation.empty()) out += "; cost per unit " + derivation;
-  out += "; " + format_number(l.quantity_year) + " × " + format_price(l.unit_cost) + " = " + usd(l.on_demand_year.usd());
-  return out + "\n";
+  return list;
 }
 
-void sum_line(std::ostringstream& md, const std::string& label, const std::vector<Decimal>& parts,
-              const Decimal& total) {
-  md << "- " << label << ": ";
-  for (std::size_t i = 0; i < parts.size(); ++i) md << (i ? " + " : "") << usd(parts[i]);
-  if (parts.size() > 1) md << " = " << usd(total);
-  md << "\n";
+// A discount class: "serverless", "up to 35%", its source "[9]", 35, 0.35, 65 (break-even %), 0.65 (1 - d).
+nlohmann::json class_data(const R& r, const DspClass& c) {
+  const Decimal& percent = *c.discount->discount_percent;
+  return {{"class", class_name(c)},
+          {"discount", discount_text(c)},
+          {"source", cite(r, c.discount->source)},
+          {"discount_percent", format_number(percent)},
+          {"discount_fraction", format_number(c.fraction)},
+          {"break_even_utilisation_percent", format_number(kHundred - percent)},
+          {"plan_factor", format_number(plan_factor(c))},
+          {"gain_fraction", gain_fraction(c)},
+          {"eligible_on_demand_per_year_usd", money(c.on_demand_year.usd())}};
 }
 
-// The exact arithmetic of one commitment.
-void outcome_arithmetic(std::ostringstream& md, const R& r, const CommitmentOutcome& o, const Decimal& not_covered) {
-  const Decimal total_without = r.total_year.usd();
-  md << "- Commitment paid: " << per_hour(o.commitment) << " × " << hours_text(o.hours) << " h = " << usd(o.paid)
-     << "\n";
+// A usage line: the table row and the "without a plan" arithmetic.
+nlohmann::json line_data(const R& r, const DspLine& l) {
+  const DspUsageLine& u = *l.usage;
+  const PriceRow& p = *l.price;
+  const bool constant = u.profile.shape == UsageProfile::Shape::kConstant;
+  nlohmann::json j = {
+      {"name", u.name},
+      {"what", l.what},
+      {"price", {{"text", p.price_text()},
+                 {"source", cite(r, p.source)},
+                 {"usd", format_price(p.price.usd_per_unit())},
+                 {"per", p.per == kOne ? nlohmann::json(nullptr) : nlohmann::json(format_number(p.per))}}},
+      {"multi_az", nullptr},
+      {"unit_cost_usd", format_price(l.unit_cost)},
+      {"unit_cost_derived", p.per != kOne || l.multi_az},  // the cost per unit is not the price itself
+      {"covered_by", nullptr},
+      {"not_covered", nullptr},
+      {"level_text", level_text(u)},
+      {"profile_text", profile_text(u)},
+      {"monthly", !u.hourly},
+      {"constant_hourly", u.hourly && constant},
+      {"shaped_hourly", u.hourly && !constant},
+      {"quantity_per_year", format_number(l.quantity_year)},
+      {"quantity_unit", year_unit(u)},
+      {"on_demand_per_year_usd", money(l.on_demand_year.usd())}};
+  if (l.multi_az)
+    j["multi_az"] = {{"text", l.multi_az->price_text()},
+                     {"source", cite(r, l.multi_az->source)},
+                     {"multiplier", format_number(*l.multi_az->multiplier)},
+                     {"qualifier", l.multi_az->qualifier}};
+  if (l.discount_class >= 0)
+    j["covered_by"] = class_data(r, r.classes[static_cast<std::size_t>(l.discount_class)]);
+  else
+    j["not_covered"] = {{"reason", l.not_covered_reason}, {"source", cite(r, l.eligibility->source)}};
+  return j;
+}
+
+// One commitment's outcome, the fields of outcome_json formatted for the Markdown.
+// `total_without` is the whole bill without a plan, `not_covered` the part no plan covers.
+nlohmann::json outcome_data(const R& r, const CommitmentOutcome& o, const Decimal& total_without,
+                            const Decimal& not_covered) {
+  nlohmann::json classes = nlohmann::json::array();
   std::vector<Decimal> covered, used;
   for (std::size_t k = 0; k < o.classes.size(); ++k) {
     const ClassCoverage& cc = o.classes[k];
-    const DspClass& c = r.classes[k];
-    md << "- " << class_name(c) << " (" << discount_text(c) << "): ";
-    if (cc.full_hours == 0 && cc.partial_hours == 0) {
-      md << "not reached by the commitment; covered $0.00\n";
-    } else {
-      std::vector<std::string> parts;
-      if (cc.full_hours > 0)
-        parts.push_back("covered entirely in " + hours_text(cc.full_hours) + " hours: " +
-                        usd(cc.fully_covered_on_demand) + " of On-Demand usage for " +
-                        format_number(plan_factor(c)) + " × " + usd(cc.fully_covered_on_demand) + " = " +
-                        usd(cc.fully_covered_discounted) + " of commitment");
-      if (cc.partial_hours > 0)
-        parts.push_back("covered in part in " + hours_text(cc.partial_hours) + " hours: " +
-                        usd(cc.partial_commitment) + " of commitment ÷ " + format_number(plan_factor(c)) +
-                        eq(cc.partial_exact) + usd(cc.partial_on_demand) + " of On-Demand usage");
-      for (std::size_t i = 0; i < parts.size(); ++i) md << (i ? "; " : "") << parts[i];
-      if (cc.full_hours > 0 && cc.partial_hours > 0)
-        md << "; covered in all " << usd(cc.fully_covered_on_demand) << " + " << usd(cc.partial_on_demand) << " = "
-           << usd(cc.covered_on_demand) << " of On-Demand usage, using " << usd(cc.fully_covered_discounted) << " + "
-           << usd(cc.partial_commitment) << " = " << usd(cc.commitment_used) << " of commitment";
-      md << "\n";
-    }
+    nlohmann::json c = class_data(r, r.classes[k]);
+    c["not_reached"] = cc.full_hours == 0 && cc.partial_hours == 0;
+    c["covered_entirely"] = cc.full_hours > 0;
+    c["hours_covered_entirely"] = hours_text(cc.full_hours);
+    c["covered_entirely_on_demand_usd"] = money(cc.fully_covered_on_demand);
+    c["covered_entirely_commitment_usd"] = money(cc.fully_covered_discounted);
+    c["covered_in_part"] = cc.partial_hours > 0;
+    c["hours_covered_in_part"] = hours_text(cc.partial_hours);
+    c["covered_in_part_commitment_usd"] = money(cc.partial_commitment);
+    c["covered_in_part_on_demand_usd"] = money(cc.partial_on_demand);
+    c["covered_in_part_exact"] = cc.partial_exact;  // false: a quotient carried to 10 places
+    c["covered_on_demand_usd"] = money(cc.covered_on_demand);
+    c["commitment_used_usd"] = money(cc.commitment_used);
+    classes.push_back(c);
     covered.push_back(cc.covered_on_demand);
     used.push_back(cc.commitment_used);
   }
-  if (o.classes.size() > 1) {
-    sum_line(md, "Eligible usage covered (at On-Demand rates)", covered, o.covered_on_demand);
-    sum_line(md, "Commitment used", used, o.used);
-  }
-  md << "- Eligible usage still billed On-Demand: " << usd(o.eligible_on_demand) << " − " << usd(o.covered_on_demand)
-     << " = " << usd(o.left_on_demand) << "\n";
-  md << "- Eligible usage with the plan: " << usd(o.paid) << " + " << usd(o.left_on_demand) << " = "
-     << usd(o.eligible_cost) << " (without: " << usd(o.eligible_on_demand) << ")\n";
-  md << "- Saving: " << usd(o.eligible_on_demand) << " − " << usd(o.eligible_cost) << " = " << usd(o.saving)
-     << (o.saving.is_negative() ? " (a loss: the plan costs more than On-Demand)" : "") << "\n";
-  md << "- As a share of eligible spend: " << usd(o.saving) << " ÷ " << usd(o.eligible_on_demand) << " = "
-     << pct(o.saving, o.eligible_on_demand) << "\n";
-  md << "- As a share of total database spend: " << usd(o.saving) << " ÷ " << usd(total_without) << " = "
-     << pct(o.saving, total_without) << "\n";
-  md << "- Whole database bill with the plan: " << usd(o.eligible_cost) << " + " << usd(not_covered) << " (not covered) = "
-     << usd(o.eligible_cost + not_covered) << "\n";
-  if (!o.paid.is_zero())
-    md << "- Utilisation: " << usd(o.used) << " used ÷ " << usd(o.paid) << " paid = " << pct(o.used, o.paid)
-       << "; unused commitment " << usd(o.paid) << " − " << usd(o.used) << " = " << usd(o.unused) << "\n";
-  md << "- Coverage: " << usd(o.covered_on_demand) << " covered ÷ " << usd(o.eligible_on_demand)
-     << " eligible = " << pct(o.covered_on_demand, o.eligible_on_demand) << " of eligible On-Demand spend\n";
-  md << "- Hours in which eligible usage at On-Demand rates is below the commitment (the plan loses money in "
-        "that hour): " << hours_text(o.hours_below) << " of " << hours_text(o.hours) << "\n";
+  const Decimal saving_magnitude = o.saving.abs();
+  return {{"commitment_usd_per_hour", format_price(o.commitment)},
+          {"hours", hours_text(o.hours)},
+          {"commits", !o.paid.is_zero()},
+          {"commitment_paid_usd", money(o.paid)},
+          {"commitment_used_usd", money(o.used)},
+          {"commitment_unused_usd", money(o.unused)},
+          {"utilisation_percent", pct(o.used, o.paid)},
+          {"eligible_on_demand_usd", money(o.eligible_on_demand)},
+          {"covered_on_demand_usd", money(o.covered_on_demand)},
+          {"covered_exact", o.covered_exact},
+          {"coverage_percent_of_eligible_spend", pct(o.covered_on_demand, o.eligible_on_demand)},
+          {"eligible_left_on_demand_usd", money(o.left_on_demand)},
+          {"leaves_eligible_on_demand", !o.left_on_demand.is_zero()},
+          {"eligible_cost_with_plan_usd", money(o.eligible_cost)},
+          {"total_bill_without_plan_usd", money(total_without)},
+          {"not_covered_usd", money(not_covered)},
+          {"total_bill_with_plan_usd", money(o.eligible_cost + not_covered)},
+          {"saving_usd", money(o.saving)},
+          {"loss", o.saving.is_negative()},
+          {"saving_magnitude_usd", money(saving_magnitude)},
+          {"saving_percent_of_eligible_spend", pct(o.saving, o.eligible_on_demand)},
+          {"saving_percent_of_total_database_spend", pct(o.saving, total_without)},
+          {"saving_magnitude_percent_of_eligible_spend", pct(saving_magnitude, o.eligible_on_demand)},
+          {"saving_magnitude_percent_of_total_database_spend", pct(saving_magnitude, total_without)},
+          {"hours_with_eligible_usage_below_commitment", hours_text(o.hours_below)},
+          {"several_classes", o.classes.size() > 1},
+          {"covered_on_demand_sum", sum_text(covered, o.covered_on_demand)},
+          {"commitment_used_sum", sum_text(used, o.used)},
+          {"classes", classes}};
 }
 
 // Rounded per-year and per-month (year ÷ 12) columns that still add up.
@@ -205,69 +234,50 @@ YearMonthRows year_month(const std::vector<Decimal>& parts) {
   return out;
 }
 
-void headline_table(std::ostringstream& md, const R& r, const std::string& with_label, const CommitmentOutcome& o) {
+// The rows of a commitment's headline table (rounded): whole bill without and with the
+// plan, the rounding adjustment (null when none is needed) and the saving, per year and per month.
+nlohmann::json headline_data(const R& r, const CommitmentOutcome& o) {
   const Decimal without = r.total_year.usd();
   const Decimal with = o.eligible_cost + r.not_covered_hourly_year.usd() + r.monthly_items_year.usd();
   const YearMonthRows t = year_month({without, -with});
-  md << "| | Per year | Per month (year ÷ 12) |\n|---|---:|---:|\n";
-  md << "| Whole database bill without a plan (On-Demand) | " << usd_r(t.year.parts[0]) << " | "
-     << usd_r(t.month_parts[0]) << " |\n";
-  md << "| " << with_label << " | " << usd_r(-t.year.parts[1]) << " | " << usd_r(-t.month_parts[1]) << " |\n";
+  nlohmann::json rounding = nullptr;
   if (!t.year.adjustment.is_zero() || !t.month_adjustment.is_zero())
-    md << "| Rounding (exact saving minus difference of rounded rows) | " << usd_r(t.year.adjustment) << " | "
-       << usd_r(t.month_adjustment) << " |\n";
-  md << "| **Saving** (negative = costs more) | **" << usd_r(t.year.total) << "** | **" << usd_r(t.month_total)
-     << "** |\n";
-  md << "| Saving as % of eligible spend (" << usd_r(o.eligible_on_demand) << " a year) | "
-     << pct(o.saving, o.eligible_on_demand) << " | " << pct(o.saving, o.eligible_on_demand) << " |\n";
-  md << "| Saving as % of total database spend (" << usd_r(without) << " a year) | " << pct(o.saving, without) << " | "
-     << pct(o.saving, without) << " |\n\n";
+    rounding = {{"year", usd_r(t.year.adjustment)}, {"month", usd_r(t.month_adjustment)}};
+  return {{"without", {{"year", usd_r(t.year.parts[0])}, {"month", usd_r(t.month_parts[0])}}},
+          {"with", {{"year", usd_r(-t.year.parts[1])}, {"month", usd_r(-t.month_parts[1])}}},
+          {"rounding", rounding},
+          {"saving", {{"year", usd_r(t.year.total)}, {"month", usd_r(t.month_total)}}}};
 }
 
-// The one-line explanation of the optimum.
+// The one-paragraph explanation of the optimum (templates best-commitment*.md).
 std::string optimum_explanation(const R& r) {
   const OptimumDetail& opt = r.optimum;
-  std::ostringstream s;
-  const std::string n = hours_text(static_cast<std::size_t>(r.hours));
+  nlohmann::json data = {{"commitment_usd_per_hour", format_price(opt.commitment)},
+                         {"hours", hours_text(static_cast<std::size_t>(r.hours))},
+                         {"hours_unused_above", hours_text(opt.unused_hours_above)}};
   if (r.classes.size() == 1) {
     const DspClass& c = r.classes[0];
-    const std::string keep = format_number(kHundred - *c.discount->discount_percent) + "%";
+    data.update(class_data(r, c));
     if (opt.commitment.is_zero()) {
-      s << "**Commit nothing.** A dollar of commitment beats On-Demand only if it is used in more than " << keep
-        << " of hours (1 − " << format_number(*c.discount->discount_percent) << "%), and this usage is above zero in only "
-        << hours_text(opt.class_hours_above[0]) << " of " << n << " hours.";
-      return s.str();
+      data["hours_used_above"] = hours_text(opt.class_hours_above[0]);
+      return fill_template("database-savings-plan/best-commitment-one-class-none.md", data);
     }
     const Decimal level = Decimal::divide(opt.commitment, plan_factor(c), opt.commitment.scale() + 12,
                                           RoundingMode::kDown).normalized();  // exact: c* = (1 - d) x level
-    s << "**Commit " << per_hour(opt.commitment) << ".** A dollar of commitment beats On-Demand only if it is used in "
-      << "more than " << keep << " of hours (1 − " << format_number(*c.discount->discount_percent) << "%); "
-      << per_hour(level) << " is the highest eligible On-Demand spend this usage reaches in more than " << keep
-      << " of hours (in " << hours_text(opt.class_hours_below[0]) << " of " << n << "), so commit "
-      << format_number(plan_factor(c)) << " × " << format_price(level) << " = " << format_price(opt.commitment) << ".";
-    return s.str();
+    data["level_usd_per_hour"] = format_price(level);
+    data["hours_used_below"] = hours_text(opt.class_hours_below[0]);
+    return fill_template("database-savings-plan/best-commitment-one-class.md", data);
   }
-  if (opt.commitment.is_zero()) {
-    s << "**Commit nothing.** Even the first cent of commitment would go unused in too many hours ("
-      << hours_text(opt.unused_hours_above) << " of " << n << ") to be paid back by the discounts.";
-    return s.str();
-  }
-  std::vector<std::string> used;
+  if (opt.commitment.is_zero()) return fill_template("database-savings-plan/best-commitment-none.md", data);
+  // The classes one more cent would pay for, and in how many hours.
+  nlohmann::json used = nlohmann::json::array();
   for (std::size_t k = 0; k < r.classes.size(); ++k)
     if (opt.class_hours_above[k] > 0)
-      used.push_back(hours_text(opt.class_hours_above[k]) + " hours (" + class_name(r.classes[k]) + ", saving " +
-                     gain_fraction(r.classes[k]) + " of a cent)");
-  s << "**Commit " << per_hour(opt.commitment) << ".** One more cent of commitment per hour would go unused in "
-    << hours_text(opt.unused_hours_above) << " of " << n << " hours (a whole cent lost each time)";
-  if (used.empty()) {
-    s << " and be used in none";
-  } else {
-    s << " and would replace On-Demand usage only in ";
-    for (std::size_t i = 0; i < used.size(); ++i) s << (i ? (i + 1 == used.size() ? " and " : ", ") : "") << used[i];
-  }
-  s << ", so it would cost more than it saves; every cent up to " << format_price(opt.commitment)
-    << " still saves more than it costs.";
-  return s.str();
+      used.push_back({{"hours_used", hours_text(opt.class_hours_above[k])},
+                      {"class", class_name(r.classes[k])},
+                      {"gain_fraction", gain_fraction(r.classes[k])}});
+  data["used_above"] = first_last(used);
+  return fill_template("database-savings-plan/best-commitment.md", data);
 }
 
 // L = product of (1 - d_k): the factor the optimiser's slopes are scaled by.
@@ -290,224 +300,113 @@ std::string slope_text(const R& r, std::size_t unused, const std::vector<std::si
 
 }  // namespace
 
+// Fills templates/section.md from the result: the fields follow render_json, formatted.
 std::string render_markdown(const DatabaseSavingsPlanResult& r) {
   const auto& sc = *r.scenario;
-  const CommitmentOutcome& best = r.at_optimum;
+  const OptimumDetail& opt = r.optimum;
   const Decimal total = r.total_year.usd();
+  const Decimal eligible = r.eligible_year.usd();
   const Decimal not_covered = r.not_covered_hourly_year.usd() + r.monthly_items_year.usd();
-  std::ostringstream md;
-  md << "## " << sc.header.title << "\n\n";
-  md << "*Scenario `" << sc.header.id << "` · region " << sc.region
-     << " · Database Savings Plan: 1-year term, No Upfront · year = 8,760 h (12 × 730 h) · prices as of "
-     << r.prices_as_of.to_string() << "*\n\n";
-  for (const auto& w : r.warnings) md << "> **Warning:** " << w << "\n\n";
 
-  // What this means for you.
-  md << "### What this means for you\n\n";
-  md << (sc.header.audience.empty() ? "A team" : "A " + sc.header.audience) << " pays " << usd_r(total)
-     << " a year for this database usage at On-Demand rates; " << usd_r(r.eligible_year.usd()) << " of it ("
-     << pct(r.eligible_year.usd(), total) << " of total database spend) is usage a Database Savings Plan can cover. ";
-  if (r.optimum.commitment.is_zero()) {
-    md << "For this usage profile the best commitment is none at all: any commitment would cost more than it saves. ";
-  } else {
-    md << "The best commitment for this usage profile is " << per_hour(r.optimum.commitment) << " ("
-       << usd_r(best.paid) << " a year, No Upfront). It saves " << usd_r(best.saving) << " a year: "
-       << pct(best.saving, best.eligible_on_demand) << " of eligible spend, which is "
-       << pct(best.saving, total) << " of total database spend. ";
+  nlohmann::json data;
+  data["scenario"] = {{"id", sc.header.id},
+                      {"title", sc.header.title},
+                      {"region", sc.region},
+                      {"audience", sc.header.audience.empty() ? nlohmann::json(nullptr)
+                                                              : nlohmann::json(sc.header.audience)}};
+  data["prices_as_of"] = r.prices_as_of.to_string();
+  data["warnings"] = r.warnings;
+  data["hours_per_year"] = format_number(Decimal::from_int(kHoursPerYear));
+
+  nlohmann::json lines = nlohmann::json::array(), not_covered_lines = nlohmann::json::array();
+  std::vector<Decimal> not_covered_parts;
+  for (const auto& l : r.lines) {
+    lines.push_back(line_data(r, l));
+    if (l.discount_class >= 0) continue;
+    not_covered_lines.push_back(lines.back());
+    not_covered_parts.push_back(l.on_demand_year.usd());
   }
+  data["lines"] = lines;
+  data["not_covered_lines"] = first_last(not_covered_lines);
+
+  nlohmann::json classes = nlohmann::json::array();
+  std::vector<Decimal> eligible_parts;
+  for (const auto& c : r.classes) {
+    classes.push_back(class_data(r, c));
+    eligible_parts.push_back(c.on_demand_year.usd());
+  }
+  data["headline_class"] = classes[0];  // the highest discount, the one headlines quote
+  data["other_classes"] = first_last(nlohmann::json(classes.begin() + 1, classes.end()));
+  data["several_classes"] = classes.size() > 1;
+  data["discount_classes"] = first_last(classes);
+
+  data["totals_per_year"] = {
+      {"eligible_usd", money(eligible)},
+      {"not_covered_usd", money(not_covered)},
+      {"total_database_spend_usd", money(total)},
+      {"eligible_percent_of_total_database_spend", pct(eligible, total)},
+      {"eligible_sum", sum_text(eligible_parts, eligible)},
+      {"not_covered_sum", not_covered_parts.empty() ? nlohmann::json(nullptr)
+                                                    : nlohmann::json(sum_text(not_covered_parts, not_covered))}};
+
+  nlohmann::json best = outcome_data(r, r.at_optimum, total, not_covered);
+  best["headline"] = headline_data(r, r.at_optimum);
+  data["best_commitment"] = {
+      {"commitment_usd_per_hour", format_price(opt.commitment)},
+      {"commit_nothing", opt.commitment.is_zero()},
+      {"explanation", optimum_explanation(r)},
+      {"candidates_considered", hours_text(opt.candidates)},
+      {"just_below", opt.commitment.is_zero()
+                         ? nlohmann::json(nullptr)
+                         : nlohmann::json{{"slope", slope_text(r, opt.unused_hours_below, opt.class_hours_below,
+                                                               opt.slope_below_scaled)}}},
+      {"just_above",
+       {{"slope", slope_text(r, opt.unused_hours_above, opt.class_hours_above, opt.slope_above_scaled)}}},
+      {"outcome", best}};
+  data["considered_commitment"] = nullptr;
   if (r.at_considered) {
-    const auto& c = *r.at_considered;
-    md << "The " << per_hour(c.commitment) << " you are considering would "
-       << (c.saving.is_negative() ? "cost " + usd_r(c.saving.abs()) + " a year more than On-Demand ("
-                                  : "save " + usd_r(c.saving) + " a year (")
-       << pct(c.saving.abs(), c.eligible_on_demand) << " of eligible spend; " << pct(c.saving.abs(), total)
-       << " of total database spend). ";
+    nlohmann::json considered = outcome_data(r, *r.at_considered, total, not_covered);
+    considered["headline"] = headline_data(r, *r.at_considered);
+    data["considered_commitment"] = considered;
   }
-  md << "Discounts are the sources' \"up to\" ceilings, so these savings are a best case, and the headline \""
-     << discount_text(r.classes[0]) << "\" applies only to " << class_name(r.classes[0])
-     << " usage: on this whole bill no commitment can save more than " << pct(r.ceiling_saving, total)
-     << " of total database spend (see why below). ";
-  if (!r.optimum.commitment.is_zero()) {
-    for (const auto& d : r.downside) {
-      const auto& o = d.at_optimum;
-      md << "If usage falls " << format_number(d.drop_percent) << "% from month 7, the same commitment "
-         << (o.saving.is_negative() ? "loses " + usd_r(o.saving.abs()) : "saves " + usd_r(o.saving))
-         << " (" << pct(o.saving.abs(), o.eligible_on_demand) << " of that year's eligible spend). ";
-    }
-    md << "Rule of thumb: in any hour when your eligible usage at On-Demand rates is below the commitment ("
-       << format_price(r.optimum.commitment) << "), the plan costs more than On-Demand in that hour.";
-  }
-  md << "\n\n";
+  data["break_even_commitment_usd_per_hour"] = {{"value", format_price(r.break_even_commitment)},
+                                                {"exact", r.break_even_exact}};
+  data["max_useful_commitment_usd_per_hour"] = format_price(r.max_useful_commitment);
 
-  // The usage.
-  md << "### The usage\n\n";
-  md << "| Usage | What | On-Demand price | Covered by | Profile | Quantity over the year | On-Demand per year |\n";
-  md << "|---|---|---|---|---|---:|---:|\n";
-  for (const auto& l : r.lines)
-    md << "| " << l.usage->name << " | " << l.what << " | " << l.price->price_text() << " " << cite(r, l.price->source)
-       << (l.multi_az ? "; Multi-AZ " + l.multi_az->price_text() + " " + cite(r, l.multi_az->source) : "") << " | "
-       << coverage_text(r, l) << " | " << profile_text(*l.usage) << " | " << format_number(l.quantity_year) << " "
-       << year_unit(*l.usage) << " | " << usd_r(l.on_demand_year.usd()) << " |\n";
-  md << "\n";
-
-  // Discounts and break-even.
-  md << "### Discounts and break-even utilisation\n\n";
-  md << "| Discount class | Discount | Break-even utilisation (1 − discount) | Eligible usage, On-Demand per year |\n";
-  md << "|---|---|---:|---:|\n";
-  for (const auto& c : r.classes)
-    md << "| " << class_name(c) << " | " << discount_text(c) << " " << cite(r, c.discount->source) << " | "
-       << format_number(kHundred - *c.discount->discount_percent) << "% | " << usd_r(c.on_demand_year.usd()) << " |\n";
-  md << "\nA dollar of commitment buys 1 ÷ (1 − discount) dollars of On-Demand usage, but only in an hour when the "
-        "usage is there. At a " << format_number(*r.classes[0].discount->discount_percent) << "% discount ("
-     << class_name(r.classes[0]) << ") it pays for itself only while more than "
-     << format_number(kHundred - *r.classes[0].discount->discount_percent)
-     << "% of it is used (utilisation); below that you pay for commitment that covers nothing. In hourly terms: "
-        "the plan beats On-Demand in an hour exactly when that hour's eligible On-Demand usage exceeds the "
-        "commitment.\n\n";
-
-  // The arithmetic.
-  md << "### The arithmetic (exact, before rounding)\n\n";
-  md << "Without a plan, over the year:\n\n";
-  std::vector<Decimal> eligible_parts, other_parts;
-  for (const auto& l : r.lines) md << line_arithmetic(l);
-  for (const auto& c : r.classes) eligible_parts.push_back(c.on_demand_year.usd());
-  sum_line(md, "Eligible (a plan can cover it)", eligible_parts, r.eligible_year.usd());
-  for (const auto& l : r.lines)
-    if (l.discount_class < 0) other_parts.push_back(l.on_demand_year.usd());
-  if (!other_parts.empty()) sum_line(md, "Not covered by any plan", other_parts, not_covered);
-  md << "- Total database spend: " << usd(r.eligible_year.usd()) << " + " << usd(not_covered) << " = " << usd(total)
-     << "\n\n";
-  md << "With the best commitment, " << per_hour(r.optimum.commitment) << ":\n\n";
-  outcome_arithmetic(md, r, best, not_covered);
-  md << "\n";
-  if (r.at_considered) {
-    md << "With the commitment you are considering, " << per_hour(r.at_considered->commitment) << ":\n\n";
-    outcome_arithmetic(md, r, *r.at_considered, not_covered);
-    md << "\n";
-  }
-
-  // The best commitment.
-  md << "### The best commitment\n\n";
-  md << optimum_explanation(r) << "\n\n";
-  md << "- Found exactly: the yearly cost is piecewise linear in the commitment and bends only where the commitment "
-        "equals one hour's eligible usage at plan rates, so the best commitment is one of "
-     << hours_text(r.optimum.candidates) << " candidate values (zero and every distinct breakpoint); no grid is "
-        "scanned.\n";
-  if (!r.optimum.commitment.is_zero())
-    md << "- Just below " << format_price(r.optimum.commitment) << ", one more dollar per hour of commitment changes "
-          "the yearly cost by " << slope_text(r, r.optimum.unused_hours_below, r.optimum.class_hours_below,
-                                               r.optimum.slope_below_scaled)
-       << " (negative: still saving).\n";
-  md << "- Just above " << format_price(r.optimum.commitment) << ", it changes the yearly cost by "
-     << slope_text(r, r.optimum.unused_hours_above, r.optimum.class_hours_above, r.optimum.slope_above_scaled)
-     << " (zero or positive: no longer saving). Each class term is hours × discount ÷ (1 − discount), the On-Demand "
-        "dollars a dollar of commitment saves in an hour it is used.\n";
-  md << "- Over-committing: above " << (r.break_even_exact ? "" : "about ") << per_hour(r.break_even_commitment)
-     << " the plan costs more than On-Demand over the year (the break-even commitment"
-     << (r.break_even_exact ? "" : ", carried to 10 places and rounded down") << ").\n";
-  md << "- Above " << per_hour(r.max_useful_commitment)
-     << " (the highest hourly eligible usage at plan rates) an extra dollar of commitment is never used at all.\n\n";
-
-  // Headline figures.
-  md << "### Headline figures (rounded to the cent)\n\n";
-  md << "Best commitment, " << per_hour(r.optimum.commitment) << ":\n\n";
-  headline_table(md, r, "Whole database bill with the plan", best);
-  if (r.at_considered) {
-    md << "The commitment you are considering, " << per_hour(r.at_considered->commitment) << ":\n\n";
-    headline_table(md, r, "Whole database bill with the plan", *r.at_considered);
-  }
-
-  // Downside.
-  md << "### If usage falls mid-term\n\n";
-  md << "The commitment cannot be cancelled. Usage falls from hour 4,380 (month 7) to the end of the term; the "
-        "commitment stays at " << per_hour(r.optimum.commitment) << ".\n\n";
-  md << "| Case | Bill without a plan | Bill with the plan | Saving (negative = loss) | % of eligible spend | % of total "
-        "database spend | Utilisation | Best commitment in hindsight |\n";
-  md << "|---|---:|---:|---:|---:|---:|---:|---:|\n";
-  md << "| Usage as expected | " << usd_r(total) << " | " << usd_r(best.eligible_cost + not_covered) << " | "
-     << usd_r(best.saving) << " | " << pct(best.saving, best.eligible_on_demand) << " | " << pct(best.saving, total)
-     << " | " << (best.paid.is_zero() ? "n/a" : pct(best.used, best.paid)) << " | "
-     << format_price(r.optimum.commitment) << " |\n";
+  nlohmann::json downside = nlohmann::json::array();
   for (const auto& d : r.downside) {
-    const auto& o = d.at_optimum;
-    md << "| Usage −" << format_number(d.drop_percent) << "% from month 7 | " << usd_r(d.total_without_plan.usd())
-       << " | " << usd_r(d.total_with_plan.usd()) << " | " << usd_r(o.saving) << " | "
-       << pct(o.saving, o.eligible_on_demand) << " | " << pct(o.saving, d.total_without_plan.usd()) << " | "
-       << (o.paid.is_zero() ? "n/a" : pct(o.used, o.paid)) << " | " << format_price(d.hindsight_commitment)
-       << " (saves " << usd_r(d.at_hindsight.saving) << ") |\n";
+    const Decimal without = d.total_without_plan.usd();
+    const Decimal nc = without - d.at_optimum.eligible_on_demand;
+    downside.push_back({{"usage_drop_percent", format_number(d.drop_percent)},
+                        {"total_without_plan_usd", money(without)},
+                        {"total_with_plan_usd", money(d.total_with_plan.usd())},
+                        {"with_best_commitment_kept", outcome_data(r, d.at_optimum, without, nc)},
+                        {"hindsight_commitment_usd_per_hour", format_price(d.hindsight_commitment)},
+                        {"with_hindsight_commitment", outcome_data(r, d.at_hindsight, without, nc)}});
   }
-  md << "\n";
-  for (const auto& d : r.downside) {
-    const auto& o = d.at_optimum;
-    md << "- Usage −" << format_number(d.drop_percent) << "% from month 7: eligible usage " << usd(o.eligible_on_demand)
-       << " On-Demand; with the plan " << usd(o.paid) << " + " << usd(o.left_on_demand) << " = " << usd(o.eligible_cost)
-       << "; saving " << usd(o.eligible_on_demand) << " − " << usd(o.eligible_cost) << " = " << usd(o.saving) << " ("
-       << pct(o.saving, o.eligible_on_demand) << " of eligible spend; " << pct(o.saving, d.total_without_plan.usd())
-       << " of total database spend " << usd(d.total_without_plan.usd()) << ")";
-    if (!o.paid.is_zero())
-      md << "; utilisation " << usd(o.used) << " ÷ " << usd(o.paid) << " = " << pct(o.used, o.paid)
-         << ", unused commitment " << usd(o.unused);
-    md << "\n";
-  }
-  md << "\n";
+  data["downside"] = downside;
 
-  // Chart data.
-  md << "### Savings vs commitment (chart data)\n\n";
-  md << "Yearly saving on eligible spend for a range of commitments (the JSON output has every point):\n\n";
-  md << "| Commitment per hour | Commitment per year | Saving per year (negative = loss) | % of eligible spend | "
-        "Note |\n|---:|---:|---:|---:|---|\n";
+  nlohmann::json curve = nlohmann::json::array();  // the points the table shows
   for (const auto& p : r.curve) {
     const bool even_step = p.step >= 0 && p.step % 2 == 0;  // the 21 evenly spaced points thinned to 11
     if (!even_step && p.label.empty()) continue;
-    md << "| " << format_price(p.outcome.commitment) << " | " << usd_r(p.outcome.paid) << " | "
-       << usd_r(p.outcome.saving) << " | " << pct(p.outcome.saving, p.outcome.eligible_on_demand) << " | " << p.label
-       << " |\n";
+    curve.push_back({{"commitment_usd_per_hour", format_price(p.outcome.commitment)},
+                     {"commitment_per_year_usd", money(p.outcome.paid)},
+                     {"saving_usd", money(p.outcome.saving)},
+                     {"saving_percent_of_eligible_spend", pct(p.outcome.saving, p.outcome.eligible_on_demand)},
+                     {"label", p.label}});
   }
-  md << "\n";
+  data["savings_curve_table"] = curve;
 
-  // The ceiling.
-  md << "### Why \"" << discount_text(r.classes[0]) << "\" is a ceiling for the whole bill\n\n";
-  md << "- The most any commitment could save, if every eligible hour were covered at the full discount: ";
-  std::vector<std::string> terms;
-  for (const auto& c : r.classes)
-    terms.push_back(format_number(c.fraction) + " × " + usd(c.on_demand_year.usd()) + " (" + class_name(c) + ")");
-  for (std::size_t i = 0; i < terms.size(); ++i) md << (i ? " + " : "") << terms[i];
-  md << " = " << usd(r.ceiling_saving) << "\n";
-  md << "- As a share of total database spend: " << usd(r.ceiling_saving) << " ÷ " << usd(total) << " = "
-     << pct(r.ceiling_saving, total) << " at most; the best commitment for this profile saves " << usd(best.saving)
-     << " ÷ " << usd(total) << " = " << pct(best.saving, total) << "\n";
-  md << "- Eligible usage is " << usd(r.eligible_year.usd()) << " ÷ " << usd(total) << " = "
-     << pct(r.eligible_year.usd(), total) << " of the bill";
-  if (!other_parts.empty()) {
-    md << "; the rest is not covered at all:";
-    bool first = true;
-    for (const auto& l : r.lines)
-      if (l.discount_class < 0) {
-        md << (first ? " " : "; ") << l.usage->name << " " << usd(l.on_demand_year.usd()) << " ("
-           << l.not_covered_reason << ")";
-        first = false;
-      }
-  }
-  md << "\n";
-  if (!best.left_on_demand.is_zero())
-    md << "- The best commitment leaves " << (best.covered_exact ? "" : "about ") << usd_r(best.left_on_demand)
-       << " of eligible usage On-Demand (coverage " << pct(best.covered_on_demand, best.eligible_on_demand)
-       << " of eligible spend): covering more would need commitment that sits unused in too many hours, "
-          "below the break-even utilisation.\n";
-  if (r.classes.size() > 1) {
-    md << "- Part of the eligible usage gets a smaller discount than " << class_name(r.classes[0]) << " ("
-       << discount_text(r.classes[0]) << "):";
-    for (std::size_t k = 1; k < r.classes.size(); ++k)
-      md << (k > 1 ? "," : "") << " " << class_name(r.classes[k]) << " " << discount_text(r.classes[k]) << " ("
-         << usd(r.classes[k].on_demand_year.usd()) << ")";
-    md << ", so even full coverage saves " << usd(r.ceiling_saving) << " ÷ " << usd(r.eligible_year.usd()) << " = "
-       << pct(r.ceiling_saving, r.eligible_year.usd()) << " of eligible spend, not "
-       << format_number(*r.classes[0].discount->discount_percent) << "%.\n";
-  }
-  md << "\n";
+  data["ceiling"] = {{"max_saving_usd", money(r.ceiling_saving)},
+                     {"max_saving_percent_of_total_database_spend", pct(r.ceiling_saving, total)},
+                     {"max_saving_percent_of_eligible_spend", pct(r.ceiling_saving, eligible)},
+                     {"best_saving_percent_of_total_database_spend", pct(r.at_optimum.saving, total)}};
 
-  render_assumptions_and_sources(md, r.assumptions, r.notes);
-  return md.str();
+  std::ostringstream closing;
+  render_assumptions_and_sources(closing, r.assumptions, r.notes);
+  data["assumptions_and_sources"] = closing.str();
+  return fill_template("database-savings-plan/section.md", data);
 }
 
 namespace {
