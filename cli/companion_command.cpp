@@ -188,7 +188,8 @@ std::string bundle_readme(const LoadedEpisode& episode, const Date& today, const
   std::string listed = docs.front();
   for (std::size_t i = 1; i < docs.size(); ++i) listed += (i + 1 == docs.size() ? " and " : ", ") + docs[i];
   s += "Every field is described in the repository's " + listed +
-       ". Each form on the page also shows the scenario file it ran, ready to download and run with `costproof run`.\n\n";
+       ". Each form on the page also shows the scenario file it ran, ready to download and run with "
+       "`costproof run`.\n\n";
   s += "Prices are list prices from the sources named in the page, each with its as-of date; check them before "
        "you commit money.\n";
   return s;
