@@ -6,7 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
-#include <set>
+#include <map>
 
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
@@ -17,6 +17,7 @@
 #include "core/json_reader.h"
 #include "markdown_html.h"
 #include "core/markup.h"
+#include "scenarios/companion_form.h"
 #include "zip_writer.h"
 
 namespace costproof::cli {
@@ -50,107 +51,33 @@ std::string inside_script(const std::string& text, const std::string& what) {
   return out;
 }
 
-// The keys of every table of `service` (all regions), by region.
-std::map<std::string, std::set<std::string>> keys_by_region(const PriceCatalog& catalog,
-                                                            const std::vector<std::string>& services,
-                                                            const std::string& prefix = "") {
-  std::map<std::string, std::set<std::string>> out;
-  for (const auto& t : catalog.tables())
-    for (const auto& service : services)
-      if (t.service == service)
-        for (const auto& r : t.rows)
-          if (r.key.rfind(prefix, 0) == 0) out[t.region].insert(r.key);
-  return out;
-}
-
-nlohmann::ordered_json region_options(const std::vector<std::string>& regions) {
-  auto out = nlohmann::ordered_json::array();
-  for (const auto& r : regions) out.push_back({{"value", r}, {"label", r}});
-  return out;
-}
-
-template <class Map>
-std::vector<std::string> map_keys(const Map& m) {
-  std::vector<std::string> out;
-  for (const auto& [k, v] : m) out.push_back(k);
-  return out;
-}
-
-// A scenario field as the text a form field holds: "25" for 25 and for "25".
-std::string json_text(const nlohmann::ordered_json& j) { return j.is_string() ? j.get<std::string>() : j.dump(); }
-// The same for field `key` of `object`, or `fallback` when the object lacks it.
-std::string field_text(const nlohmann::ordered_json& object, const char* key, const std::string& fallback = "") {
-  return object.is_object() && object.contains(key) ? json_text(object.at(key)) : fallback;
-}
-
-// What the page's forms offer, all read off the price tables and the episode's
-// own scenario files (their first scenario of each kind gives the starting values).
+// What the page's forms offer and start from: {"episode", "forms": {<kind id>: the kind's
+// companion_form_options()}}, read off the price tables and the episode's own scenario files.
 nlohmann::ordered_json form_options(const LoadedEpisode& episode, const PriceCatalog& catalog) {
+  std::map<std::string, std::vector<nlohmann::ordered_json>> files_by_kind;
+  for (const auto& path : episode.scenario_files) {
+    auto s = nlohmann::ordered_json::parse(read_text_file(path));
+    files_by_kind[s.value("kind", "")].push_back(std::move(s));
+  }
   nlohmann::ordered_json o;
   o["episode"] = episode.inputs.episode.number;
-  const auto ec2 = keys_by_region(catalog, {"ec2"});
-  const auto db = keys_by_region(catalog, {"rds", "aurora"}, "db.");
-  o["compute-regions"] = region_options(map_keys(ec2));
-  o["database-regions"] = region_options(map_keys(keys_by_region(catalog, {"aurora", "rds"})));
-  o["nat-regions"] = region_options(catalog.regions_with("vpc", "nat-gateway-hour"));
-  o["ec2-types"] = nlohmann::ordered_json::object();
-  for (const auto& [region, keys] : ec2) o["ec2-types"][region] = keys;
-  o["db-types"] = nlohmann::ordered_json::object();
-  for (const auto& [region, keys] : db) o["db-types"][region] = keys;
-  o["performance-claims"] = nlohmann::ordered_json::array();
-  o["performance-objects"] = nlohmann::ordered_json::object();
-  nlohmann::ordered_json defaults = nlohmann::ordered_json::object();
-  for (const auto& path : episode.scenario_files) {
-    const auto s = nlohmann::ordered_json::parse(read_text_file(path));
-    const std::string kind = s.value("kind", "");
-    const std::string id = s.value("id", "");
-    if (kind == "compute-migration") {
-      if (s.contains("performance")) {
-        const auto& p = s["performance"];
-        o["performance-claims"].push_back(
-            {{"value", id},
-             {"label", p.value("qualifier", "") + (p.value("qualifier", "").empty() ? "" : " ") +
-                           field_text(p, "throughput_gain_percent") + "% more work per instance-hour: " +
-                           p.value("applies_to", "") + " (as in the episode's scenario " + id + ")"}});
-        o["performance-objects"][id] = p;
-      }
-      if (!defaults.contains("form-compute")) {
-        const auto& row = s["fleet"][0];
-        const bool chosen = row["target"].contains("instance_type");
-        defaults["form-compute"] = {{"region", s["region"]},
-                                    {"instance_type", row["instance_type"]},
-                                    {"count", field_text(row, "count")},
-                                    {"target", chosen ? "type" : "equivalent"},
-                                    {"target_type", chosen ? row["target"]["instance_type"] : ""}};
-      }
-    } else if (kind == "ipv6-egress") {
-      if (!o.contains("nat-claim")) o["nat-claim"] = s["claim"];
-      if (!defaults.contains("form-nat")) {
-        const auto& v = s["vpcs"][0];
-        const auto addresses = v.value("public_ipv4_addresses", nlohmann::ordered_json::object());
-        defaults["form-nat"] = {{"region", s["region"]},
-                                {"azs", field_text(v, "availability_zones")},
-                                {"nat_gateways", v["nat_gateways"].is_string() ? field_text(v, "nat_gateways") : "per-az"},
-                                {"gb", field_text(v, "monthly_gb_processed")},
-                                {"ipv6_percent", field_text(v, "ipv6_reachable_percent")},
-                                {"lb_ips", field_text(addresses, "load_balancer_ips", "0")},
-                                {"instance_ips", field_text(addresses, "instance_ips", "0")},
-                                {"dto", field_text(v, "monthly_gb_data_transfer_out", "0")}};
-      }
-    } else if (kind == "database-savings-plan" && !defaults.contains("form-database")) {
-      for (const auto& u : s["usage"]) {
-        if (u.value("type", "") == "aurora-serverless-v2") {
-          defaults["form-database"] = {{"region", s["region"]},
-                                       {"type", "aurora-serverless-v2"},
-                                       {"acu", field_text(u, "acu_hours_per_hour")},
-                                       {"shape", "constant"}};
-          break;
-        }
-      }
-    }
-  }
-  o["defaults"] = defaults;
+  o["forms"] = nlohmann::ordered_json::object();
+  ScenarioKinds::for_each([&]<class Kind>() {
+    o["forms"][std::string(Kind::id)] = Kind::companion_form_options({catalog, files_by_kind[std::string(Kind::id)]});
+  });
   return o;
+}
+
+// web/form.html with every kind's form (in registry order) in place of its marker line.
+std::string forms_section(const std::string& form_html, const std::string& path) {
+  static constexpr std::string_view kMarker = "<!-- the scenario kinds' forms -->\n";
+  const std::size_t at = form_html.find(kMarker);
+  if (at == std::string::npos)
+    throw FileError(path + ": lacks the line \"" + std::string(kMarker.substr(0, kMarker.size() - 1)) +
+                    "\" where the forms go");
+  std::string forms;
+  ScenarioKinds::for_each([&]<class Kind>() { forms += companion_form_html(Kind::id) + "\n\n"; });
+  return form_html.substr(0, at) + forms + form_html.substr(at + kMarker.size());
 }
 
 // The charts of the page: one per kind, from the episode's first scenario of that kind, in registry order.
@@ -255,9 +182,14 @@ std::string bundle_readme(const LoadedEpisode& episode, const Date& today, const
   s += "cp scenarios/ep" + e.number + "/graviton-small-team.json my-fleet.json   # or a file from scenarios/ here\n";
   s += "# edit my-fleet.json: region, instance_type, count, target\n";
   s += "./build/cli/costproof run my-fleet.json\n./build/cli/costproof run my-fleet.json --format json\n```\n\n";
-  s += "Every field is described in the repository's `docs/scenarios.md`, `docs/scenario-ipv6-egress.md` and "
-       "`docs/scenario-database-savings-plan.md`. Each form on the page also shows the scenario file it ran, "
-       "ready to download and run with `costproof run`.\n\n";
+  // "`a`, `b` and `c`": every kind's documentation, in registry order.
+  std::vector<std::string> docs;
+  ScenarioKinds::for_each([&]<class Kind>() { docs.push_back("`" + std::string(Kind::docs) + "`"); });
+  std::string listed = docs.front();
+  for (std::size_t i = 1; i < docs.size(); ++i) listed += (i + 1 == docs.size() ? " and " : ", ") + docs[i];
+  s += "Every field is described in the repository's " + listed +
+       ". Each form on the page also shows the scenario file it ran, ready to download and run with "
+       "`costproof run`.\n\n";
   s += "Prices are list prices from the sources named in the page, each with its as-of date; check them before "
        "you commit money.\n";
   return s;
@@ -336,7 +268,7 @@ int cmd_companion(const std::vector<std::string>& args) {
   parts.engine_js = read_text_file(engine_path);
   parts.css = read_text_file(web / "page.css");
   parts.page_js = read_text_file(web / "page.js");
-  parts.form_html = read_text_file(web / "form.html");
+  parts.form_html = forms_section(read_text_file(web / "form.html"), (web / "form.html").string());
   std::vector<PricingFile> pricing = read_pricing_files(vm["pricing-data"].as<std::string>());
   for (auto& f : pricing) f.label = "pricing-data/" + f.path;
   const PriceCatalog catalog = build_price_catalog(pricing);

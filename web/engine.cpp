@@ -1,9 +1,12 @@
 #include "engine.h"
 
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
 #include "core/json_reader.h"
+#include "scenarios/companion_form.h"
 #include "scenarios/run_report.h"
 #include "scenarios/scenario.h"
 
@@ -55,6 +58,27 @@ std::string Engine::run(const std::string& scenario_text, const std::string& as_
     return failure(error_report_line(e));
   } catch (const std::exception& e) {
     return failure(std::string("costproof: internal error: ") + e.what());
+  }
+}
+
+std::string Engine::form_scenario(const std::string& kind, const std::string& fields_json,
+                                  const std::string& options_json) const {
+  try {
+    const auto options = nlohmann::ordered_json::parse(options_json);
+    const auto& form_options = options.at("forms").at(kind);
+    const CompanionFormFields fields(nlohmann::ordered_json::parse(fields_json), form_options,
+                                     options.at("episode").get<std::string>());
+    std::optional<nlohmann::ordered_json> scenario;
+    ScenarioKinds::for_each([&]<class Kind>() {
+      if (kind == Kind::id) scenario = Kind::companion_scenario(fields);
+    });
+    if (!scenario) return failure("costproof: internal error: no form for scenario kind \"" + kind + "\"");
+    nlohmann::ordered_json out;
+    out["ok"] = true;
+    out["scenario"] = std::move(*scenario);
+    return out.dump();
+  } catch (const std::exception& e) {
+    return failure(std::string("costproof: internal error: the form's fields: ") + e.what());
   }
 }
 

@@ -6,11 +6,13 @@
 // Example:
 //   Engine engine;
 //   engine.load_pricing(R"([{"path": "aws/us-east-1/ec2.json", "label": "...", "text": "{...}"}, ...])");
-//   std::string out = engine.run(R"({"schema_version": 1, "kind": "compute-migration", ...})", "2026-11-27");
+//   std::string out = engine.run(R"({"schema_version": 1, "kind": ..., ...})", "2026-11-27");
 //   // out == {"ok": true, "json": "<what costproof run --format json prints>",
 //   //         "markdown": "<what costproof run prints>", "warnings": ["..."]}
 //   // or      {"ok": false, "message": "costproof: error: your-numbers.json: /fleet/0/count: ...",
 //   //          "pointer": "/fleet/0/count"}
+//   engine.form_scenario(form.dataset.kind, R"({"region": "us-east-1", "count": "40", ...})", options_json);
+//   // {"ok": true, "scenario": {"schema_version": 1, "kind": ..., "fleet": [{..., "count": 40, ...}]}}
 #pragma once
 
 #include <memory>
@@ -32,6 +34,12 @@ class Engine {
   // date price staleness is judged against (YYYY-MM-DD). Returns the JSON
   // described above; never throws.
   std::string run(const std::string& scenario_text, const std::string& as_of) const;
+  // The scenario a companion form's fields make, by the kind's companion_scenario()
+  // (scenarios/companion_form.h). `kind`: the form's data-kind; `fields_json`: {field name: value};
+  // `options_json`: the page's form options ({"episode", "forms": {kind: ...}}). Returns
+  // {"ok": true, "scenario": {...}} or {"ok": false, "message": "..."}; never throws.
+  std::string form_scenario(const std::string& kind, const std::string& fields_json,
+                            const std::string& options_json) const;
 
  private:
   std::unique_ptr<PriceCatalog> catalog_;

@@ -1,8 +1,10 @@
-// The companion page's "plug in your numbers" forms. This script only turns
-// form fields into a costproof scenario (the JSON a listener could write by
-// hand, docs/scenarios.md) and shows what the engine returns: every figure is
-// computed by the calc library compiled to WebAssembly (web/engine.cpp), the
-// same code as the costproof program. There is no arithmetic here.
+// The companion page's "plug in your numbers" forms, one per scenario kind
+// (calc/scenarios/<kind>/templates/form.html). This script only fills the forms
+// from the embedded options and shows what the engine returns: the scenario a
+// form's fields make (the JSON a listener could write by hand) and every figure
+// are computed by the calc library compiled to WebAssembly (web/engine.cpp), the
+// same code as the costproof program. There is no arithmetic here and no kind's
+// knowledge.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -14,93 +16,42 @@
   const pad = (n) => String(n).padStart(2, '0');
   $('as-of').value = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 
+  // Each form is a scenario kind's (its data-kind); its options, defaults included, are that kind's.
+  const forms = [...document.querySelectorAll('form.calculator')];
+  const formOptions = (form) => options.forms[form.dataset.kind] || {};
+
   // Fill selects and datalists from the embedded price tables' keys.
-  for (const select of document.querySelectorAll('select[data-options]')) {
-    for (const item of options[select.dataset.options] || []) {
-      const o = document.createElement('option');
-      o.value = item.value;
-      o.textContent = item.label;
-      select.appendChild(o);
+  for (const form of forms) {
+    for (const select of form.querySelectorAll('select[data-options]')) {
+      for (const item of formOptions(form)[select.dataset.options] || []) {
+        const o = document.createElement('option');
+        o.value = item.value;
+        o.textContent = item.label;
+        select.appendChild(o);
+      }
     }
-  }
-  function fillDatalist(id, values) {
-    const list = $(id);
-    list.replaceChildren(...values.map((v) => Object.assign(document.createElement('option'), { value: v })));
   }
   function regionChanged(form) {
     const region = form.elements.region.value;
-    if (form.id === 'form-compute') fillDatalist('ec2-types', options['ec2-types'][region] || []);
-    if (form.id === 'form-database') fillDatalist('db-types', options['db-types'][region] || []);
+    for (const list of form.querySelectorAll('datalist[data-options-by-region]')) {
+      const values = (formOptions(form)[list.dataset.optionsByRegion] || {})[region] || [];
+      list.replaceChildren(...values.map((v) => Object.assign(document.createElement('option'), { value: v })));
+    }
   }
   // Start from the episode's own example values.
-  for (const [formId, values] of Object.entries(options.defaults)) {
-    const form = $(formId);
-    for (const [name, value] of Object.entries(values)) if (form.elements[name]) form.elements[name].value = value;
+  for (const form of forms) {
+    for (const [name, value] of Object.entries(formOptions(form).defaults || {}))
+      if (form.elements[name]) form.elements[name].value = value;
     form.elements.region.addEventListener('change', () => regionChanged(form));
     regionChanged(form);
   }
 
-  const text = (v) => String(v).trim();
-  const header = (kind, title) => ({
-    schema_version: 1, kind, id: 'your-numbers', title, episode: options.episode,
-    audience: 'you', description: 'Entered in the companion page of episode ' + options.episode + '.',
-  });
-
-  // Form fields -> scenario. Numbers stay strings ("12.5"), as the CLI wants them exact.
-  const builders = {
-    'form-compute'(f) {
-      const row = { name: 'your fleet', instance_type: text(f.instance_type.value), count: wholeOrText(f.count.value) };
-      row.target = f.target.value === 'type' ? { instance_type: text(f.target_type.value) } : { equivalent: 'graviton' };
-      const s = Object.assign(header('compute-migration', 'Your fleet'), {
-        region: f.region.value, hours_per_month: 730, fleet: [row],
-      });
-      if (f.performance.value) s.performance = options['performance-objects'][f.performance.value];
-      return s;
-    },
-    'form-database'(f) {
-      const type = f.type.value;
-      const line = { name: 'your database', type };
-      if (type === 'aurora-serverless-v2') {
-        line.configuration = 'standard';
-        line.acu_hours_per_hour = text(f.acu.value);
-      } else {
-        line.instance_type = text(f.db_instance_type.value);
-        line.engine = f.engine.value;
-        if (type === 'rds-instance') line.deployment = f.deployment.value;
-        line.count = wholeOrText(f.db_count.value);
-      }
-      const profiles = {
-        'business-hours': { shape: 'business-hours', start_hour: 9, end_hour: 18, days: 'weekdays', off_hours_percent: 0 },
-        'nightly-scale-down': { shape: 'nightly-scale-down', start_hour: 22, end_hour: 6, night_percent: 25 },
-      };
-      if (profiles[f.shape.value]) line.profile = profiles[f.shape.value];
-      const usage = [line];
-      if (text(f.storage.value) !== '')
-        usage.push({ name: 'your storage', type: 'aurora-storage', configuration: 'standard', gib_months_per_month: text(f.storage.value) });
-      return Object.assign(header('database-savings-plan', 'Your database'), { region: f.region.value, usage });
-    },
-    'form-nat'(f) {
-      const azs = wholeOrText(f.azs.value);
-      const natCount = f.nat_gateways.value === 'per-az' ? azs : 1;
-      const vpc = {
-        name: 'your VPC', availability_zones: azs, nat_gateways: f.nat_gateways.value,
-        monthly_gb_processed: text(f.gb.value), ipv6_reachable_percent: text(f.ipv6_percent.value),
-        public_ipv4_addresses: {
-          nat_elastic_ips: natCount, load_balancer_ips: wholeOrText(f.lb_ips.value || '0'),
-          instance_ips: wholeOrText(f.instance_ips.value || '0'), removable_ips: 0,
-        },
-        monthly_gb_data_transfer_out: text(f.dto.value || '0'),
-      };
-      return Object.assign(header('ipv6-egress', 'Your VPC'), {
-        region: f.region.value, hours_per_month: 730, vpcs: [vpc], claim: options['nat-claim'],
-      });
-    },
-  };
-  // A whole number as a JSON integer (the scenario format wants counts as integers);
-  // anything else as typed, so the engine reports it with the CLI's message.
-  function wholeOrText(v) {
-    const t = text(v);
-    return /^[0-9]{1,15}$/.test(t) ? Number(t) : t;
+  // Form fields -> scenario, by the form's kind in the engine (calc/scenarios/<kind>/*_form.cpp).
+  // Every field goes as typed; numbers stay strings ("12.5"), as the CLI wants them exact.
+  function scenarioOf(form) {
+    const fields = {};
+    for (const el of form.elements) if (el.name) fields[el.name] = el.value;
+    return JSON.parse(engine.formScenario(form.dataset.kind, JSON.stringify(fields), $('form-options').textContent));
   }
 
   // Shows the worked example's Markdown as HTML. Only the subset costproof's
@@ -194,13 +145,14 @@
     result.scrollIntoView();
   }
 
-  for (const form of document.querySelectorAll('form.calculator')) {
+  for (const form of forms) {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (!engine) return;
-      const scenario = builders[form.id](form.elements);
-      const out = JSON.parse(engine.run(JSON.stringify(scenario, null, 2), $('as-of').value));
-      show(form, scenario, out);
+      const built = scenarioOf(form);
+      if (!built.ok) { show(form, {}, built); return; }
+      const out = JSON.parse(engine.run(JSON.stringify(built.scenario, null, 2), $('as-of').value));
+      show(form, built.scenario, out);
     });
   }
 

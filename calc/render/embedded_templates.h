@@ -1,5 +1,5 @@
 // The text templates compiled into the program (generated at build time by
-// cmake/embed-templates.cmake from every calc/**/templates/*.md; see text_template.h).
+// cmake/embed-templates.cmake from every calc/**/templates/*.md and *.html; see text_template.h).
 #pragma once
 
 #include <span>

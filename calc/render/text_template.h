@@ -6,6 +6,8 @@
 // Templates live beside the code whose data they show:
 //   calc/scenarios/<kind>/templates/*.md   ->  name "<kind>/<file>", e.g. "ipv6-egress/section.md"
 //   calc/<folder>/templates/*.md           ->  name "<folder>/<file>", e.g. "scenarios/run.md"
+// The companion page's forms are embedded the same way, as HTML: "<kind>/form.html"
+// (template_text(); scenarios/companion_form.h).
 // Output is Markdown, so values are inserted as they are (no HTML escaping): the
 // code that builds the data formats and escapes (table_cell) what needs it.
 //

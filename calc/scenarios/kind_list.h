@@ -13,7 +13,10 @@
 //     static std::string markdown(const Result&);               // its show-notes section
 //     static nlohmann::ordered_json json(const Result&);        // its `run --format json` object
 //     static std::optional<LineChart> chart(const Scenario&, const PriceCatalog&, const Date& today);
-//     static void companion_form(CompanionForm&);               // the companion page's form (fields, defaults)
+//     static constexpr std::string_view docs = "docs/scenario-ipv6-egress.md";  // where its fields are described
+//     // The companion page's form: templates/form.html, and (scenarios/companion_form.h)
+//     static nlohmann::ordered_json companion_form_options(const CompanionFormInput&);   // options, defaults
+//     static nlohmann::ordered_json companion_scenario(const CompanionFormFields&);       // fields -> scenario
 //   };
 #pragma once
 

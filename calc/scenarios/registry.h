@@ -1,6 +1,6 @@
 // The registry of scenario kinds: the one place that lists them. Adding a
 // kind is one include and one entry here (docs/adding-a-scenario-kind.md).
-// The order is the order of kinds in messages and of charts on the companion page.
+// The order is the order of kinds in messages and of charts and forms on the companion page.
 #pragma once
 
 #include "scenarios/compute-migration/kind.h"

@@ -4,13 +4,14 @@
 //
 // Opens <bundle>/index.html from file:// and checks: no console errors, no
 // request other than the page itself, every chart and the expected tables
-// present; saves a full-page screenshot; then fills each form with the values
+// present; saves a full-page screenshot; then fills each form (one per scenario
+// kind, in registry order) with the values
 // below and checks that the page built the scenario in tests/fixtures/companion/
 // and shows the same JSON as `costproof run --format json` on that file (and,
 // for a bad count, the same error line).
 import { chromium } from 'playwright-core';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
@@ -52,7 +53,10 @@ await page.waitForSelector('body[data-engine="ready"]', { timeout: 60000 });
 await check('the calculator starts from file:// with no console errors', () => {
   assert.deepEqual(consoleErrors, []);
 });
-await check('three charts, each an inline SVG with a title, a description, axes and a data table', async () => {
+// One chart per scenario kind episode 050 uses, in registry order (calc/scenarios/registry.h).
+const episodeKinds = new Set(readdirSync('scenarios/ep050').filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(resolve('scenarios/ep050', f), 'utf8')).kind).filter(Boolean));
+await check('one chart per kind, each an inline SVG with a title, a description, axes and a data table', async () => {
   const charts = await page.$$eval('figure.chart', (figs) => figs.map((f) => ({
     title: f.querySelector('svg > title')?.textContent || '',
     desc: f.querySelector('svg > desc')?.textContent || '',
@@ -60,13 +64,13 @@ await check('three charts, each an inline SVG with a title, a description, axes 
     lines: f.querySelectorAll('svg polyline, svg path').length,
     rows: f.querySelectorAll('table.chart-data tbody tr').length,
   })));
-  assert.equal(charts.length, 3, JSON.stringify(charts));
+  assert.equal(charts.length, episodeKinds.size, JSON.stringify(charts));
   for (const c of charts) {
     assert.ok(c.title && c.desc && c.role === 'img' && c.lines >= 1 && c.rows >= 2, JSON.stringify(c));
   }
   assert.match(charts[0].title, /Graviton savings vs fleet size/);
-  assert.match(charts[1].title, /Database Savings Plan/);
-  assert.match(charts[2].title, /NAT gateway vs IPv6/);
+  assert.match(charts[1].title, /NAT gateway vs IPv6/);
+  assert.match(charts[2].title, /Database Savings Plan/);
 });
 await check('the show notes are semantic HTML: headings and real tables for claims and sources', async () => {
   const h2 = await page.$$eval('main h2', (hs) => hs.map((h) => h.textContent));
@@ -76,6 +80,17 @@ await check('the show notes are semantic HTML: headings and real tables for clai
   assert.ok(tables >= 20, `only ${tables} tables`);
   const claimRows = await page.$$eval('#claims ~ table tbody tr', (rs) => rs.length);
   assert.ok(claimRows >= 10, `claims table has ${claimRows} rows`);
+});
+await check('one form per scenario kind, in registry order, starting from the episode\'s values', async () => {
+  const forms = await page.$$eval('form.calculator', (fs) => fs.map((f) => ({
+    id: f.id, kind: f.dataset.kind, region: f.elements.region.value, regions: f.elements.region.options.length,
+    datalists: [...f.querySelectorAll('datalist')].map((d) => d.options.length),
+  })));
+  assert.deepEqual(forms.map((f) => f.kind), ['compute-migration', 'ipv6-egress', 'database-savings-plan']);
+  for (const f of forms) assert.ok(f.region && f.regions > 0 && f.datalists.every((n) => n > 0), JSON.stringify(f));
+  assert.equal(await page.inputValue('#form-compute [name="instance_type"]'), 'm7i.2xlarge');
+  assert.equal(await page.inputValue('#form-database [name="acu"]'), '16');
+  assert.equal(await page.inputValue('#form-nat [name="gb"]'), '60');
 });
 await page.screenshot({ path: resolve(artefacts, 'companion-page.png'), fullPage: true });
 

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "render/svg_chart.h"
+#include "scenarios/companion_form.h"
 #include "scenarios/compute-migration/compute_migration.h"
 
 namespace costproof {
@@ -19,6 +20,7 @@ LineChart graviton_savings_chart(const ComputeMigrationScenario& scenario, const
 
 struct ComputeMigrationKind {
   static constexpr std::string_view id = "compute-migration";
+  static constexpr std::string_view docs = "docs/scenarios.md";  // where its fields are described
   using Scenario = ComputeMigrationScenario;
   using Result = ComputeMigrationResult;
   static Scenario parse(JsonReader& r, ScenarioHeader h, const ReadRelativeFile&) {
@@ -32,6 +34,10 @@ struct ComputeMigrationKind {
   static std::optional<LineChart> chart(const Scenario& s, const PriceCatalog& c, const Date& today) {
     return graviton_savings_chart(s, c, today);
   }
+  // The companion page's form (templates/form.html): its options and defaults, and the scenario
+  // of its submitted fields (scenarios/companion_form.h).
+  static nlohmann::ordered_json companion_form_options(const CompanionFormInput& in);
+  static nlohmann::ordered_json companion_scenario(const CompanionFormFields& fields);
 };
 
 }  // namespace costproof

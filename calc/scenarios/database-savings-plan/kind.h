@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "render/svg_chart.h"
+#include "scenarios/companion_form.h"
 #include "scenarios/database-savings-plan/database_savings_plan.h"
 
 namespace costproof {
@@ -16,6 +17,7 @@ LineChart dsp_savings_chart(const DatabaseSavingsPlanResult& result);
 
 struct DatabaseSavingsPlanKind {
   static constexpr std::string_view id = "database-savings-plan";
+  static constexpr std::string_view docs = "docs/scenario-database-savings-plan.md";  // where its fields are described
   using Scenario = DatabaseSavingsPlanScenario;
   using Result = DatabaseSavingsPlanResult;
   static Scenario parse(JsonReader& r, ScenarioHeader h, const ReadRelativeFile& read_file) {
@@ -30,6 +32,10 @@ struct DatabaseSavingsPlanKind {
   static std::optional<LineChart> chart(const Scenario& s, const PriceCatalog& c, const Date& today) {
     return dsp_savings_chart(costproof::calculate(s, c, today, 100000));
   }
+  // The companion page's form (templates/form.html): its options and defaults, and the scenario
+  // of its submitted fields (scenarios/companion_form.h).
+  static nlohmann::ordered_json companion_form_options(const CompanionFormInput& in);
+  static nlohmann::ordered_json companion_scenario(const CompanionFormFields& fields);
 };
 
 }  // namespace costproof

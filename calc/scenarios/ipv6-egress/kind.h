@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "render/svg_chart.h"
+#include "scenarios/companion_form.h"
 #include "scenarios/ipv6-egress/ipv6_egress.h"
 
 namespace costproof {
@@ -18,6 +19,7 @@ LineChart nat_vs_ipv6_chart(const Ipv6EgressScenario& scenario, const PriceCatal
 
 struct Ipv6EgressKind {
   static constexpr std::string_view id = "ipv6-egress";
+  static constexpr std::string_view docs = "docs/scenario-ipv6-egress.md";  // where its fields are described
   using Scenario = Ipv6EgressScenario;
   using Result = Ipv6EgressResult;
   static Scenario parse(JsonReader& r, ScenarioHeader h, const ReadRelativeFile&) {
@@ -31,6 +33,10 @@ struct Ipv6EgressKind {
   static std::optional<LineChart> chart(const Scenario& s, const PriceCatalog& c, const Date& today) {
     return nat_vs_ipv6_chart(s, c, today);
   }
+  // The companion page's form (templates/form.html): its options and defaults, and the scenario
+  // of its submitted fields (scenarios/companion_form.h).
+  static nlohmann::ordered_json companion_form_options(const CompanionFormInput& in);
+  static nlohmann::ordered_json companion_scenario(const CompanionFormFields& fields);
 };
 
 }  // namespace costproof
