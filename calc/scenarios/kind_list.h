@@ -18,6 +18,7 @@
 //     static nlohmann::ordered_json companion_form_options(const CompanionFormInput&);   // options, defaults
 //     static nlohmann::ordered_json companion_scenario(const CompanionFormFields&);       // fields -> scenario
 //   };
+// Its Result holds `SourceNotes notes` and `std::vector<std::string> warnings` (render_scenario reads both).
 #pragma once
 
 #include <optional>
