@@ -72,7 +72,7 @@ int cmd_episode(const std::vector<std::string>& args) {
   const std::string text = episode_document(report, format);
   for (const auto& w : report.warnings) std::cerr << "costproof: warning: " << w << "\n";
   if (vm.count("out"))
-    write_file_atomically(vm["out"].as<std::string>(), text);
+    write_output_file(vm["out"].as<std::string>(), text);
   else
     std::cout << text << std::flush;
   return 0;

@@ -53,7 +53,7 @@ po::options_description common_options() {
 
 void emit(const po::variables_map& vm, const std::string& text) {
   if (vm.count("out"))
-    write_file_atomically(vm["out"].as<std::string>(), text);
+    write_output_file(vm["out"].as<std::string>(), text);
   else
     std::cout << text << std::flush;
 }
@@ -179,6 +179,9 @@ int run_guarded(int argc, char** argv) {
   } catch (const OverflowError& e) {
     std::cerr << error_report_line(e) << "\n";
     return kOverflow;
+  } catch (const std::filesystem::filesystem_error& e) {  // a folder that cannot be listed, a link loop, ...
+    std::cerr << "costproof: file error: " << e.path1().string() << ": " << e.code().message() << "\n";
+    return kFileError;
   } catch (const std::exception& e) {
     std::cerr << "costproof: internal error: " << e.what() << "\n(this is a bug; please report it with the command line)\n";
     return kInternalError;

@@ -111,7 +111,7 @@ TEST(WriteFileAtomicallyTest, TargetThatIsADirectoryThrowsAndLeavesNoTempFile) {
     write_file_atomically(target, "text");
     ADD_FAILURE() << "no FileError";
   } catch (const FileError& e) {
-    EXPECT_TRUE(contains(e.what(), target.string() + ": cannot replace")) << e.what();
+    EXPECT_TRUE(contains(e.what(), target.string() + ": is a directory; only a regular file is replaced")) << e.what();
     EXPECT_TRUE(contains(e.what(), "nothing was written")) << e.what();
   }
   EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"taken"});
@@ -156,7 +156,7 @@ TEST(ReadTextFileTest, DirectoryThrows) {
     (void)read_text_file(dir.path());
     ADD_FAILURE() << "no FileError";
   } catch (const FileError& e) {
-    EXPECT_EQ(std::string(e.what()), dir.path().string() + ": is a directory, expected a file");
+    EXPECT_EQ(std::string(e.what()), dir.path().string() + ": is a directory, expected a regular file");
   }
 }
 
