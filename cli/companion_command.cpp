@@ -329,7 +329,8 @@ int cmd_companion(const std::vector<std::string>& args) {
   try {
     parts.engine_js = read_text_file(engine_path, kLargeFileLimit);
   } catch (const FileError& e) {  // a folder, device or loop: say what --engine is for
-    throw FileError(std::string(e.what()) + "; --engine names the engine's costproof_engine.js, which " + build_hint);
+    throw FileError(std::string(e.what()) + "; --engine names the page's WebAssembly engine, costproof_engine.js, "
+                                            "built by scripts/companion.sh");
   }
   parts.css = read_text_file(web / "page.css");
   parts.page_js = read_text_file(web / "page.js");

@@ -26,11 +26,13 @@ namespace {
 // COSTPROOF_FAULT=fail:N makes the N-th write, fsync, rename, link, mkdir, create or remove
 // of this process fail with EIO; COSTPROOF_FAULT=exit:N makes the process _exit(99) just
 // before it, as a kill would. COSTPROOF_FAULT_NO_EXCHANGE=1 takes replace_folder's
-// two-rename path. Used by tests/faults/check-faults.sh.
+// two-rename path. With COSTPROOF_FAULT set (even to "off") syncs are only counted. Used by
+// tests/faults/check-faults.sh.
 struct FaultPlan {
   long at = 0;
   bool exit = false;
   bool no_exchange = false;
+  bool active = false;  // COSTPROOF_FAULT is set (even to "off"): syncs are only counted
   long seen = 0;
 };
 
@@ -38,6 +40,7 @@ FaultPlan& fault_plan() {
   static FaultPlan plan = [] {
     FaultPlan p;
     if (const char* v = std::getenv("COSTPROOF_FAULT")) {
+      p.active = true;
       const std::string s = v;
       const auto colon = s.find(':');
       if (colon != std::string::npos) {
@@ -72,7 +75,11 @@ int sys_write_all(int fd, const std::string& text) {
   }
   return 0;
 }
-int sys_fsync(int fd) { return injected_fault() || ::fsync(fd) != 0 ? errno : 0; }
+// Under a fault plan the sync is only counted: a kill, not a power cut, is what the tests simulate.
+int sys_fsync(int fd) {
+  if (injected_fault()) return errno;
+  return fault_plan().active || ::fsync(fd) == 0 ? 0 : errno;
+}
 int sys_rename(const fs::path& from, const fs::path& to) {
   return injected_fault() || ::rename(from.c_str(), to.c_str()) != 0 ? errno : 0;
 }
@@ -275,7 +282,8 @@ std::vector<fs::path> pricing_table_paths(const fs::path& aws) {
     std::error_code type_ec;
     const fs::file_status st = it->status(type_ec);
     if (type_ec)
-      throw FileError(it->path().string() + ": cannot read (" + type_ec.message() + "); expected a price table");
+      throw FileError(it->path().string() + ": " + (it->is_symlink() ? "is a symbolic link that cannot be followed" : "cannot read") +
+                      " (" + type_ec.message() + "); expected a price table");
     if (!fs::is_directory(st)) paths.push_back(it->path());  // reading a FIFO or device says what it is
   }
   if (ec) throw FileError(aws.string() + ": cannot list the folder (" + ec.message() + ")");
@@ -367,14 +375,14 @@ void write_file_atomically(const fs::path& path, const std::string& text) { stag
 
 void check_output_target(const std::string& out) {
   if (out.empty()) throw CommandLineError("--out: the file name is empty; give one, e.g. --out report.md");
-  const auto refuse = [&out](const std::string& input, const std::string& what) {
-    throw CommandLineError("--out " + out + ": " + what + " (" + input +
-                           "); choose another --out file; nothing was written");
+  const auto refuse = [&out](const std::string& what) {
+    throw CommandLineError("--out " + out + ": " + what + "; choose another --out file; nothing was written");
   };
   struct stat st {};
   if (::stat(out.c_str(), &st) == 0)
     for (const auto& in : input_files())
-      if (in.dev == st.st_dev && in.ino == st.st_ino) refuse(in.path, "is an input of this command, the report would replace it");
+      if (in.dev == st.st_dev && in.ino == st.st_ino)
+        refuse("is also an input of this command (" + in.path + "), which the output would replace");
   const fs::path path(out);
   const std::string name = path.filename().string();
   if (path.extension() != ".json") return;
@@ -386,9 +394,10 @@ void check_output_target(const std::string& out) {
       for (const auto& f : input_folders())
         if (f.dev == ds.st_dev && f.ino == ds.st_ino &&
             (f.whole_tree || (own_folder && name != "episode.json" && name != "claims.json")))
-          refuse(f.path, f.whole_tree ? "is inside the price tables this command reads"
-                                      : "is a *.json in a folder of scenario files this command reads; the next run "
-                                        "would read the report as a scenario");
+          refuse(f.whole_tree ? "is inside the price tables this command reads (" + f.path +
+                                    "), where the next run would read it as a table"
+                              : "is a *.json in the folder of scenarios this command reads (" + f.path +
+                                    "), where the next run would read it as a scenario");
     if (dir == dir.root_path() || dir.empty()) break;
     dir = dir.parent_path();
   }

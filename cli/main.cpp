@@ -75,7 +75,9 @@ int cmd_run(const std::vector<std::string>& args) {
   options.today = staleness.today;
   options.max_price_age_days = staleness.max_price_age_days;
   const PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
-  const RunOutput output = run_scenarios(expand_scenario_args(vm["scenario"].as<std::vector<std::string>>()), catalog, options);
+  const auto scenarios = expand_scenario_args(vm["scenario"].as<std::vector<std::string>>());
+  if (vm.count("out")) check_output_target(vm["out"].as<std::string>());  // before the work (checked again at the write)
+  const RunOutput output = run_scenarios(scenarios, catalog, options);
   for (const auto& w : output.warnings) std::cerr << "costproof: warning: " << w << "\n";
   emit(vm, output.text);
   return kOk;

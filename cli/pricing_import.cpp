@@ -370,7 +370,12 @@ int cmd_pricing_import(const std::vector<std::string>& args, const std::string& 
   // written stops the import with every table as it was.
   std::optional<StagedFile> staged;
   const ImportReport report = run_pricing_import(options, [&](const std::string& text) {
-    if (out) staged.emplace(stage_output_file(*out, text));
+    if (!out) return;
+    try {
+      staged.emplace(stage_output_file(*out, text));
+    } catch (const FileError& e) {
+      throw FileError(std::string(e.what()) + "; no table was replaced");
+    }
   });
   if (staged)
     staged->commit();
