@@ -202,6 +202,10 @@ std::string temp_template(const fs::path& dir, const std::string& suffix) {
 
 }  // namespace
 
+bool is_costproof_temp(const std::string& name) {
+  return name.rfind(".costproof-", 0) == 0 || (name.rfind('.', 0) == 0 && name.find(".tmp-") != std::string::npos);
+}
+
 std::string file_kind_name(unsigned mode) {
   switch (mode & S_IFMT) {
     case S_IFREG: return "a regular file";
@@ -263,7 +267,7 @@ std::vector<PricingFile> read_pricing_files(const fs::path& root) {
   note_input_folder(aws, true);
   std::vector<PricingFile> files;
   for (const auto& path : pricing_table_paths(aws))
-    files.push_back({fs::relative(path, root).generic_string(),
+    files.push_back({path.lexically_relative(root).generic_string(),  // lexical: aws may be a link
                      fs::proximate(path).string(),  // "pricing-data/aws/us-east-1/ec2.json" from the repo root
                      read_text_file(path, kLargeFileLimit)});
   return files;
@@ -274,11 +278,7 @@ std::vector<fs::path> pricing_table_paths(const fs::path& aws) {
   std::error_code ec;
   fs::recursive_directory_iterator it(aws, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
-    if (it->path().filename().string().rfind('.', 0) == 0) {  // hidden: temporary files, never tables
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->path().extension() != ".json") continue;
+    if (it->path().extension() != ".json") continue;  // temporary files end in .tmp-XXXXXX or .tmp
     std::error_code type_ec;
     const fs::file_status st = it->status(type_ec);
     if (type_ec)

@@ -38,6 +38,9 @@ std::string read_text_file(const std::filesystem::path& path, std::uint64_t limi
 // otherwise. `hint` ends the "cannot open" message. The file counts as an input (see write_output_file).
 int open_regular_file(const std::filesystem::path& path, const std::string& hint);
 
+// A name costproof gives temporary files and folders (".costproof-...", or ".<name>.tmp-XXXXXX" of older versions).
+bool is_costproof_temp(const std::string& name);
+
 // "a directory", "a named pipe (FIFO)", "a character device", ... for a stat mode.
 std::string file_kind_name(unsigned mode);
 
@@ -52,7 +55,7 @@ PriceCatalog load_pricing_data(const std::filesystem::path& root);
 // The files load_pricing_data reads, sorted by path (also embedded in the companion page).
 std::vector<PricingFile> read_pricing_files(const std::filesystem::path& root);
 
-// The *.json files under `aws` (hidden entries skipped), sorted; FileError for an entry whose
+// The *.json files under `aws`, sorted; FileError for an entry whose
 // type cannot be read (a symbolic link loop).
 std::vector<std::filesystem::path> pricing_table_paths(const std::filesystem::path& aws);
 

@@ -203,14 +203,17 @@ std::string render_json(const std::vector<FileReport>& reports, const ImportOpti
 void write_tables_atomically(const fs::path& tables, const std::vector<std::pair<fs::path, std::string>>& files) {
   std::map<fs::path, const std::string*> changed;  // relative path -> new text
   for (const auto& [path, text] : files) changed[fs::relative(path, tables)] = &text;
-  replace_folder(tables, [&](const fs::path& staging) {
+  // A symbolic link aws -> elsewhere: replace the folder it points to, keep the link.
+  std::error_code link_ec;
+  const fs::path real = fs::is_symlink(tables, link_ec) ? fs::canonical(tables, link_ec) : tables;
+  replace_folder(real, [&](const fs::path& staging) {
     // The new version: every unchanged entry of the current folder linked in, the changed tables written.
     std::error_code ec;
-    if (fs::is_directory(tables, ec)) {
-      fs::recursive_directory_iterator it(tables, ec), end;
+    if (fs::is_directory(real, ec)) {
+      fs::recursive_directory_iterator it(real, ec), end;
       for (; !ec && it != end; it.increment(ec)) {
-        const fs::path rel = fs::relative(it->path(), tables);
-        if (rel.filename().string().rfind('.', 0) == 0) {  // hidden: temporary files of older runs, dropped
+        const fs::path rel = fs::relative(it->path(), real);
+        if (is_costproof_temp(rel.filename().string())) {  // left by killed runs of older versions: dropped
           if (it->is_directory(ec)) it.disable_recursion_pending();
           continue;
         }
@@ -310,7 +313,7 @@ ImportReport run_pricing_import(const ImportOptions& options, const std::functio
   for (const auto& [path, st] : states)
     if (st.text != st.original_text) {
       to_write.emplace_back(path, st.text);
-      written_labels.push_back(fs::relative(path, options.pricing_data).generic_string());
+      written_labels.push_back(path.lexically_relative(options.pricing_data).generic_string());
       result.written.push_back(path);
     }
   if (options.dry_run) {
