@@ -40,6 +40,8 @@ expect "pricing: link loop in the tables" 6 \
 ln -s loop "$dir/loop"
 expect "pricing: link loop as --pricing-data" 6 "$dir/loop/aws: cannot read (Too many levels of symbolic links)" \
   pricing list --pricing-data "$dir/loop"
+expect "episode: link loop as the folder" 6 "$dir/loop: cannot read (Too many levels of symbolic links); expected an episode folder" \
+  episode "$dir/loop"
 # --out names.
 expect "run: --out ''" 2 "--out: the file name is empty" run scenarios/ep050/graviton-small-team.json --out ""
 expect "companion: --out ''" 2 "--out: the folder name is empty" companion scenarios/ep050 --out "" \
