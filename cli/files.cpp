@@ -158,9 +158,9 @@ std::string read_bytes(const fs::path& path, const std::string& hint, std::uint6
   out.resize(static_cast<std::size_t>(st.st_size));
   std::size_t done = 0;
   for (;;) {
-    if (done == out.size()) {  // the file may have grown since fstat
-      if (out.size() > limit) throw too_large("larger");
-      out.resize(std::max<std::size_t>(out.size() * 2, 4096));
+    if (done == out.size()) {  // the end, or a file that grew since fstat (or reports size 0, as /proc does)
+      if (done > limit) throw too_large("larger");
+      out.resize(std::min<std::size_t>(limit + 1, done + std::max<std::size_t>(4096, done / 2)));
     }
     const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
     if (n < 0 && errno == EINTR) continue;
@@ -173,7 +173,6 @@ std::string read_bytes(const fs::path& path, const std::string& hint, std::uint6
     done += static_cast<std::size_t>(n);
   }
   ::close(fd);
-  if (done > limit) throw FileError(path.string() + ": grew past the " + limit_text() + " limit while being read");
   out.resize(done);
   return out;
 }

@@ -8,7 +8,7 @@
 # left behind.   Usage: check-faults.sh <costproof binary> [case...]
 set -u
 bin=$1; shift
-cases=${*:-import run episode lint verify companion}
+cases=${*:-import run episode lint verify list companion}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export COSTPROOF_FAULT=off  # every run: syncs only counted (a kill, not a power cut, is simulated), so it is quick
@@ -107,6 +107,9 @@ for c in $cases; do
         lint "$ep/outline.md" --episode "$ep" "${asof[@]}" --out "$out_path" ;;
     verify) out_path=$work/o/verify.md
       check_out verify pricing verify --format json --out "$out_path" -- pricing verify --out "$out_path" ;;
+    list) out_path=$work/o/prices.md  # pricing show and list share run's writer
+      check_out list pricing list --region us-east-1 --service vpc --out "$out_path" -- \
+        pricing list --region us-east-1 --service ec2 --out "$out_path" ;;
     companion) out_path=$work/o/site modes=exit  # 40-odd points, each a whole bundle: kills only, to stay quick
       check_out companion companion "$ep" --as-of 2026-11-20 --engine tests/fixtures/companion/stub-engine.js \
         --out "$out_path" -- companion "$ep" "${asof[@]}" --engine tests/fixtures/companion/stub-engine.js --out "$out_path" ;;
