@@ -386,7 +386,9 @@ void check_output_target(const std::string& out) {
   const std::string name = path.filename().string();
   if (path.extension() != ".json") return;
   // The folder of the target, then each folder above it: is one a folder this run read *.json files from?
-  fs::path dir = fs::weakly_canonical(fs::absolute(folder_of(path)));
+  std::error_code ec;
+  fs::path dir = fs::weakly_canonical(fs::absolute(folder_of(path), ec), ec);
+  if (ec) return;  // a folder that cannot be resolved: the write itself reports it
   for (bool own_folder = true;; own_folder = false) {
     struct stat ds {};
     if (::stat(dir.c_str(), &ds) == 0)
