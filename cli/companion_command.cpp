@@ -11,6 +11,7 @@
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
 
+#include "command_options.h"
 #include "episode_command.h"
 #include "core/error.h"
 #include "files.h"
@@ -206,27 +207,18 @@ void write_bundle(const fs::path& out, const std::vector<ZipEntry>& files) {
   if (fs::exists(out, ec) && !(fs::is_directory(out, ec) && (fs::is_empty(out, ec) || fs::exists(out / kMarker, ec))))
     throw FileError(out.string() + ": exists and is not a companion bundle; choose another --out folder or remove "
                     "it; nothing was written");
-  const fs::path tmp = parent / ("." + out.filename().string() + ".tmp-" + std::to_string(::getpid()));
-  try {
-    fs::remove_all(tmp);
-    fs::create_directories(tmp);
+  // Folders older versions left behind when killed (".<name>.tmp-<pid>").
+  const std::string legacy = "." + out.filename().string() + ".tmp-";
+  for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().filename().string().rfind(legacy, 0) == 0) fs::remove_all(it->path(), ec);
+  // Built aside and swapped in with one rename: after a crash the bundle is all old or all new.
+  replace_folder(out, [&files](const fs::path& staging) {
     for (const auto& f : files) {
-      const fs::path p = tmp / f.name;
-      fs::create_directories(p.parent_path());
-      std::ofstream o(p, std::ios::binary);
-      o << f.data;
-      if (!o.flush()) throw FileError(p.string() + ": write failed");
+      make_folders((staging / f.name).parent_path());
+      write_new_file(staging / f.name, f.data);
     }
-    std::ofstream(tmp / kMarker) << "a bundle written by costproof companion; it may be replaced by the next run\n";
-    if (fs::exists(out)) fs::remove_all(out);
-    fs::rename(tmp, out);
-  } catch (const fs::filesystem_error& e) {
-    fs::remove_all(tmp, ec);
-    throw FileError(out.string() + ": " + e.code().message() + "; nothing was written");
-  } catch (...) {
-    fs::remove_all(tmp, ec);
-    throw;
-  }
+    write_new_file(staging / kMarker, "a bundle written by costproof companion; it may be replaced by the next run\n");
+  });
 }
 
 }  // namespace
@@ -261,11 +253,17 @@ int cmd_companion(const std::vector<std::string>& args) {
   const fs::path web = vm["web"].as<std::string>();
   const fs::path engine_path = vm["engine"].as<std::string>();
   std::error_code ec;
-  if (!fs::is_regular_file(engine_path, ec))
-    throw FileError(engine_path.string() + ": no such file; the page's WebAssembly engine is built with "
-                    "scripts/companion.sh (or: cmake --preset wasm && cmake --build --preset wasm), or pass --engine");
+  const char* build_hint = "the page's WebAssembly engine is built with scripts/companion.sh (or: cmake --preset wasm "
+                           "&& cmake --build --preset wasm), or pass --engine";
+  if (fs::status(engine_path, ec).type() == fs::file_type::not_found)
+    throw FileError(engine_path.string() + ": no such file; " + build_hint);
   PageParts parts;
-  parts.engine_js = read_text_file(engine_path);
+  try {
+    parts.engine_js = read_text_file(engine_path, kLargeFileLimit);
+  } catch (const FileError& e) {  // a folder, device or loop: say what --engine is for
+    throw FileError(std::string(e.what()) + "; --engine names the page's WebAssembly engine, costproof_engine.js, "
+                                            "built by scripts/companion.sh");
+  }
   parts.css = read_text_file(web / "page.css");
   parts.page_js = read_text_file(web / "page.js");
   parts.form_html = forms_section(read_text_file(web / "form.html"), (web / "form.html").string());
@@ -292,14 +290,18 @@ int cmd_companion(const std::vector<std::string>& args) {
   files.push_back({"results.json", episode_document(report, "json")});
   files.push_back({"results.csv", episode_document(report, "csv")});
   std::vector<fs::path> inputs;
-  for (const auto& entry : fs::directory_iterator(folder))
-    if (entry.is_regular_file()) inputs.push_back(entry.path());
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code type_ec;
+    if (it->is_regular_file(type_ec)) inputs.push_back(it->path());
+  }
   std::sort(inputs.begin(), inputs.end());
   for (const auto& p : inputs) files.push_back({"scenarios/" + p.filename().string(), read_text_file(p)});
   files.push_back({"README.md", bundle_readme(*loaded, today, zip_name)});
   std::vector<ZipEntry> with_zip = files;
   with_zip.push_back({zip_name, make_zip(files)});
-  const fs::path out = vm["out"].as<std::string>();
+  fs::path out = vm["out"].as<std::string>();
+  if (!out.has_filename()) out = out.parent_path();  // "site/" is the folder "site"
+  if (out.empty()) throw CommandLineError("--out: the folder name is empty; give one, e.g. --out site");
   write_bundle(out, with_zip);
 
   for (const auto& w : report.warnings) std::cerr << "costproof: warning: " << w << "\n";

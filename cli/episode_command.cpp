@@ -17,7 +17,10 @@ namespace costproof::cli {
 std::unique_ptr<LoadedEpisode> load_episode(const fs::path& folder, const PriceCatalog& catalog, const Date& today,
                                             long max_price_age_days) {
   std::error_code ec;
-  if (!fs::is_directory(folder, ec))
+  const fs::file_status status = fs::status(folder, ec);
+  if (ec && ec != std::errc::no_such_file_or_directory)  // a link loop, a permission
+    throw FileError(folder.string() + ": cannot read (" + ec.message() + "); expected an episode folder");
+  if (!fs::is_directory(status))
     throw FileError(folder.string() + ": not an episode folder (no such directory); an episode folder holds "
                                       "episode.json, claims.json and the scenario files");
   auto loaded = std::make_unique<LoadedEpisode>();
@@ -72,7 +75,7 @@ int cmd_episode(const std::vector<std::string>& args) {
   const std::string text = episode_document(report, format);
   for (const auto& w : report.warnings) std::cerr << "costproof: warning: " << w << "\n";
   if (vm.count("out"))
-    write_file_atomically(vm["out"].as<std::string>(), text);
+    write_output_file(vm["out"].as<std::string>(), text);
   else
     std::cout << text << std::flush;
   return 0;

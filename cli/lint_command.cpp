@@ -51,7 +51,7 @@ int cmd_lint(const std::vector<std::string>& args) {
   const std::string text =
       format == OutputFormat::kJson ? render_lint_json(report).dump(2) + "\n" : render_lint_markdown(report);
   if (vm.count("out"))
-    write_file_atomically(vm["out"].as<std::string>(), text);
+    write_output_file(vm["out"].as<std::string>(), text);
   else
     std::cout << text << std::flush;
   const bool strict = vm.count("strict") > 0;

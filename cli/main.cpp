@@ -53,7 +53,7 @@ po::options_description common_options() {
 
 void emit(const po::variables_map& vm, const std::string& text) {
   if (vm.count("out"))
-    write_file_atomically(vm["out"].as<std::string>(), text);
+    write_output_file(vm["out"].as<std::string>(), text);
   else
     std::cout << text << std::flush;
 }
@@ -75,7 +75,9 @@ int cmd_run(const std::vector<std::string>& args) {
   options.today = staleness.today;
   options.max_price_age_days = staleness.max_price_age_days;
   const PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
-  const RunOutput output = run_scenarios(expand_scenario_args(vm["scenario"].as<std::vector<std::string>>()), catalog, options);
+  const auto scenarios = expand_scenario_args(vm["scenario"].as<std::vector<std::string>>());
+  if (vm.count("out")) check_output_target(vm["out"].as<std::string>());  // before the work (checked again at the write)
+  const RunOutput output = run_scenarios(scenarios, catalog, options);
   for (const auto& w : output.warnings) std::cerr << "costproof: warning: " << w << "\n";
   emit(vm, output.text);
   return kOk;
@@ -179,6 +181,9 @@ int run_guarded(int argc, char** argv) {
   } catch (const OverflowError& e) {
     std::cerr << error_report_line(e) << "\n";
     return kOverflow;
+  } catch (const std::filesystem::filesystem_error& e) {  // a folder that cannot be listed, a link loop, ...
+    std::cerr << "costproof: file error: " << e.path1().string() << ": " << e.code().message() << "\n";
+    return kFileError;
   } catch (const std::exception& e) {
     std::cerr << "costproof: internal error: " << e.what() << "\n(this is a bug; please report it with the command line)\n";
     return kInternalError;

@@ -36,14 +36,10 @@ using OJson = nlohmann::ordered_json;
 class FileByteSource : public ByteSource {
  public:
   FileByteSource(const fs::path& path, Progress* progress) : path_(path), progress_(progress) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) throw FileError(path.string() + ": is a directory, expected an offer file");
-    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0)
-      throw FileError(path.string() + ": cannot open (" + std::strerror(errno) +
-                      "); check the path (relative paths start from the current directory)");
+    // Offer files are streamed, so any size is fine; a FIFO or device is refused (save the download to a file).
+    fd_ = open_regular_file(path, "; check the path (relative paths start from the current directory)");
     struct stat st {};
-    if (::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode)) size_ = static_cast<std::uint64_t>(st.st_size);
+    if (::fstat(fd_, &st) == 0) size_ = static_cast<std::uint64_t>(st.st_size);
 #ifdef POSIX_FADV_SEQUENTIAL
     ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
@@ -147,7 +143,7 @@ std::string render_markdown(const std::vector<FileReport>& reports, const Import
     md << "No table needed rewriting.\n";
   else {
     md << "Wrote " << written.size() << (written.size() == 1 ? " table" : " tables")
-       << " (each written aside, then renamed over the old one): ";
+       << " (all at once: a new set written aside, then swapped in): ";
     for (std::size_t i = 0; i < written.size(); ++i) md << (i ? ", " : "") << written[i];
     md << ".\n";
   }
@@ -204,67 +200,39 @@ std::string render_json(const std::vector<FileReport>& reports, const ImportOpti
 
 }  // namespace
 
-void write_files_atomically(const std::vector<std::pair<fs::path, std::string>>& files) {
-  std::vector<std::string> temps;
-  const auto cleanup = [&temps](std::size_t from) {
-    for (std::size_t i = from; i < temps.size(); ++i) ::unlink(temps[i].c_str());
-  };
-  try {
-    for (const auto& [path, text] : files) {
-      const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-      std::error_code ec;
-      fs::create_directories(dir, ec);
-      if (ec) throw FileError(dir.string() + ": cannot create the folder (" + ec.message() + "); nothing was written");
-      std::string tmpl = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-      const int fd = ::mkstemp(tmpl.data());
-      if (fd < 0)
-        throw FileError(path.string() + ": cannot create a file in " + dir.string() + " (" + std::strerror(errno) +
-                        "); nothing was written");
-      temps.push_back(tmpl);
-      std::size_t done = 0;
-      while (done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-          const std::string why = std::strerror(errno);
-          ::close(fd);
-          throw FileError(path.string() + ": write failed (" + why + "); nothing was written");
-        }
-        done += static_cast<std::size_t>(n);
-      }
-      ::fchmod(fd, 0644);
-      if (::fsync(fd) != 0) {
-        ::close(fd);
-        throw FileError(path.string() + ": write failed (fsync); nothing was written");
-      }
-      if (::close(fd) != 0) throw FileError(path.string() + ": write failed (close); nothing was written");
-    }
-  } catch (...) {
-    cleanup(0);
-    throw;
-  }
-  std::set<std::string> dirs;
-  for (std::size_t i = 0; i < files.size(); ++i) {
+void write_tables_atomically(const fs::path& tables, const std::vector<std::pair<fs::path, std::string>>& files) {
+  std::map<fs::path, const std::string*> changed;  // relative path -> new text
+  for (const auto& [path, text] : files) changed[fs::relative(path, tables)] = &text;
+  // A symbolic link aws -> elsewhere: replace the folder it points to, keep the link.
+  std::error_code link_ec;
+  const fs::path real = fs::is_symlink(tables, link_ec) ? fs::canonical(tables, link_ec) : tables;
+  replace_folder(real, [&](const fs::path& staging) {
+    // The new version: every unchanged entry of the current folder linked in, the changed tables written.
     std::error_code ec;
-    fs::rename(temps[i], files[i].first, ec);
-    if (ec) {
-      cleanup(i);
-      throw FileError(files[i].first.string() + ": cannot replace (" + ec.message() + "); " + std::to_string(i) +
-                      " of " + std::to_string(files.size()) +
-                      " tables were replaced, the others are unchanged; every table is complete and readable");
+    if (fs::is_directory(real, ec)) {
+      fs::recursive_directory_iterator it(real, ec), end;
+      for (; !ec && it != end; it.increment(ec)) {
+        const fs::path rel = fs::relative(it->path(), real);
+        if (is_costproof_temp(rel.filename().string())) {  // left by killed runs of older versions: dropped
+          if (it->is_directory(ec)) it.disable_recursion_pending();
+          continue;
+        }
+        const fs::file_status st = it->symlink_status(ec);
+        if (fs::is_symlink(st)) fs::copy_symlink(it->path(), staging / rel, ec);
+        else if (fs::is_directory(st)) make_folders(staging / rel);
+        else if (fs::is_regular_file(st) && !changed.count(rel)) link_or_copy(it->path(), staging / rel);
+        if (ec) break;
+      }
+      if (ec) throw FileError(tables.string() + ": cannot copy the folder (" + ec.message() + "); nothing was replaced");
     }
-    dirs.insert(files[i].first.parent_path().string());
-  }
-  for (const auto& d : dirs) {
-    const int fd = ::open(d.empty() ? "." : d.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-      ::fsync(fd);
-      ::close(fd);
+    for (const auto& [rel, text] : changed) {
+      make_folders((staging / rel).parent_path());
+      write_new_file(staging / rel, *text);
     }
-  }
+  });
 }
 
-ImportReport run_pricing_import(const ImportOptions& options) {
+ImportReport run_pricing_import(const ImportOptions& options, const std::function<void(const std::string&)>& before_commit) {
   // The current tables must load: they are the base of the change report.
   load_pricing_data(options.pricing_data);
   const fs::path aws = options.pricing_data / "aws";
@@ -345,17 +313,17 @@ ImportReport run_pricing_import(const ImportOptions& options) {
   for (const auto& [path, st] : states)
     if (st.text != st.original_text) {
       to_write.emplace_back(path, st.text);
-      written_labels.push_back(fs::relative(path, options.pricing_data).generic_string());
+      written_labels.push_back(path.lexically_relative(options.pricing_data).generic_string());
       result.written.push_back(path);
     }
   if (options.dry_run) {
     written_labels.clear();
     result.written.clear();
-  } else if (!to_write.empty()) {
-    write_files_atomically(to_write);
   }
   result.text = options.format == OutputFormat::kJson ? render_json(reports, options, written_labels)
                                                       : render_markdown(reports, options, written_labels);
+  if (before_commit) before_commit(result.text);
+  if (!options.dry_run && !to_write.empty()) write_tables_atomically(aws, to_write);
   return result;
 }
 
@@ -401,9 +369,19 @@ int cmd_pricing_import(const std::vector<std::string>& args, const std::string& 
   options.format = output_format_of(vm);
   std::optional<std::string> out;
   if (vm.count("out")) out = vm["out"].as<std::string>();
-  const ImportReport report = run_pricing_import(options);
-  if (out)
-    write_file_atomically(*out, report.text);
+  // The report is written aside before the tables are replaced: a report that cannot be
+  // written stops the import with every table as it was.
+  std::optional<StagedFile> staged;
+  const ImportReport report = run_pricing_import(options, [&](const std::string& text) {
+    if (!out) return;
+    try {
+      staged.emplace(stage_output_file(*out, text));
+    } catch (const FileError& e) {
+      throw FileError(std::string(e.what()) + "; no table was replaced");
+    }
+  });
+  if (staged)
+    staged->commit();
   else
     std::cout << report.text << std::flush;
   return kOk;

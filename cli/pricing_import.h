@@ -4,13 +4,15 @@
 // Reads each file in one streaming pass (calc/offers/offer_extract.h) with a
 // progress bar on a terminal, merges the rows into the tables under
 // --pricing-data (calc/offers/offer_merge.h), prints the change report, and then
-// replaces every changed table atomically: all new tables are written aside
-// first, then each is renamed over the old one. An import that fails or is
-// killed before the renames leaves every table as it was; one killed during
-// the renames leaves each table either old or new, and every one readable.
+// replaces the tables as a whole: a complete new aws/ folder is built aside
+// (unchanged tables hard-linked, changed ones written and synced) and swapped in
+// with one rename (cli/files.h replace_folder). An import that fails or is
+// killed at any point leaves all tables old or all new; the next run removes
+// what a killed one left.
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -36,13 +38,15 @@ struct ImportReport {
 };
 
 // Throws InputError (bad offer file), PricingDataError (bad current tables),
-// FileError (cannot read or write).
-ImportReport run_pricing_import(const ImportOptions& options);
+// FileError (cannot read or write). `before_commit` gets the report before any
+// table is replaced (to write it aside); when it throws, nothing is replaced.
+ImportReport run_pricing_import(const ImportOptions& options,
+                                const std::function<void(const std::string& report)>& before_commit = nullptr);
 
-// Writes every (path, text) aside (temporary file in the same folder, fsync),
-// then renames each over its target and syncs the folders. On a failure
-// before the renames nothing is replaced. Throws FileError.
-void write_files_atomically(const std::vector<std::pair<std::filesystem::path, std::string>>& files);
+// Replaces the folder `tables` by a copy in which each (path inside it, text) is
+// written, all at once (replace_folder). Throws FileError; then nothing is replaced.
+void write_tables_atomically(const std::filesystem::path& tables,
+                             const std::vector<std::pair<std::filesystem::path, std::string>>& files);
 
 // The subcommand: parses `args` (after "pricing import"), runs, prints.
 // Returns the exit code; usage errors are printed here.

@@ -38,10 +38,7 @@ VerifyResult verify_pricing_data(const fs::path& root, const Date& today) {
   std::error_code ec;
   if (!fs::is_directory(aws, ec))
     throw FileError(aws.string() + ": no such directory; expected the price tables there (use --pricing-data DIR)");
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::recursive_directory_iterator(aws))
-    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
+  const std::vector<fs::path> files = pricing_table_paths(aws);
   std::vector<std::string> schema, sourced, zero, provenance;
   bool have_shapes = false;
   for (const auto& file : files) {
@@ -49,7 +46,7 @@ VerifyResult verify_pricing_data(const fs::path& root, const Date& today) {
     const std::string label = fs::proximate(file).generic_string();  // as the loader names it
     std::optional<PriceTable> table;
     try {
-      const auto json = parse_json_text(read_text_file(file), label, JsonOrigin::kPricingData);
+      const auto json = parse_json_text(read_text_file(file, kLargeFileLimit), label, JsonOrigin::kPricingData);
       if (file.filename() == "ec2-instance-shapes.json" && file.parent_path() == aws) {
         parse_instance_shapes(json, label);
         have_shapes = true;
@@ -184,11 +181,10 @@ int cmd_pricing_verify(const std::vector<std::string>& args, const std::string& 
   const std::string root = vm["pricing-data"].as<std::string>();
   const OutputFormat format = output_format_of(vm);
   const Date today = as_of_or_today(vm);
-  const std::string out = vm.count("out") ? vm["out"].as<std::string>() : "";
   const VerifyResult result = verify_pricing_data(root, today);
   const std::string text = render_verify(result, root, format);
-  if (!out.empty())
-    write_file_atomically(out, text);
+  if (vm.count("out"))
+    write_output_file(vm["out"].as<std::string>(), text);
   else
     std::cout << text << std::flush;
   if (!result.problems.empty()) {

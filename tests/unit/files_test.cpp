@@ -2,6 +2,8 @@
 // scenario directory arguments. Each test works in its own temporary directory.
 #include "files.h"
 
+#include "command_options.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -111,7 +113,7 @@ TEST(WriteFileAtomicallyTest, TargetThatIsADirectoryThrowsAndLeavesNoTempFile) {
     write_file_atomically(target, "text");
     ADD_FAILURE() << "no FileError";
   } catch (const FileError& e) {
-    EXPECT_TRUE(contains(e.what(), target.string() + ": cannot replace")) << e.what();
+    EXPECT_TRUE(contains(e.what(), target.string() + ": is a directory; only a regular file is replaced")) << e.what();
     EXPECT_TRUE(contains(e.what(), "nothing was written")) << e.what();
   }
   EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"taken"});
@@ -156,8 +158,90 @@ TEST(ReadTextFileTest, DirectoryThrows) {
     (void)read_text_file(dir.path());
     ADD_FAILURE() << "no FileError";
   } catch (const FileError& e) {
-    EXPECT_EQ(std::string(e.what()), dir.path().string() + ": is a directory, expected a file");
+    EXPECT_EQ(std::string(e.what()), dir.path().string() + ": is a directory, expected a regular file");
   }
+}
+
+TEST(ReadTextFileTest, FifoIsRefusedWithoutWaitingForAWriter) {
+  TempDir dir;
+  const fs::path p = dir.path() / "pipe.json";
+  ASSERT_EQ(::mkfifo(p.c_str(), 0600), 0);
+  try {
+    (void)read_text_file(p);
+    ADD_FAILURE() << "no FileError";
+  } catch (const FileError& e) {
+    EXPECT_EQ(std::string(e.what()), p.string() + ": is a named pipe (FIFO), expected a regular file");
+  }
+}
+
+TEST(ReadTextFileTest, DeviceIsRefused) {
+  EXPECT_THROW((void)read_text_file("/dev/zero"), FileError);
+}
+
+TEST(ReadTextFileTest, FileLargerThanTheLimitIsRefusedBeforeReading) {
+  TempDir dir;
+  const fs::path p = dir.path() / "big.md";
+  write_plain(p, std::string(100, 'x'));
+  EXPECT_EQ(read_text_file(p, 100).size(), 100u);
+  try {
+    (void)read_text_file(p, 99);
+    ADD_FAILURE() << "no FileError";
+  } catch (const FileError& e) {
+    EXPECT_TRUE(contains(e.what(), p.string() + ": is 100 bytes, more than the ")) << e.what();
+  }
+}
+
+TEST(WriteFileAtomicallyTest, DeviceTargetIsRefusedAndKept) {
+  try {
+    write_file_atomically("/dev/null", "text");
+    ADD_FAILURE() << "no FileError";
+  } catch (const FileError& e) {
+    EXPECT_TRUE(contains(e.what(), "/dev/null: is a character device; only a regular file is replaced")) << e.what();
+  }
+  struct stat st {};
+  ASSERT_EQ(::stat("/dev/null", &st), 0);
+  EXPECT_TRUE(S_ISCHR(st.st_mode));
+}
+
+TEST(WriteFileAtomicallyTest, A253CharacterNameWorks) {
+  TempDir dir;
+  const fs::path target = dir.path() / (std::string(250, 'r') + ".md");
+  write_file_atomically(target, "text");
+  EXPECT_EQ(read_text_file(target), "text");
+  EXPECT_EQ(names_in(dir.path()).size(), 1u);
+}
+
+TEST(WriteFileAtomicallyTest, UncommittedStagedFileLeavesNothing) {
+  TempDir dir;
+  { StagedFile staged = stage_file(dir.path() / "r.md", "text"); }
+  EXPECT_TRUE(names_in(dir.path()).empty());
+}
+
+TEST(CheckOutputTargetTest, EmptyNameAndAnInputAreRefused) {
+  TempDir dir;
+  EXPECT_THROW(check_output_target(""), CommandLineError);
+  const fs::path input = dir.path() / "in.md";
+  write_plain(input, "x");
+  (void)read_text_file(input);
+  EXPECT_THROW(check_output_target(input.string()), CommandLineError);
+  EXPECT_NO_THROW(check_output_target((dir.path() / "other.md").string()));
+}
+
+TEST(ReplaceFolderTest, ReplacesTheWholeFolderOrNothing) {
+  TempDir dir;
+  const fs::path target = dir.path() / "tables";
+  fs::create_directory(target);
+  write_plain(target / "old.json", "old");
+  replace_folder(target, [](const fs::path& staging) { write_new_file(staging / "new.json", "new"); });
+  EXPECT_EQ(names_in(target), std::vector<std::string>{"new.json"});
+  EXPECT_THROW(replace_folder(target,
+                              [](const fs::path& staging) {
+                                write_new_file(staging / "half.json", "half");
+                                throw FileError("stop");
+                              }),
+               FileError);
+  EXPECT_EQ(names_in(target), std::vector<std::string>{"new.json"});
+  EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"tables"});  // no staging folder left
 }
 
 // ---------------------------------------------------------------- expand_scenario_args

@@ -147,21 +147,28 @@ TEST(PricingImportTest, AFailedImportLeavesEveryTableAsItWas) {
   EXPECT_EQ(pd.snapshot(), before);
 }
 
-TEST(PricingImportTest, WriteFilesAtomicallyReplacesAllOrNothing) {
+TEST(PricingImportTest, WriteTablesAtomicallyReplacesAllOrNothing) {
   TempPricingData pd(kFixtures / "pricing-data");
-  const fs::path a = pd.dir() / "a.json", b = pd.dir() / "sub/b.json";
-  write_files_atomically({{a, "A1"}, {b, "B1"}});
+  const fs::path tables = pd.dir() / "tables";
+  const fs::path a = tables / "a.json", b = tables / "sub/b.json";
+  write_tables_atomically(tables, {{a, "A1"}, {b, "B1"}});
   EXPECT_EQ(slurp(a), "A1");
   EXPECT_EQ(slurp(b), "B1");
-  // A folder that cannot be written: nothing is replaced, no temporary file stays.
-  const fs::path locked = pd.dir() / "locked";
-  fs::create_directory(locked);
-  ::chmod(locked.c_str(), 0500);
-  if (::access(locked.c_str(), W_OK) == 0) GTEST_SKIP() << "running as root: permissions are not enforced";
-  EXPECT_THROW(write_files_atomically({{a, "A2"}, {locked / "c.json", "C"}}), FileError);
+  write_tables_atomically(tables, {{b, "B2"}});
+  EXPECT_EQ(slurp(a), "A1");  // unchanged tables are kept
+  EXPECT_EQ(slurp(b), "B2");
+  // A folder that cannot be written: nothing is replaced, nothing is left beside the tables.
+  ::chmod(pd.dir().c_str(), 0500);
+  const bool enforced = ::access(pd.dir().c_str(), W_OK) != 0;
+  if (enforced) {
+    EXPECT_THROW(write_tables_atomically(tables, {{a, "A2"}, {tables / "c.json", "C"}}), FileError);
+  }
+  ::chmod(pd.dir().c_str(), 0700);
+  if (!enforced) GTEST_SKIP() << "running as root: permissions are not enforced";
   EXPECT_EQ(slurp(a), "A1");
+  EXPECT_FALSE(fs::exists(tables / "c.json"));
   for (const auto& e : fs::directory_iterator(pd.dir()))
-    EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
+    EXPECT_NE(e.path().filename().string().rfind('.', 0), 0u) << e.path();
 }
 
 // The kill test: an import of a large generated EC2 offer file runs in a child
@@ -212,8 +219,8 @@ TEST(PricingImportKillTest, SigkillDuringImportLeavesReadableTables) {
     // Every table readable; each one old or new, never a mix or a torn file.
     ASSERT_NO_THROW(load_pricing_data(pd.root())) << "after a kill at " << delay_ms << " ms";
     auto now = pd.snapshot();
-    for (auto it = now.begin(); it != now.end();) {  // temporary files of a killed writer are hidden, ignored
-      if (fs::path(it->first).filename().string().rfind('.', 0) == 0)
+    for (auto it = now.begin(); it != now.end();) {  // what a killed import leaves is hidden, ignored
+      if (it->first.rfind('.', 0) == 0 || it->first.find("/.") != std::string::npos)
         it = now.erase(it);
       else
         ++it;
