@@ -6,11 +6,14 @@
 #include <map>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 
 #include "core/error.h"
+#include "core/format.h"
 #include "core/json_reader.h"
 #include "offers/offer_csv.h"
 #include "offers/offer_json.h"
+#include "pricing/price_table.h"
 
 namespace costproof {
 
@@ -333,6 +336,10 @@ Decimal parse_price(const std::string& file, const std::string& where, const std
   }
   if (d.is_negative()) fail(file, where, "expected a non-negative price, got \"" + text + "\"");
   if (d.scale() > 12) fail(file, where, "expected at most 12 decimal places, got \"" + text + "\"");
+  if (d > kMaxUnitPriceUsd)
+    fail(file, where, "expected a price of at most $" + format_number(kMaxUnitPriceUsd) + " per unit, got \"" +
+                          (text.size() > 40 ? text.substr(0, 37) + "..." : text) +
+                          "\"; the dearest AWS rates are a few hundred dollars an hour, so the file is damaged");
   return d;
 }
 
@@ -589,6 +596,7 @@ class JsonExtractor {
   void products() {
     json_.begin_object("products");
     OfferJsonScanner::Cursor c;
+    c.pointer = "/products";
     std::string_view key;
     std::string sku;
     while (json_.next_key(c, key)) {
@@ -603,11 +611,13 @@ class JsonExtractor {
     p_.clear();
     json_.begin_object("the product " + sku);
     OfferJsonScanner::Cursor c;
+    c.pointer = "/products/" + ptr(sku);
     std::string_view key;
     while (json_.next_key(c, key)) {
       if (key == "attributes") {
         json_.begin_object("the attributes of product " + sku);
         OfferJsonScanner::Cursor ac;
+        ac.pointer = c.pointer + "/attributes";
         std::string_view akey;
         while (json_.next_key(ac, akey)) {
           const int a = json_attr(akey);
@@ -635,6 +645,7 @@ class JsonExtractor {
   bool terms() {
     json_.begin_object("terms");
     OfferJsonScanner::Cursor c;
+    c.pointer = "/terms";
     std::string_view key;
     bool on_demand_done = false;
     while (json_.next_key(c, key)) {
@@ -658,6 +669,7 @@ class JsonExtractor {
   void on_demand() {
     json_.begin_object("terms.OnDemand");
     OfferJsonScanner::Cursor c;
+    c.pointer = "/terms/OnDemand";
     std::string_view key;
     std::string sku, term_key;
     while (json_.next_key(c, key)) {
@@ -670,6 +682,7 @@ class JsonExtractor {
       const std::string base = "/terms/OnDemand/" + ptr(sku);
       json_.begin_object("the OnDemand terms of " + sku);
       OfferJsonScanner::Cursor tc;
+      tc.pointer = base;
       while (json_.next_key(tc, key)) {
         term_key.assign(key);
         term(*k, base + "/" + ptr(term_key), term_key);
@@ -680,6 +693,7 @@ class JsonExtractor {
   void term(Kept& k, const std::string& where, const std::string& term_key) {
     json_.begin_object("the term " + term_key);
     OfferJsonScanner::Cursor c;
+    c.pointer = where;
     std::string_view key;
     std::string term_code;
     std::vector<Dim> dims;
@@ -689,6 +703,7 @@ class JsonExtractor {
       } else if (key == "priceDimensions") {
         json_.begin_object("priceDimensions");
         OfferJsonScanner::Cursor dc;
+        dc.pointer = where + "/priceDimensions";
         std::string_view rate;
         while (json_.next_key(dc, rate)) {
           Dim d;
@@ -711,6 +726,7 @@ class JsonExtractor {
   void dimension(Dim& d) {
     json_.begin_object("a price dimension");
     OfferJsonScanner::Cursor c;
+    c.pointer = d.where;
     std::string_view key;
     while (json_.next_key(c, key)) {
       if (key == "rateCode") {
@@ -770,7 +786,10 @@ class JsonExtractor {
       if (sku.empty()) fail(out_.file, "/products/" + std::to_string(index), "a Savings Plans product without \"sku\"");
       if (out_.offer_code.empty() && plan.family == "ComputeSavingsPlans") out_.offer_code = "AWSComputeSavingsPlan";
       if (out_.offer_code.empty() && plan.family == "DatabaseSavingsPlans") out_.offer_code = "AWSDatabaseSavingsPlans";
-      plans_.emplace(sku, std::move(plan));
+      if (!plans_.emplace(sku, std::move(plan)).second)
+        fail(out_.file, "/products/" + std::to_string(index) + "/sku",
+             "a second Savings Plans product with SKU " + sku +
+                 "; costproof does not pick one of two products silently, so the import stops (is the file damaged?)");
       ++index;
     }
   }
@@ -1198,6 +1217,25 @@ OfferImport extract_offer(ByteSource& source, const std::string& file, const Ext
     throw InputError(file, "", "the file has no \"version\"; costproof records it with every imported price");
   if (out.publication_date.empty())
     throw InputError(file, "", "the file has no \"publicationDate\"; costproof needs it to date the imported prices");
+  // The offer code and version become a source id (and so part of names and paths): AWS writes
+  // them as "AmazonEC2" and "20261120183022"; anything else ("../../x") is refused, not copied.
+  for (const auto& [field, value] : {std::pair<std::string, const std::string*>{"offerCode", &out.offer_code},
+                                     std::pair<std::string, const std::string*>{"version", &out.version}}) {
+    const bool safe = value->size() <= 64 && value->front() != '.' &&
+                      std::all_of(value->begin(), value->end(), [](char c) {
+                        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                               c == '.' || c == '_' || c == '-';
+                      });
+    if (!safe) {
+      std::string shown;
+      for (const char c : value->substr(0, 40)) shown += (c >= 0x20 && c < 0x7F) ? c : '?';
+      throw InputError(file, "/" + field,
+                       "\"" + field + "\" is \"" + shown + (value->size() > 40 ? "..." : "") +
+                           "\"; costproof names the imported source after it, so it must be at most 64 letters, "
+                           "digits, '.', '_' or '-' and not start with '.' (AWS writes e.g. \"20261120183022\"); "
+                           "is the file damaged?");
+    }
+  }
   std::sort(out.rows.begin(), out.rows.end(), [](const OfferRow& a, const OfferRow& b) {
     const Decimal za = a.tier_start.value_or(Decimal::from_int(0));
     const Decimal zb = b.tier_start.value_or(Decimal::from_int(0));

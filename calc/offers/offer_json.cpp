@@ -1,12 +1,15 @@
 #include "offers/offer_json.h"
 
+#include <algorithm>
 #include <array>
+#include <iterator>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 #include "core/error.h"
+#include "core/json_reader.h"
 
 namespace costproof {
 
@@ -168,6 +171,7 @@ bool OfferJsonScanner::next_key(Cursor& cursor, std::string_view& key) {
   }
   if (c != '"') syntax_error("a quoted object key");
   key = scan_string(true, "an object key");
+  remember_key(cursor, key);
   // The key view points into the buffer, and a refill would move it: look for
   // ':' in the bytes already loaded first (the usual case).
   char* p = skip_whitespace(pos_, end_);
@@ -183,6 +187,25 @@ bool OfferJsonScanner::next_key(Cursor& cursor, std::string_view& key) {
   if (peek() != ':') syntax_error("':' after an object key");
   ++pos_;
   return true;
+}
+
+void OfferJsonScanner::remember_key(Cursor& cursor, std::string_view key) {
+  bool seen = false;
+  if (cursor.many_keys.empty()) {
+    seen = std::find(cursor.keys.begin(), cursor.keys.end(), key) != cursor.keys.end();
+    if (!seen) cursor.keys.emplace_back(key);
+    if (cursor.keys.size() > kFewKeys) {
+      cursor.many_keys.insert(std::make_move_iterator(cursor.keys.begin()), std::make_move_iterator(cursor.keys.end()));
+      cursor.keys.clear();
+    }
+  } else {
+    seen = !cursor.many_keys.emplace(key).second;
+  }
+  if (!seen) return;
+  throw InputError(file(), cursor.pointer + "/" + escape_pointer_token(key),
+                   "duplicate key \"" + std::string(key) + "\" at " + position() +
+                       " (the object already has one); costproof does not pick one of two values silently, so "
+                       "the import stops. Is the file damaged? Download it again");
 }
 
 bool OfferJsonScanner::next_element(Cursor& cursor) {

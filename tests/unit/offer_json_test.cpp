@@ -166,5 +166,25 @@ TEST(OfferCsvReaderTest, UnclosedQuoteAtTheEndIsAnError) {
   EXPECT_THROW(csv_records("\"a\"x,b\n", 16, 3), InputError);
 }
 
+TEST(OfferJsonScannerTest, DuplicateKeysAreRefusedWithPointerAndLine) {
+  for (const std::size_t many : {std::size_t{2}, std::size_t{40}}) {
+    // A few keys (linear search) and many (hash set) behave alike.
+    std::string text = "{\"products\": {";
+    for (std::size_t i = 0; i < many; ++i) text += "\"SKU" + std::to_string(i) + "\": 1,\n";
+    text += "\"SKU0\": 2}}";
+    StringByteSource source(text, text.size());
+    OfferJsonScanner json(source, "offer.json");
+    try {
+      (void)walk(json);
+      FAIL() << "no error";
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.file(), "offer.json");
+      EXPECT_NE(std::string(e.what()).find("duplicate key \"SKU0\" at line " + std::to_string(many + 1)),
+                std::string::npos)
+          << e.what();
+    }
+  }
+}
+
 }  // namespace
 }  // namespace costproof
