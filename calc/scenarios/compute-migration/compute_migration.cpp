@@ -166,6 +166,12 @@ ComputeMigrationResult calculate(const ComputeMigrationScenario& scenario, const
     if (line.from->unit != "hour" || line.to->unit != "hour" ||
         line.from->per != Decimal::from_int(1) || line.to->per != Decimal::from_int(1))
       throw PricingDataError(line.from->file, line.from->pointer, "EC2 prices must be per 1 hour");
+    // Savings are percentages of today's spend: a $0 rate leaves nothing to compare with.
+    if (line.from->price.usd_per_unit().is_zero())
+      throw PricingDataError(line.from->file, line.from->pointer + "/price",
+                             "the On-Demand price of " + line.from->key +
+                                 " is $0, so there is no spend to compare a migration with; no EC2 instance is "
+                                 "free, so the table is damaged: import the price again");
 
     line.count = row.count;
     if (row.hours_per_month) {
