@@ -938,10 +938,20 @@ class CsvExtractor {
   Collector& collector() { return collect_; }
 
  private:
+  // The column of a header label, or -1. A label the header has twice is refused: which one
+  // holds the value is unclear, and import never picks one silently.
   int col(std::string_view normalized) const {
-    for (std::size_t i = 0; i < header_.size(); ++i)
-      if (header_[i] == normalized) return static_cast<int>(i);
-    return -1;
+    int found = -1;
+    for (std::size_t i = 0; i < header_.size(); ++i) {
+      if (header_[i] != normalized) continue;
+      if (found >= 0)
+        fail(out_.file, "",
+             "the header names one column twice (columns " + std::to_string(found + 1) + " and " +
+                 std::to_string(i + 1) + ", \"" + std::string(normalized) +
+                 "\"), so which one holds the value is unclear; is the file damaged?");
+      found = static_cast<int>(i);
+    }
+    return found;
   }
   int need(std::string_view normalized, std::string_view label, const std::string& where) const {
     const int i = col(normalized);

@@ -351,6 +351,20 @@ TEST(OfferExtractErrorTest, DuplicateKeysAndSkusAreRefusedNotPicked) {
   EXPECT_NE(usd.find("duplicate key \"USD\""), std::string::npos) << usd;
 }
 
+TEST(OfferExtractErrorTest, ACsvHeaderNamingAColumnTwiceIsRefused) {
+  std::string text = slurp(kFixtures / "ec2-small.csv");
+  const auto at = text.find("\"PriceDescription\"");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 18, "\"PricePerUnit\"");  // now two PricePerUnit columns
+  try {
+    extract_text(text, "ec2.csv");
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("the header names one column twice (columns 5 and 10"), std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(OfferExtractErrorTest, NamesThatBecomePathsAndAbsurdPricesAreRefused) {
   const std::string v = error_of_edited("\"20260920000000\"", "\"../../../x\"");
   EXPECT_NE(v.find("vpc.json: /version: \"version\" is \"../../../x\"; costproof names the imported source after it"),
