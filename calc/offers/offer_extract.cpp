@@ -343,6 +343,13 @@ Decimal parse_price(const std::string& file, const std::string& where, const std
   return d;
 }
 
+// Does an offer's price description state the item is free ("... free ...", any case)?
+bool says_free(std::string_view description) {
+  std::string lower;
+  for (const char c : description) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower.find("free") != std::string::npos;
+}
+
 std::optional<Decimal> parse_range(const std::string& file, const std::string& where, const std::string& text) {
   if (text.empty() || text == "Inf") return std::nullopt;
   try {
@@ -471,6 +478,14 @@ class Collector {
       row.key = k.target.key;
       row.unit = k.target.unit;
       row.price = parse_price(out_.file, sub(d.where, "/pricePerUnit/USD"), d.usd);
+      // A $0 flat rate for a wanted key is most likely a damaged or placeholder file; it would
+      // price the item at nothing. Imported only when the offer itself says it is free.
+      if (single && row.price.is_zero() && !says_free(d.description))
+        fail(out_.file, sub(d.where, "/pricePerUnit/USD"),
+             "a $0 price for " + k.target.service + " \"" + k.target.key + "\" (SKU " + k.sku +
+                 "), and its description (\"" + d.description +
+                 "\") does not say it is free; costproof does not import a $0 rate that is not stated as free. "
+                 "Check the file, or report it");
       row.price_text = d.usd;
       row.description = k.target.description;
       row.sku = k.sku;

@@ -365,6 +365,11 @@ TEST(OfferExtractErrorTest, ACsvHeaderNamingAColumnTwiceIsRefused) {
   }
 }
 
+TEST(OfferExtractErrorTest, AZeroFlatPriceIsRefusedUnlessStatedFree) {
+  const std::string zero = error_of_edited("\"USD\" : \"0.0050000000\"", "\"USD\" : \"0.0000000000\"");
+  EXPECT_NE(zero.find("does not say it is free; costproof does not import a $0 rate"), std::string::npos) << zero;
+}
+
 TEST(OfferExtractErrorTest, NamesThatBecomePathsAndAbsurdPricesAreRefused) {
   const std::string v = error_of_edited("\"20260920000000\"", "\"../../../x\"");
   EXPECT_NE(v.find("vpc.json: /version: \"version\" is \"../../../x\"; costproof names the imported source after it"),
