@@ -1,8 +1,6 @@
 #include "offers/offer_json.h"
 
-#include <algorithm>
 #include <array>
-#include <iterator>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -190,16 +188,13 @@ bool OfferJsonScanner::next_key(Cursor& cursor, std::string_view& key) {
 }
 
 void OfferJsonScanner::remember_key(Cursor& cursor, std::string_view key) {
+  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a offset basis
+  for (const char c : key) hash = (hash ^ uc(c)) * 1099511628211ull;
   bool seen = false;
-  if (cursor.many_keys.empty()) {
-    seen = std::find(cursor.keys.begin(), cursor.keys.end(), key) != cursor.keys.end();
-    if (!seen) cursor.keys.emplace_back(key);
-    if (cursor.keys.size() > kFewKeys) {
-      cursor.many_keys.insert(std::make_move_iterator(cursor.keys.begin()), std::make_move_iterator(cursor.keys.end()));
-      cursor.keys.clear();
-    }
-  } else {
-    seen = !cursor.many_keys.emplace(key).second;
+  for (std::size_t i = 0; i < cursor.few && !seen; ++i) seen = cursor.few_hashes[i] == hash;
+  if (!seen) {
+    if (cursor.few < kFewKeys) cursor.few_hashes[cursor.few++] = hash;
+    else seen = !cursor.many_keys.emplace(key).second;
   }
   if (!seen) return;
   throw InputError(file(), cursor.pointer + "/" + escape_pointer_token(key),

@@ -18,6 +18,7 @@
 //   }
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -36,10 +37,15 @@ class OfferJsonScanner : public OfferBuffer {
   struct Cursor {
     bool first = true;
     std::string pointer;             // the object's JSON pointer, for messages ("" = the top level)
-    std::vector<std::string> keys;   // keys seen so far, while few (a linear search is cheapest)
-    std::unordered_set<std::string> many_keys;  // all keys seen, once there are more than kFewKeys
+    // Keys seen so far. The first kFewKeys (an attribute object has ~20) are kept as 64-bit
+    // FNV-1a hashes, inline: no allocation per object (equal hashes of different keys are so
+    // unlikely that they are reported as the duplicate they almost surely are). Later keys (the
+    // products object has one per SKU) are kept themselves in `many_keys`.
+    std::array<std::uint64_t, 64> few_hashes{};
+    std::size_t few = 0;
+    std::unordered_set<std::string> many_keys;
   };
-  static constexpr std::size_t kFewKeys = 16;
+  static constexpr std::size_t kFewKeys = 64;
 
   // The next non-whitespace byte, not consumed; -1 at the end of the input.
   int peek();
