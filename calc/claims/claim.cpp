@@ -110,6 +110,8 @@ std::vector<std::string> string_array(const nlohmann::json& obj, const std::stri
     if (!v[i].is_string() || v[i].get_ref<const std::string&>().empty())
       throw_input_error(JsonOrigin::kUserInput, file, where + "/" + std::to_string(i),
                         "expected a non-empty string, got " + describe_json(v[i]));
+    if (const auto bad = control_character_problem(v[i].get_ref<const std::string&>()))
+      throw_input_error(JsonOrigin::kUserInput, file, where + "/" + std::to_string(i), *bad);
     out.push_back(v[i].get<std::string>());
   }
   return out;

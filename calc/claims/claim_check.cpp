@@ -247,8 +247,8 @@ CheckOutcome run_computed(const ComputedCheck& c, const CheckContext& ctx, const
   return out;
 }
 
-CheckOutcome run_arithmetic(const ArithmeticCheck& a, const CheckContext& ctx, const std::string& file,
-                            std::set<int>& numbers, std::vector<std::shared_ptr<const PriceSource>>& price_sources) {
+CheckOutcome run_arithmetic(const ArithmeticCheck& a, const std::string& claim_id, const CheckContext& ctx,
+                            const std::string& file, std::set<int>& numbers, std::vector<std::shared_ptr<const PriceSource>>& price_sources) {
   CheckOutcome out;
   out.type = "arithmetic";
   std::map<std::string, Rational> values;
@@ -298,7 +298,18 @@ CheckOutcome run_arithmetic(const ArithmeticCheck& a, const CheckContext& ctx, c
   std::vector<std::string> parts;
   nlohmann::ordered_json readings = nlohmann::ordered_json::array();
   for (const auto& r : a.readings) {
-    const Rational result = r.expression.evaluate(values);
+    Rational result;
+    try {
+      result = r.expression.evaluate(values);
+    } catch (const ExpressionError& e) {
+      throw InputError(file, r.pointer + "/expression",
+                       "claim \"" + claim_id + "\": expression \"" + r.expression.source_text() + "\" = " +
+                           r.expression.render(texts) + ": " + e.what() +
+                           "; check the operands' values, or drop this reading");
+    } catch (const OverflowError& e) {
+      throw OverflowError(file + ": " + r.pointer + "/expression: claim \"" + claim_id + "\": expression \"" +
+                          r.expression.source_text() + "\": " + e.what());
+    }
     const DisplayedValue shown = display(result, r.unit);
     // A reading that is just one operand prints its value, not "4.4 = 4.4".
     const bool bare = r.expression.names().size() == 1 && r.expression.render(texts) == texts[r.expression.names()[0]];
@@ -486,7 +497,7 @@ std::vector<ClaimOutcome> check_claims(const ClaimsFile& claims, const CheckCont
       if (const auto* comp = std::get_if<ComputedCheck>(&check)) {
         co = run_computed(*comp, ctx, claims.file, numbers);
       } else if (const auto* arith = std::get_if<ArithmeticCheck>(&check)) {
-        co = run_arithmetic(*arith, ctx, claims.file, numbers, o.price_sources);
+        co = run_arithmetic(*arith, c.id, ctx, claims.file, numbers, o.price_sources);
       } else if (const auto* fact = std::get_if<SourcedFactCheck>(&check)) {
         co = run_sourced_fact(*fact, c, ctx, numbers);
       } else {

@@ -148,6 +148,8 @@ EpisodeFile parse_episode_file(const nlohmann::json& json, const std::string& fi
     for (std::size_t i = 0; i < a.size(); ++i) {
       if (!a[i].is_string() || a[i].get_ref<const std::string&>().empty())
         r.fail("assumptions", "item " + std::to_string(i) + ": expected a non-empty string, got " + describe_json(a[i]));
+      if (const auto bad = control_character_problem(a[i].get_ref<const std::string&>()))
+        r.fail("assumptions", "item " + std::to_string(i) + ": " + *bad);
       e.assumptions.push_back(a[i].get<std::string>());
     }
   }
@@ -231,7 +233,30 @@ std::string table_cell(const std::string& text) {
   return out;
 }
 
-std::string csv_field(const std::string& text) {
+namespace {
+
+// "-27.4", "-3": a plain negative number, which a spreadsheet reads as a number, not a formula.
+bool plain_negative_number(const std::string& text) {
+  std::size_t i = 1;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+  if (i == 1) return false;
+  if (i < text.size() && text[i] == '.') {
+    std::size_t fraction = 0;
+    for (++i; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) ++fraction;
+    if (fraction == 0) return false;
+  }
+  return i == text.size();
+}
+
+}  // namespace
+
+std::string csv_field(const std::string& raw) {
+  // A spreadsheet runs a cell that starts with = + - @ (or tab, CR) as a formula: prefix "'"
+  // (OWASP "CSV injection"), except plain negative numbers.
+  const char first = raw.empty() ? '\0' : raw.front();
+  const bool formula = first == '=' || first == '+' || first == '@' || first == '\t' || first == '\r' ||
+                       (first == '-' && !plain_negative_number(raw));
+  const std::string text = formula ? "'" + raw : raw;
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string out = "\"";
   for (const char c : text) {

@@ -147,7 +147,8 @@ std::string renumber_citations(const std::string& markdown, const std::map<int, 
 std::string take_section(std::string& markdown, const std::string& title);
 // A Markdown table cell: pipes escaped, line breaks as spaces.
 std::string table_cell(const std::string& text);
-// One CSV field, quoted when needed (RFC 4180).
+// One CSV field, quoted when needed (RFC 4180); text a spreadsheet would run as a formula
+// (starting with = + - @) gets a leading "'" (plain negative numbers such as -27.4 stay numbers).
 std::string csv_field(const std::string& text);
 
 }  // namespace costproof

@@ -201,6 +201,10 @@ class Parser {
   explicit Parser(std::string_view text) : text_(text) {}
 
   NodePtr parse_all() {
+    if (text_.size() > kMaxExpressionLength)
+      throw ExpressionError("the expression is " + std::to_string(text_.size()) + " characters long; at most " +
+                            std::to_string(kMaxExpressionLength) +
+                            " are allowed (a claim check needs a few operands): split it into simpler readings");
     NodePtr n = sum();
     skip_space();
     if (pos_ != text_.size()) fail("unexpected \"" + std::string(1, text_[pos_]) + "\"");
@@ -249,8 +253,12 @@ class Parser {
   NodePtr factor() {
     skip_space();
     if (pos_ >= text_.size()) fail("the expression ends too early");
-    if (accept('-')) return make(Node::Kind::kNegate, factor());
+    if (accept('-')) {
+      const Nested nested(*this);
+      return make(Node::Kind::kNegate, factor());
+    }
     if (accept('(')) {
+      const Nested nested(*this);
       NodePtr inner = sum();
       if (!accept(')')) fail("expected \")\"");
       return make(Node::Kind::kParens, inner);
@@ -283,9 +291,25 @@ class Parser {
     fail("unexpected \"" + std::string(1, c) + "\"");
   }
 
+  // One level of "(" or unary "-" for as long as it lives; refuses the level past kMaxExpressionDepth.
+  struct Nested {
+    explicit Nested(Parser& p) : parser(p) {
+      if (++parser.depth_ > kMaxExpressionDepth)
+        parser.fail("parentheses and minus signs nest more than " + std::to_string(kMaxExpressionDepth) +
+                    " levels deep; write a simpler expression");
+    }
+    ~Nested() { --parser.depth_; }
+    Nested(const Nested&) = delete;
+    Nested& operator=(const Nested&) = delete;
+    Parser& parser;
+  };
+
   std::string_view text_;
   std::size_t pos_ = 0;
+  std::size_t depth_ = 0;  // "(" and unary "-" open around pos_
 };
+
+std::string render_node(const Node& n, const std::map<std::string, std::string>& texts);
 
 void collect_names(const Node& n, std::vector<std::string>& out) {
   if (n.kind == Node::Kind::kName) {
@@ -311,7 +335,12 @@ Rational eval(const Node& n, const std::map<std::string, Rational>& values) {
     case Node::Kind::kAdd: return eval(*n.left, values) + eval(*n.right, values);
     case Node::Kind::kSubtract: return eval(*n.left, values) - eval(*n.right, values);
     case Node::Kind::kMultiply: return eval(*n.left, values) * eval(*n.right, values);
-    case Node::Kind::kDivide: return eval(*n.left, values) / eval(*n.right, values);
+    case Node::Kind::kDivide: {
+      const Rational divisor = eval(*n.right, values);
+      if (divisor == Rational::from_int(0))
+        throw ExpressionError("division by zero: the divisor " + render_node(*n.right, {}) + " is 0");
+      return eval(*n.left, values) / divisor;
+    }
   }
   return {};
 }

@@ -84,17 +84,22 @@ struct DisplayedValue {
 };
 DisplayedValue display(const Rational& value, DisplayUnit unit);
 
+// Limits that keep parsing and evaluation (both recursive) far from the stack's end.
+inline constexpr std::size_t kMaxExpressionLength = 2000;  // characters
+inline constexpr std::size_t kMaxExpressionDepth = 32;     // nested "(" and unary "-"
+
 class Expression {
  public:
   struct Node;
   // Grammar: sum := product (("+"|"-") product)*; product := factor (("*"|"/") factor)*;
   // factor := "-" factor | number | name | "(" sum ")". Numbers are plain decimals ("2.517");
-  // names are [a-z_][a-z0-9_]*. Throws ExpressionError.
+  // names are [a-z_][a-z0-9_]*. Throws ExpressionError (also beyond
+  // kMaxExpressionLength or kMaxExpressionDepth).
   static Expression parse(std::string_view text);
 
   // The names used, each once, in order of first use.
   std::vector<std::string> names() const;
-  // Throws ExpressionError for a name with no value.
+  // Throws ExpressionError for a name with no value or a divisor that is 0.
   Rational evaluate(const std::map<std::string, Rational>& values) const;
   // The expression with each name replaced by its text and × ÷ − for * / -,
   // keeping the parentheses as written: "(144 × 2.517) ÷ (64 × 1.299)".

@@ -64,6 +64,8 @@ std::string blank_skipped(std::string_view line) {
   for (std::size_t p = s.find("]("); p != std::string::npos; p = s.find("](", p + 1)) {
     const std::size_t close = s.find(')', p + 2);
     blank(p + 2, close == std::string::npos ? s.size() : close);
+    if (close == std::string::npos) break;  // the rest is blank: stop (linear in the line)
+    p = close - 1;
   }
   // Bare URLs.
   for (const std::string_view scheme : {"https://", "http://"}) {
@@ -118,6 +120,17 @@ bool is_times_sign(std::string_view s, std::size_t pos) {
   return pos + 1 < s.size() && static_cast<unsigned char>(s[pos]) == 0xC3 && static_cast<unsigned char>(s[pos + 1]) == 0x97;
 }
 
+// The value of plain digits from read_number, or nullopt for none or for more
+// digits than a Decimal holds (a 300-digit run is text, not a figure to check).
+std::optional<Decimal> exact_value(const std::string& plain) {
+  if (plain.empty()) return std::nullopt;
+  try {
+    return Decimal::parse(plain);
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
 // A number token starting at `start` (a digit or '$'); nullopt if the digits are part of a name.
 std::optional<NumberToken> read_token(std::string_view s, std::size_t start) {
   NumberToken t;
@@ -138,8 +151,9 @@ std::optional<NumberToken> read_token(std::string_view s, std::size_t start) {
     return t;
   }
   const std::string first = read_number(s, i);
-  if (first.empty()) return std::nullopt;
-  t.values.push_back(Decimal::parse(first));
+  const auto first_value = exact_value(first);
+  if (!first_value) return std::nullopt;  // none, or too long to be a figure: text
+  t.values.push_back(*first_value);
   bool has_separator = s.substr(start, i - start).find(',') != std::string_view::npos;
   // A range: "35-60", "15–17", "$10-$20".
   {
@@ -151,8 +165,8 @@ std::optional<NumberToken> read_token(std::string_view s, std::size_t start) {
       std::size_t k = j + dash;
       if (k < s.size() && s[k] == '$') ++k;
       const std::string second = read_number(s, k);
-      if (!second.empty()) {
-        t.values.push_back(Decimal::parse(second));
+      if (const auto second_value = exact_value(second)) {
+        t.values.push_back(*second_value);
         i = k;
       }
     }
@@ -313,10 +327,20 @@ std::vector<NumberToken> find_numbers_in_line(std::string_view original, int lin
     }
     ++i;
   }
+  // Columns counted incrementally (tokens are in order), so a line of n numbers costs O(n), not O(n^2).
+  std::size_t counted = 0;  // bytes of `original` counted so far
+  int column = 0;           // code points in those bytes
   for (auto& t : out) {
     t.line = line_number;
     t.text = std::string(original.substr(t.begin, t.end - t.begin));
-    t.column = code_points(original, t.begin) + 1;
+    if (t.begin >= counted) {
+      column += code_points(original.substr(counted), t.begin - counted);
+      counted = t.begin;
+    } else {
+      column = code_points(original, t.begin);
+      counted = t.begin;
+    }
+    t.column = column + 1;
   }
   return out;
 }
@@ -334,10 +358,13 @@ std::vector<NumberToken> find_numbers(std::string_view text, bool number_words) 
 namespace {
 
 // Is [begin, end) inside some occurrence of `text` in `line`?
+// Only occurrences starting in [end - text.size(), begin] can hold the token, so
+// the search starts there: checking every number of a long line stays linear.
 bool inside_occurrence(const std::string& line, const std::string& text, std::size_t begin, std::size_t end) {
   if (text.empty()) return true;
-  for (std::size_t p = line.find(text); p != std::string::npos; p = line.find(text, p + 1))
-    if (p <= begin && end <= p + text.size()) return true;
+  const std::size_t from = end > text.size() ? end - text.size() : 0;
+  for (std::size_t p = line.find(text, from); p != std::string::npos && p <= begin; p = line.find(text, p + 1))
+    if (end <= p + text.size()) return true;
   return false;
 }
 

@@ -1,5 +1,8 @@
 #include "core/json_reader.h"
 
+#include <set>
+#include <vector>
+
 #include "core/error.h"
 
 namespace costproof {
@@ -50,6 +53,70 @@ std::size_t too_deep_at(std::string_view text) {
   return std::string_view::npos;
 }
 
+// Throws for the first object key that appears twice in one object. `text` has
+// already parsed as JSON, so only strings, brackets, ':' and ',' need telling
+// apart. nlohmann keeps one of the two values silently ("count": 12,
+// "count": 1000 priced 1,000 instances), so costproof refuses the file.
+void reject_duplicate_keys(std::string_view text, const std::string& file, JsonOrigin origin) {
+  struct Frame {
+    bool object;
+    bool expect_key;
+    std::size_t index;                     // array: the current element
+    std::string key;                       // object: the current member
+    std::set<std::string, std::less<>> keys;  // object: keys seen so far
+  };
+  std::vector<Frame> stack;
+  std::size_t line = 1;
+  const auto pointer = [&stack](std::size_t levels) {
+    std::string out;
+    for (std::size_t i = 0; i < levels; ++i)
+      out += "/" + (stack[i].object ? escape_pointer_token(stack[i].key) : std::to_string(stack[i].index));
+    return out;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++line;
+    } else if (c == '{' || c == '[') {
+      stack.push_back(Frame{c == '{', c == '{', 0, {}, {}});
+    } else if (c == '}' || c == ']') {
+      if (!stack.empty()) stack.pop_back();
+    } else if (c == ',') {
+      if (!stack.empty()) {
+        if (stack.back().object) stack.back().expect_key = true;
+        else ++stack.back().index;
+      }
+    } else if (c == '"') {
+      const std::size_t start = i;
+      bool escaped = false;
+      for (++i; i < text.size() && text[i] != '"'; ++i)
+        if (text[i] == '\\') {
+          escaped = true;
+          ++i;
+        }
+      if (stack.empty() || !stack.back().object || !stack.back().expect_key) continue;
+      Frame& top = stack.back();
+      top.expect_key = false;
+      const std::string_view raw = text.substr(start, i + 1 - start);
+      // Decode escapes so "a" and "\u0061" count as the same key.
+      std::string key = escaped ? nlohmann::json::parse(raw).get<std::string>()
+                                : std::string(raw.substr(1, raw.size() - 2));
+      if (!top.keys.insert(key).second) {
+        top.key = key;
+        throw_input_error(origin, file, pointer(stack.size()),
+                          "duplicate key \"" + key + "\" at line " + std::to_string(line) +
+                              " (the object already has one); JSON readers keep one of the two silently, so "
+                              "costproof refuses: remove or rename one");
+      }
+      top.key = std::move(key);
+    }
+  }
+}
+
+// Offset of the first NUL byte, or npos. nlohmann stops reading at a
+// NUL, so anything after one (even a second document) would be ignored silently.
+std::size_t first_nul(std::string_view text) { return text.find('\0'); }
+
 }  // namespace
 
 nlohmann::json parse_json_text(std::string_view text, const std::string& file, JsonOrigin origin) {
@@ -62,8 +129,15 @@ nlohmann::json parse_json_text(std::string_view text, const std::string& file, J
                           line_and_column(text, deep) +
                           "; costproof files nest a few levels at most, so this is not a file costproof "
                           "reads (check that it is the right file)");
+  if (const std::size_t nul = first_nul(text); nul != std::string_view::npos)
+    throw_input_error(origin, file, "",
+                      "a NUL byte (\\0) at " + line_and_column(text, nul) +
+                          "; a JSON file is text and has none (write \\u0000 inside a string if you mean it, "
+                          "or check that the file is not damaged or padded)");
   try {
-    return nlohmann::json::parse(text.begin(), text.end());
+    auto json = nlohmann::json::parse(text.begin(), text.end());
+    reject_duplicate_keys(text, file, origin);
+    return json;
   } catch (const nlohmann::json::parse_error& e) {
     // Convert the byte offset into a line and column a person can find.
     const std::size_t offset = e.byte == 0 ? 0 : std::min<std::size_t>(e.byte - 1, text.size());
@@ -122,6 +196,21 @@ std::string describe_json(const nlohmann::json& value) {
   }
 }
 
+std::optional<std::string> control_character_problem(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x20 && byte != 0x7F) continue;
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string code = "U+00";
+    code += kHex[byte >> 4];
+    code += kHex[byte & 0xF];
+    return "the text has a control character (" + code + ") at character " + std::to_string(i + 1) +
+           "; costproof copies text into Markdown, CSV and HTML, where it would be invisible or break the "
+           "layout: remove it (a space can stand for a line break or tab)";
+  }
+  return std::nullopt;
+}
+
 std::string escape_pointer_token(std::string_view token) {
   std::string out;
   for (char c : token) {
@@ -168,6 +257,7 @@ std::string JsonReader::string(std::string_view key) {
   if (!v.is_string()) fail(key, "expected a string, got " + describe_json(v));
   const auto& s = v.get_ref<const std::string&>();
   if (s.empty()) fail(key, "expected a non-empty string, got an empty one");
+  if (const auto bad = control_character_problem(s)) fail(key, *bad);
   return s;
 }
 
@@ -207,10 +297,18 @@ Decimal JsonReader::decimal(std::string_view key, std::string_view what) {
     if (v.is_number_unsigned()) return Decimal::parse(std::to_string(v.get<std::uint64_t>()));
     return Decimal::from_int(v.get<std::int64_t>());
   }
-  if (v.is_number_float())
+  if (v.is_number_float()) {
+    const std::string shown = v.dump();
+    // 1e30 or 2^64 (beyond a 64-bit integer, so nlohmann reads a double): quoting "1e+30" would
+    // not help, as a decimal string has no exponent.
+    if (shown.find_first_of("eE") != std::string::npos)
+      fail(key, "expected " + std::string(what) + " as a whole number or a decimal string, got number " + shown +
+                    " (an exponent or more than 19 digits, so it cannot be held exactly); write the digits out "
+                    "in quotes (\"1000000\"), and check the value: costproof's quantities and prices are far "
+                    "smaller");
     fail(key, "expected " + std::string(what) + " as a whole number or a decimal string, got " +
-                  describe_json(v) + "; write it in quotes (\"" + v.dump() +
-                  "\") so it stays exact");
+                  describe_json(v) + "; write it in quotes (\"" + shown + "\") so it stays exact");
+  }
   if (!v.is_string())
     fail(key, "expected " + std::string(what) + " (a whole number or a decimal string such as \"0.75\"), got " +
                   describe_json(v));

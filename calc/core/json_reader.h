@@ -81,6 +81,9 @@ class JsonReader {
 
 // "string \"abc\"", "number 0.75", "object", ... for messages.
 std::string describe_json(const nlohmann::json& value);
+// The problem with a control character (U+0000-U+001F, U+007F) in text a
+// person wrote, or nullopt when there is none.
+std::optional<std::string> control_character_problem(std::string_view text);
 // Escapes a key for use in a JSON pointer (RFC 6901: "~" -> "~0", "/" -> "~1").
 std::string escape_pointer_token(std::string_view token);
 

@@ -6,11 +6,14 @@
 #include <map>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 
 #include "core/error.h"
+#include "core/format.h"
 #include "core/json_reader.h"
 #include "offers/offer_csv.h"
 #include "offers/offer_json.h"
+#include "pricing/price_table.h"
 
 namespace costproof {
 
@@ -333,7 +336,18 @@ Decimal parse_price(const std::string& file, const std::string& where, const std
   }
   if (d.is_negative()) fail(file, where, "expected a non-negative price, got \"" + text + "\"");
   if (d.scale() > 12) fail(file, where, "expected at most 12 decimal places, got \"" + text + "\"");
+  if (d > kMaxUnitPriceUsd)
+    fail(file, where, "expected a price of at most $" + format_number(kMaxUnitPriceUsd) + " per unit, got \"" +
+                          (text.size() > 40 ? text.substr(0, 37) + "..." : text) +
+                          "\"; the dearest AWS rates are a few hundred dollars an hour, so the file is damaged");
   return d;
+}
+
+// Does an offer's price description state the item is free ("... free ...", any case)?
+bool says_free(std::string_view description) {
+  std::string lower;
+  for (const char c : description) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower.find("free") != std::string::npos;
 }
 
 std::optional<Decimal> parse_range(const std::string& file, const std::string& where, const std::string& text) {
@@ -464,6 +478,14 @@ class Collector {
       row.key = k.target.key;
       row.unit = k.target.unit;
       row.price = parse_price(out_.file, sub(d.where, "/pricePerUnit/USD"), d.usd);
+      // A $0 flat rate for a wanted key is most likely a damaged or placeholder file; it would
+      // price the item at nothing. Imported only when the offer itself says it is free.
+      if (single && row.price.is_zero() && !says_free(d.description))
+        fail(out_.file, sub(d.where, "/pricePerUnit/USD"),
+             "a $0 price for " + k.target.service + " \"" + k.target.key + "\" (SKU " + k.sku +
+                 "), and its description (\"" + d.description +
+                 "\") does not say it is free; costproof does not import a $0 rate that is not stated as free. "
+                 "Check the file, or report it");
       row.price_text = d.usd;
       row.description = k.target.description;
       row.sku = k.sku;
@@ -589,6 +611,7 @@ class JsonExtractor {
   void products() {
     json_.begin_object("products");
     OfferJsonScanner::Cursor c;
+    c.pointer = "/products";
     std::string_view key;
     std::string sku;
     while (json_.next_key(c, key)) {
@@ -603,11 +626,13 @@ class JsonExtractor {
     p_.clear();
     json_.begin_object("the product " + sku);
     OfferJsonScanner::Cursor c;
+    c.pointer = "/products/" + ptr(sku);
     std::string_view key;
     while (json_.next_key(c, key)) {
       if (key == "attributes") {
         json_.begin_object("the attributes of product " + sku);
         OfferJsonScanner::Cursor ac;
+        ac.pointer = c.pointer + "/attributes";
         std::string_view akey;
         while (json_.next_key(ac, akey)) {
           const int a = json_attr(akey);
@@ -635,6 +660,7 @@ class JsonExtractor {
   bool terms() {
     json_.begin_object("terms");
     OfferJsonScanner::Cursor c;
+    c.pointer = "/terms";
     std::string_view key;
     bool on_demand_done = false;
     while (json_.next_key(c, key)) {
@@ -658,6 +684,7 @@ class JsonExtractor {
   void on_demand() {
     json_.begin_object("terms.OnDemand");
     OfferJsonScanner::Cursor c;
+    c.pointer = "/terms/OnDemand";
     std::string_view key;
     std::string sku, term_key;
     while (json_.next_key(c, key)) {
@@ -670,6 +697,7 @@ class JsonExtractor {
       const std::string base = "/terms/OnDemand/" + ptr(sku);
       json_.begin_object("the OnDemand terms of " + sku);
       OfferJsonScanner::Cursor tc;
+      tc.pointer = base;
       while (json_.next_key(tc, key)) {
         term_key.assign(key);
         term(*k, base + "/" + ptr(term_key), term_key);
@@ -680,6 +708,7 @@ class JsonExtractor {
   void term(Kept& k, const std::string& where, const std::string& term_key) {
     json_.begin_object("the term " + term_key);
     OfferJsonScanner::Cursor c;
+    c.pointer = where;
     std::string_view key;
     std::string term_code;
     std::vector<Dim> dims;
@@ -689,6 +718,7 @@ class JsonExtractor {
       } else if (key == "priceDimensions") {
         json_.begin_object("priceDimensions");
         OfferJsonScanner::Cursor dc;
+        dc.pointer = where + "/priceDimensions";
         std::string_view rate;
         while (json_.next_key(dc, rate)) {
           Dim d;
@@ -711,6 +741,7 @@ class JsonExtractor {
   void dimension(Dim& d) {
     json_.begin_object("a price dimension");
     OfferJsonScanner::Cursor c;
+    c.pointer = d.where;
     std::string_view key;
     while (json_.next_key(c, key)) {
       if (key == "rateCode") {
@@ -770,7 +801,10 @@ class JsonExtractor {
       if (sku.empty()) fail(out_.file, "/products/" + std::to_string(index), "a Savings Plans product without \"sku\"");
       if (out_.offer_code.empty() && plan.family == "ComputeSavingsPlans") out_.offer_code = "AWSComputeSavingsPlan";
       if (out_.offer_code.empty() && plan.family == "DatabaseSavingsPlans") out_.offer_code = "AWSDatabaseSavingsPlans";
-      plans_.emplace(sku, std::move(plan));
+      if (!plans_.emplace(sku, std::move(plan)).second)
+        fail(out_.file, "/products/" + std::to_string(index) + "/sku",
+             "a second Savings Plans product with SKU " + sku +
+                 "; costproof does not pick one of two products silently, so the import stops (is the file damaged?)");
       ++index;
     }
   }
@@ -919,10 +953,20 @@ class CsvExtractor {
   Collector& collector() { return collect_; }
 
  private:
+  // The column of a header label, or -1. A label the header has twice is refused: which one
+  // holds the value is unclear, and import never picks one silently.
   int col(std::string_view normalized) const {
-    for (std::size_t i = 0; i < header_.size(); ++i)
-      if (header_[i] == normalized) return static_cast<int>(i);
-    return -1;
+    int found = -1;
+    for (std::size_t i = 0; i < header_.size(); ++i) {
+      if (header_[i] != normalized) continue;
+      if (found >= 0)
+        fail(out_.file, "",
+             "the header names one column twice (columns " + std::to_string(found + 1) + " and " +
+                 std::to_string(i + 1) + ", \"" + std::string(normalized) +
+                 "\"), so which one holds the value is unclear; is the file damaged?");
+      found = static_cast<int>(i);
+    }
+    return found;
   }
   int need(std::string_view normalized, std::string_view label, const std::string& where) const {
     const int i = col(normalized);
@@ -1198,6 +1242,25 @@ OfferImport extract_offer(ByteSource& source, const std::string& file, const Ext
     throw InputError(file, "", "the file has no \"version\"; costproof records it with every imported price");
   if (out.publication_date.empty())
     throw InputError(file, "", "the file has no \"publicationDate\"; costproof needs it to date the imported prices");
+  // The offer code and version become a source id (and so part of names and paths): AWS writes
+  // them as "AmazonEC2" and "20261120183022"; anything else ("../../x") is refused, not copied.
+  for (const auto& [field, value] : {std::pair<std::string, const std::string*>{"offerCode", &out.offer_code},
+                                     std::pair<std::string, const std::string*>{"version", &out.version}}) {
+    const bool safe = value->size() <= 64 && value->front() != '.' &&
+                      std::all_of(value->begin(), value->end(), [](char c) {
+                        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                               c == '.' || c == '_' || c == '-';
+                      });
+    if (!safe) {
+      std::string shown;
+      for (const char c : value->substr(0, 40)) shown += (c >= 0x20 && c < 0x7F) ? c : '?';
+      throw InputError(file, "/" + field,
+                       "\"" + field + "\" is \"" + shown + (value->size() > 40 ? "..." : "") +
+                           "\"; costproof names the imported source after it, so it must be at most 64 letters, "
+                           "digits, '.', '_' or '-' and not start with '.' (AWS writes e.g. \"20261120183022\"); "
+                           "is the file damaged?");
+    }
+  }
   std::sort(out.rows.begin(), out.rows.end(), [](const OfferRow& a, const OfferRow& b) {
     const Decimal za = a.tier_start.value_or(Decimal::from_int(0));
     const Decimal zb = b.tier_start.value_or(Decimal::from_int(0));

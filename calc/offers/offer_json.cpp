@@ -7,6 +7,7 @@
 #endif
 
 #include "core/error.h"
+#include "core/json_reader.h"
 
 namespace costproof {
 
@@ -168,6 +169,7 @@ bool OfferJsonScanner::next_key(Cursor& cursor, std::string_view& key) {
   }
   if (c != '"') syntax_error("a quoted object key");
   key = scan_string(true, "an object key");
+  remember_key(cursor, key);
   // The key view points into the buffer, and a refill would move it: look for
   // ':' in the bytes already loaded first (the usual case).
   char* p = skip_whitespace(pos_, end_);
@@ -183,6 +185,22 @@ bool OfferJsonScanner::next_key(Cursor& cursor, std::string_view& key) {
   if (peek() != ':') syntax_error("':' after an object key");
   ++pos_;
   return true;
+}
+
+void OfferJsonScanner::remember_key(Cursor& cursor, std::string_view key) {
+  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a offset basis
+  for (const char c : key) hash = (hash ^ uc(c)) * 1099511628211ull;
+  bool seen = false;
+  for (std::size_t i = 0; i < cursor.few && !seen; ++i) seen = cursor.few_hashes[i] == hash;
+  if (!seen) {
+    if (cursor.few < kFewKeys) cursor.few_hashes[cursor.few++] = hash;
+    else seen = !cursor.many_keys.emplace(key).second;
+  }
+  if (!seen) return;
+  throw InputError(file(), cursor.pointer + "/" + escape_pointer_token(key),
+                   "duplicate key \"" + std::string(key) + "\" at " + position() +
+                       " (the object already has one); costproof does not pick one of two values silently, so "
+                       "the import stops. Is the file damaged? Download it again");
 }
 
 bool OfferJsonScanner::next_element(Cursor& cursor) {

@@ -18,9 +18,11 @@
 //   }
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "offers/offer_buffer.h"
@@ -34,7 +36,16 @@ class OfferJsonScanner : public OfferBuffer {
   // Position inside one object or array being walked.
   struct Cursor {
     bool first = true;
+    std::string pointer;             // the object's JSON pointer, for messages ("" = the top level)
+    // Keys seen so far. The first kFewKeys (an attribute object has ~20) are kept as 64-bit
+    // FNV-1a hashes, inline: no allocation per object (equal hashes of different keys are so
+    // unlikely that they are reported as the duplicate they almost surely are). Later keys (the
+    // products object has one per SKU) are kept themselves in `many_keys`.
+    std::array<std::uint64_t, 64> few_hashes{};
+    std::size_t few = 0;
+    std::unordered_set<std::string> many_keys;
   };
+  static constexpr std::size_t kFewKeys = 64;
 
   // The next non-whitespace byte, not consumed; -1 at the end of the input.
   int peek();
@@ -43,7 +54,9 @@ class OfferJsonScanner : public OfferBuffer {
   void begin_array(std::string_view what);
   // Moves to the next member: consumes ',' (after the first), the key and ':'.
   // Returns false (and consumes '}') at the end of the object. `key` stays
-  // valid until the next scanner call.
+  // valid until the next scanner call. A key the object already had is an
+  // InputError naming cursor.pointer and the line (import never picks one of
+  // two values silently).
   bool next_key(Cursor& cursor, std::string_view& key);
   // Moves to the next element; false (consuming ']') at the end of the array.
   bool next_element(Cursor& cursor);
@@ -58,6 +71,8 @@ class OfferJsonScanner : public OfferBuffer {
   [[noreturn]] void syntax_error(std::string_view expected);
 
  private:
+  // Records `key` in `cursor`; throws InputError if it is already there.
+  void remember_key(Cursor& cursor, std::string_view key);
   void skip_string();
   void skip_number();
   void skip_literal();

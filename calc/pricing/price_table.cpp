@@ -189,6 +189,13 @@ PriceTable parse_price_table(const nlohmann::json& json, const std::string& file
       const Decimal price = r.decimal_string("price", "a price in USD");
       if (price.is_negative()) r.fail("price", "expected a non-negative price, got " + price.to_string());
       if (price.scale() > 12) r.fail("price", "expected at most 12 decimal places, got " + price.to_string());
+      if (price > kMaxUnitPriceUsd)
+        r.fail("price", "expected at most $" + format_number(kMaxUnitPriceUsd) + " per " +
+                            (row.per == Decimal::from_int(1) ? std::string("unit") : row.per.to_string() + " units") +
+                            ", got " + (price.to_string().size() > 40 ? price.to_string().substr(0, 37) + "..."
+                                                                      : price.to_string()) +
+                            "; the dearest AWS rates are a few hundred dollars an hour, so this is a typo or "
+                            "a damaged file (and would overflow the exact money types once multiplied)");
       row.price = UnitPrice(price);
     }
     row.description = r.optional_string("description").value_or("");

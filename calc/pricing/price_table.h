@@ -40,6 +40,11 @@ struct PriceSource {
   std::string trust_label() const;
 };
 
+// Highest price a row may state, in USD for its `per` units. The dearest AWS
+// rates are a few hundred dollars an hour; a bound keeps a typo (or 1e32 from a
+// damaged file) out of the tables and far from the money types' limits.
+inline const Decimal kMaxUnitPriceUsd = Decimal::from_int(1'000'000);
+
 struct PriceRow {
   std::string provider, region, service;
   std::string key;

@@ -1,5 +1,6 @@
 #include "scenarios/run_report.h"
 
+#include "core/error.h"
 #include "render/text_template.h"
 
 
@@ -8,6 +9,17 @@ namespace costproof {
 RunReport run_report(const std::vector<Scenario>& scenarios, const PriceCatalog& catalog, const RunSettings& settings) {
   RunReport report;
   report.settings = settings;
+  // Two scenarios with one id (or one file named twice) would render twice under one name.
+  for (std::size_t i = 0; i < scenarios.size(); ++i)
+    for (std::size_t j = i + 1; j < scenarios.size(); ++j) {
+      const ScenarioHeader& a = header_of(scenarios[i]);
+      const ScenarioHeader& b = header_of(scenarios[j]);
+      if (a.id == b.id)
+        throw InputError(b.file, "/id",
+                         "scenario id \"" + b.id + "\" is also used by " +
+                             (a.file == b.file ? "the same file, named earlier on the command line" : a.file) +
+                             "; ids must be unique within one run: name each scenario once");
+    }
   for (const auto& scenario : scenarios)
     report.scenarios.push_back(render_scenario(scenario, catalog, settings.today, settings.max_price_age_days));
   for (const auto& s : report.scenarios)

@@ -79,5 +79,35 @@ TEST(ExpressionTest, SyntaxErrorsNameThePosition) {
   EXPECT_THROW(Expression::parse("x").evaluate({}), ExpressionError);
 }
 
+TEST(ExpressionTest, DivisionByZeroIsAnExpressionErrorNamingTheDivisor) {
+  const Expression e = Expression::parse("a / (b - b)");
+  try {
+    (void)e.evaluate({{"a", R("2")}, {"b", R("3")}});
+    FAIL() << "no error";
+  } catch (const ExpressionError& err) {
+    EXPECT_NE(std::string(err.what()).find("division by zero: the divisor (b − b) is 0"), std::string::npos)
+        << err.what();
+  }
+}
+
+TEST(ExpressionTest, NestingAndLengthAreCapped) {
+  // 100,000 nested parentheses once overflowed the stack; now the 33rd level is refused.
+  const std::string deep = std::string(100000, '(') + "a" + std::string(100000, ')');
+  EXPECT_THROW(Expression::parse(deep), ExpressionError);
+  const std::string ok = std::string(kMaxExpressionDepth, '(') + "a" + std::string(kMaxExpressionDepth, ')');
+  EXPECT_NO_THROW(Expression::parse(ok));
+  const std::string levels = std::string(kMaxExpressionDepth + 1, '(') + "a" + std::string(kMaxExpressionDepth + 1, ')');
+  try {
+    Expression::parse(levels);
+    FAIL() << "no error";
+  } catch (const ExpressionError& err) {
+    EXPECT_NE(std::string(err.what()).find("nest more than 32 levels"), std::string::npos) << err.what();
+  }
+  EXPECT_THROW(Expression::parse(std::string(kMaxExpressionDepth + 1, '-') + "a"), ExpressionError);
+  std::string chain = "a";
+  while (chain.size() <= kMaxExpressionLength) chain += " + a";
+  EXPECT_THROW(Expression::parse(chain), ExpressionError);
+}
+
 }  // namespace
 }  // namespace costproof

@@ -164,6 +164,37 @@ TEST(DatabaseSavingsPlanProfileTest, CsvErrorsNameLineAndColumn) {
   EXPECT_EQ(err("t,acu\n1,6\n", 8760),
             "profiles/x.csv: expected 8,760 data lines after the header (one per hour of the year), got 1");
   EXPECT_TRUE(contains(err(""), "the file is empty"));
+  // A column named twice is refused, not read from the first.
+  EXPECT_EQ(err("t,acu,acu\n1,6,7\n2,6,7\n"),
+            "profiles/x.csv: line 1, columns 2 and 3: the header names column \"acu\" twice, so which one is meant is "
+            "unclear; rename one");
+}
+
+TEST(DatabaseSavingsPlanProfileTest, CsvPathStaysInTheScenarioFolder) {
+  int reads = 0;
+  const ReadRelativeFile reader = [&](const std::string&) {
+    ++reads;
+    return csv(8760);
+  };
+  for (const char* path : {"../../etc/passwd", "/etc/passwd", "profiles/../../x.csv", "..\\x.csv", "C:x.csv"}) {
+    const std::string message = message_of([&] {
+      parse_profile(R"({"shape": "hourly-csv", "csv": )" + nlohmann::json(path).dump() + R"(, "column": "acu"})",
+                    reader);
+    });
+    EXPECT_TRUE(contains(message, "/usage/0/profile/csv")) << message;
+    EXPECT_TRUE(contains(message, "a profile must be a file in the scenario's folder")) << message;
+  }
+  EXPECT_EQ(reads, 0);  // refused before anything is read
+  // An all-zero profile has no usage to commit to.
+  const ReadRelativeFile zeros = [](const std::string&) {
+    std::string text = "h,acu\n";
+    for (int h = 0; h < 8760; ++h) text += "1,0\n";
+    return text;
+  };
+  EXPECT_TRUE(contains(message_of([&] {
+                         parse_profile(R"({"shape": "hourly-csv", "csv": "a.csv", "column": "acu"})", zeros);
+                       }),
+                       "is 0, so there is no usage to commit to"));
 }
 
 TEST(DatabaseSavingsPlanProfileTest, CsvProfileIsReadThroughTheCallerAndRelativeToTheScenario) {

@@ -54,6 +54,14 @@ TEST(CsvTest, Rfc4180Quoting) {
   EXPECT_EQ(csv_field("a, b"), "\"a, b\"");
   EXPECT_EQ(csv_field("say \"up to\""), "\"say \"\"up to\"\"\"");
   EXPECT_EQ(csv_field("two\nlines"), "\"two\nlines\"");
+  // Formula injection (OWASP): text a spreadsheet would run gets a leading "'"; numbers stay numbers.
+  EXPECT_EQ(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+  EXPECT_EQ(csv_field("+1"), "'+1");
+  EXPECT_EQ(csv_field("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(csv_field("-cmd"), "'-cmd");
+  EXPECT_EQ(csv_field("-27.4"), "-27.4");
+  EXPECT_EQ(csv_field("-3"), "-3");
+  EXPECT_EQ(csv_field("-"), "'-");
 }
 
 TEST(TeamTest, Labels) {

@@ -358,5 +358,47 @@ TEST_P(DescribeJsonTest, DescribesTypeAndValue) {
 
 INSTANTIATE_TEST_SUITE_P(KnownAnswers, DescribeJsonTest, ::testing::ValuesIn(kDescribeCases));
 
+TEST(ParseJsonTextTest, DuplicateKeysAreRefusedWithPointerAndLine) {
+  // nlohmann keeps one of the two silently; "count": 12, "count": 1000 once priced 1,000 instances.
+  try {
+    (void)parse_json_text("{\"fleet\": [{\"count\": 12,\n \"count\": 1000}]}", "s.json", JsonOrigin::kUserInput);
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.pointer(), "/fleet/0/count");
+    EXPECT_NE(std::string(e.what()).find("duplicate key \"count\" at line 2"), std::string::npos) << e.what();
+  }
+  // An escape spelling the same key is the same key; one key in two objects is fine.
+  EXPECT_THROW((void)parse_json_text(R"({"a": 1, "\u0061": 2})", "s.json", JsonOrigin::kUserInput), InputError);
+  EXPECT_NO_THROW((void)parse_json_text(R"({"a": {"a": 1}, "b": [{"a": 1}, {"a": 2}]})", "s.json",
+                                        JsonOrigin::kUserInput));
+  EXPECT_THROW((void)parse_json_text(R"({"k": 1, "k": 2})", "t.json", JsonOrigin::kPricingData), PricingDataError);
+}
+
+TEST(ParseJsonTextTest, NulBytesAreRefused) {
+  const std::string text = std::string("{\"a\": 1}") + '\0' + "{\"a\": 2}";
+  const std::string message =
+      message_of<InputError>([&] { (void)parse_json_text(text, "s.json", JsonOrigin::kUserInput); });
+  EXPECT_TRUE(contains(message, "a NUL byte (\\0) at line 1, column 9")) << message;
+}
+
+TEST(JsonReaderTest, ControlCharactersInTextAreRefused) {
+  const json j = json::parse(R"({"title": "bad\u0000title", "ok": "fine"})");
+  JsonReader r(j, "s.json", "", JsonOrigin::kUserInput);
+  EXPECT_EQ(r.string("ok"), "fine");
+  const std::string message = message_of<InputError>([&] { (void)r.string("title"); });
+  EXPECT_TRUE(contains(message, "/title: the text has a control character (U+0000) at character 4")) << message;
+}
+
+TEST(JsonReaderTest, HugeNumbersGetAHintThatWorks) {
+  // 2^64 and 1e30 are doubles to nlohmann; quoting their exponent form would be refused too.
+  for (const char* text : {R"({"n": 18446744073709551616})", R"({"n": 1e30})"}) {
+    const json j = json::parse(text);
+    JsonReader r(j, "s.json", "", JsonOrigin::kUserInput);
+    const std::string message = message_of<InputError>([&] { (void)r.decimal("n", "a count"); });
+    EXPECT_TRUE(contains(message, "write the digits out in quotes")) << message;
+    EXPECT_FALSE(contains(message, "e+")  && contains(message, "write it in quotes")) << message;
+  }
+}
+
 }  // namespace
 }  // namespace costproof

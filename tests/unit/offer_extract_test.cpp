@@ -325,6 +325,60 @@ TEST(OfferExtractErrorTest, TwoOnDemandTermsForOneSkuAreAmbiguous) {
   EXPECT_NE(e.find("and ABCDEFGHIJ"), std::string::npos) << e;
 }
 
+// vpc-small.json with `from` replaced by `to` (first occurrence); the error text.
+std::string error_of_edited(const std::string& from, const std::string& to) {
+  std::string text = slurp(kFixtures / "vpc-small.json");
+  const auto at = text.find(from);
+  if (at == std::string::npos) return "fixture has no " + from;
+  text.replace(at, from.size(), to);
+  try {
+    extract_text(text, "vpc.json");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(OfferExtractErrorTest, DuplicateKeysAndSkusAreRefusedNotPicked) {
+  // A second product with the SKU of the first: import never picks one silently.
+  const std::string sku = error_of_edited("\"products\" : {",
+                                          "\"products\" : {\n    \"4GQUNXTFWVSGPUZK\" : {},");
+  EXPECT_NE(sku.find("vpc.json: /products/4GQUNXTFWVSGPUZK: duplicate key \"4GQUNXTFWVSGPUZK\" at line"),
+            std::string::npos)
+      << sku;
+  // A price with two "USD" keys.
+  const std::string usd = error_of_edited("\"USD\" : \"0.0050000000\"", "\"USD\" : \"0.005\", \"USD\" : \"5\"");
+  EXPECT_NE(usd.find("duplicate key \"USD\""), std::string::npos) << usd;
+}
+
+TEST(OfferExtractErrorTest, ACsvHeaderNamingAColumnTwiceIsRefused) {
+  std::string text = slurp(kFixtures / "ec2-small.csv");
+  const auto at = text.find("\"PriceDescription\"");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 18, "\"PricePerUnit\"");  // now two PricePerUnit columns
+  try {
+    extract_text(text, "ec2.csv");
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("the header names one column twice (columns 5 and 10"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(OfferExtractErrorTest, AZeroFlatPriceIsRefusedUnlessStatedFree) {
+  const std::string zero = error_of_edited("\"USD\" : \"0.0050000000\"", "\"USD\" : \"0.0000000000\"");
+  EXPECT_NE(zero.find("does not say it is free; costproof does not import a $0 rate"), std::string::npos) << zero;
+}
+
+TEST(OfferExtractErrorTest, NamesThatBecomePathsAndAbsurdPricesAreRefused) {
+  const std::string v = error_of_edited("\"20260920000000\"", "\"../../../x\"");
+  EXPECT_NE(v.find("vpc.json: /version: \"version\" is \"../../../x\"; costproof names the imported source after it"),
+            std::string::npos)
+      << v;
+  const std::string p = error_of_edited("\"0.0050000000\"", "\"100000000000000000000000000000000\"");
+  EXPECT_NE(p.find("expected a price of at most $1,000,000 per unit"), std::string::npos) << p;
+}
+
 TEST(OfferExtractErrorTest, TruncatedAndMalformedFilesGetPositions) {
   const std::string t = error_of("err-truncated.json");
   EXPECT_NE(t.find("the file ends early at line"), std::string::npos) << t;

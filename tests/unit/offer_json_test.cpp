@@ -166,5 +166,29 @@ TEST(OfferCsvReaderTest, UnclosedQuoteAtTheEndIsAnError) {
   EXPECT_THROW(csv_records("\"a\"x,b\n", 16, 3), InputError);
 }
 
+TEST(OfferJsonScannerTest, DuplicateKeysAreRefusedWithPointerAndLine) {
+  // Few keys (inline hashes) and many (the keys past kFewKeys in a set), the duplicate of an
+  // early key and of a late one, all behave alike.
+  for (const std::size_t many : {std::size_t{2}, std::size_t{100}}) {
+    for (const std::size_t twice : {std::size_t{0}, many - 1}) {
+      std::string text = "{\"products\": {";
+      for (std::size_t i = 0; i < many; ++i) text += "\"SKU" + std::to_string(i) + "\": 1,\n";
+      const std::string key = "SKU" + std::to_string(twice);
+      text += "\"" + key + "\": 2}}";
+      StringByteSource source(text, text.size());
+      OfferJsonScanner json(source, "offer.json");
+      try {
+        (void)walk(json);
+        FAIL() << "no error for " << key << " of " << many;
+      } catch (const InputError& e) {
+        EXPECT_EQ(e.file(), "offer.json");
+        EXPECT_NE(std::string(e.what()).find("duplicate key \"" + key + "\" at line " + std::to_string(many + 1)),
+                  std::string::npos)
+            << e.what();
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace costproof

@@ -177,5 +177,20 @@ TEST(LintOutlineTest, AnIgnoreRuleNeedsALineOrText) {
                InputError);
 }
 
+TEST(FindNumbersTest, AHugeDigitRunIsTextNotAnInternalError) {
+  // 300 digits do not fit a Decimal: the run is text, the numbers around it still count.
+  const auto found = find_numbers("It costs 2 times as much; serial " + std::string(300, '7') + " ends.");
+  EXPECT_EQ(texts(found), (V{"2"}));
+}
+
+TEST(FindNumbersTest, ManyNumbersOnOneLineStayFast) {
+  // Was quadratic (each number's column recounted the line from its start).
+  std::string line;
+  for (int i = 0; i < 200000; ++i) line += "1 ";
+  const auto found = find_numbers(line);
+  ASSERT_EQ(found.size(), 200000u);
+  EXPECT_EQ(found.back().column, 399999);
+}
+
 }  // namespace
 }  // namespace costproof

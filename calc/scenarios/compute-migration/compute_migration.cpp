@@ -166,6 +166,12 @@ ComputeMigrationResult calculate(const ComputeMigrationScenario& scenario, const
     if (line.from->unit != "hour" || line.to->unit != "hour" ||
         line.from->per != Decimal::from_int(1) || line.to->per != Decimal::from_int(1))
       throw PricingDataError(line.from->file, line.from->pointer, "EC2 prices must be per 1 hour");
+    // Savings are percentages of today's spend: a $0 rate leaves nothing to compare with.
+    if (line.from->price.usd_per_unit().is_zero())
+      throw PricingDataError(line.from->file, line.from->pointer + "/price",
+                             "the On-Demand price of " + line.from->key +
+                                 " is $0, so there is no spend to compare a migration with; no EC2 instance is "
+                                 "free, so the table is damaged: import the price again");
 
     line.count = row.count;
     if (row.hours_per_month) {
@@ -174,6 +180,13 @@ ComputeMigrationResult calculate(const ComputeMigrationScenario& scenario, const
     } else if (row.utilisation_percent) {
       line.hours = Quantity(Decimal::divide(*row.utilisation_percent * scenario.hours_per_month, kHundred, 6,
                                             RoundingMode::kHalfUp).normalized());
+      // Hours are kept to 6 places: a share so small it rounds to 0 h leaves no spend to compare.
+      if (line.hours.value().is_zero())
+        throw InputError(file, row.pointer + "/utilisation_percent",
+                         "expected a share of the month that comes to at least 0.000001 h, got " +
+                             row.utilisation_percent->to_string() + "% of " +
+                             format_number(scenario.hours_per_month) +
+                             " h, which rounds to 0 h, so there is no spend to compare; check the value");
       const bool exact = line.hours.value() * kHundred == *row.utilisation_percent * scenario.hours_per_month;
       line.hours_basis = format_number(*row.utilisation_percent) + "% × " + format_number(scenario.hours_per_month) +
                          " h " + (exact ? "= " : "≈ ") + format_number(line.hours.value()) + " h";

@@ -347,6 +347,12 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
     result.ceiling_saving += c.fraction * c.on_demand_year.usd();
   }
   result.total_year = result.eligible_year + result.not_covered_hourly_year + result.monthly_items_year;
+  // Every percentage below is of the eligible (or total) spend: with none there is nothing to compare.
+  if (result.eligible_year.usd().is_zero())
+    throw InputError(scenario.header.file, "/usage",
+                     "the usage a Database Savings Plan covers costs $0 a year (each eligible line's quantity, "
+                     "profile or price is 0), so there is no spend to compare a commitment with; check the "
+                     "quantities and the \"profile\" of the eligible lines");
 
   // 4. The commitment: best, considered, break-even, curve.
   std::vector<Decimal> fractions;

@@ -56,6 +56,21 @@ bool in_window(int hour_of_day, int start, int end) {
 }
 
 // Splits one CSV line into fields; double quotes may enclose a field ("" is a quote inside).
+// Why a path written in a scenario would reach outside the scenario's folder
+// ("is absolute", "goes up with \"..\""), or nullopt when it stays inside.
+std::optional<std::string> path_leaving_folder(std::string_view path) {
+  if (path.front() == '/' || path.front() == '\\' || (path.size() > 1 && path[1] == ':')) return "is absolute";
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const auto end = path.find_first_of("/\\", start);
+    const auto part = path.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (part == "..") return "goes up a folder with \"..\"";
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
 std::vector<std::string> split_csv_line(std::string_view line, const std::string& label, std::size_t line_no) {
   std::vector<std::string> fields(1);
   bool quoted = false;
@@ -170,6 +185,10 @@ UsageProfile parse_usage_profile(JsonReader& p, const std::string& scenario_file
     out.shape = Shape::kHourlyCsv;
     out.csv_path = p.string("csv");
     out.csv_column = p.string("column");
+    if (const auto bad = path_leaving_folder(out.csv_path))
+      p.fail("csv", "\"" + out.csv_path + "\" " + *bad +
+                        "; a profile must be a file in the scenario's folder or below it (such as "
+                        "\"profiles/usage.csv\"): copy the CSV there");
     out.csv_label = beside(scenario_file, out.csv_path);
     if (!read_file)
       p.fail("csv", "this program was built without a way to read files next to the scenario, so \"" +
@@ -184,6 +203,9 @@ UsageProfile parse_usage_profile(JsonReader& p, const std::string& scenario_file
                         "; the path is relative to the scenario file's folder, check the name");
     }
     out.csv_values = parse_hourly_csv(csv_text, out.csv_label, out.csv_column, kHoursPerYear);
+    if (std::all_of(out.csv_values.begin(), out.csv_values.end(), [](const Decimal& d) { return d.is_zero(); }))
+      p.fail("column", "every hour of column \"" + out.csv_column + "\" in " + out.csv_label +
+                           " is 0, so there is no usage to commit to; check the column, or remove this usage row");
   }
   p.reject_unknown_keys();
   return out;
@@ -253,6 +275,11 @@ std::vector<Decimal> parse_hourly_csv(std::string_view text, const std::string& 
   std::size_t col = header.size();
   std::string names;
   for (std::size_t i = 0; i < header.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j)
+      if (trimmed(header[j]) == trimmed(header[i]))
+        throw InputError(label, "", "line 1, columns " + std::to_string(j + 1) + " and " + std::to_string(i + 1) +
+                                        ": the header names column \"" + trimmed(header[i]) +
+                                        "\" twice, so which one is meant is unclear; rename one");
     if (trimmed(header[i]) == column && col == header.size()) col = i;
     names += (i ? ", \"" : "\"") + trimmed(header[i]) + "\"";
   }
