@@ -14,7 +14,12 @@ namespace costproof {
 std::string quoted_text(const QuotedTarget& t) {
   const std::string n = format_number(t.quoted);
   if (t.unit == DisplayUnit::kPercent) return n + "%";
-  if (t.unit == DisplayUnit::kUsd) return (t.quoted.is_negative() ? "-$" + format_number(t.quoted.abs()) : "$" + n);
+  // Whole dollars stay "$30"; any cents keep both places: "$43.80", never "$43.8".
+  if (t.unit == DisplayUnit::kUsd) {
+    const Decimal a = t.quoted.abs();
+    const std::string digits = a == a.rounded(0, RoundingMode::kDown) ? format_number(a) : format_usd_exact(a).substr(1);
+    return (t.quoted.is_negative() ? "-$" : "$") + digits;
+  }
   if (t.unit_id == "x") return n + "x";
   if (!t.unit_id.empty()) return n + " " + t.unit_id;
   return n;
@@ -81,9 +86,25 @@ std::string cite_all(SourceNotes& notes, const std::vector<std::shared_ptr<const
   return out;
 }
 
-// "read as ..." -> "Read as ...".
+// "read as ..." -> "Read as ...". A first word that looks like a name or code is left as
+// written: any digit, '.', '_', '/' or capital ("us-east-1", "m7g.xlarge", "iPhone"), or a
+// hyphenated word with a part of 3 letters or fewer ("fck-nat"; "price-performance" is a word).
 std::string capitalized(std::string text) {
-  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  const std::size_t end = std::min(text.find_first_of(" ,:;()"), text.size());
+  std::size_t part = 0;  // letters in the current hyphen-separated part
+  bool hyphenated = false, short_part = false;
+  for (std::size_t i = 0; i <= end; ++i) {
+    if (i == end || text[i] == '-') {
+      hyphenated = hyphenated || i < end;
+      short_part = short_part || part <= 3;
+      part = 0;
+    } else if (text[i] < 'a' || text[i] > 'z') {
+      return text;
+    } else {
+      ++part;
+    }
+  }
+  if (end > 0 && !(hyphenated && short_part)) text[0] = static_cast<char>(text[0] - 'a' + 'A');
   return text;
 }
 
@@ -303,12 +324,17 @@ CheckOutcome run_arithmetic(const ArithmeticCheck& a, const CheckContext& ctx, c
     // A reading that is just one operand prints its value, not "4.4 = 4.4".
     const bool bare = r.expression.names().size() == 1 && r.expression.render(texts) == texts[r.expression.names()[0]];
     std::string line = r.label + ": " + (bare ? shown.text : r.expression.render(texts) + " " + shown.equals_text());
+    if (!r.unconfirmed_assumption.empty()) {
+      line += " (assuming " + r.unconfirmed_assumption + ", which the sources do not confirm)";
+      verdict = verdict ? worse(*verdict, Verdict::kSupportedWithCaveat) : Verdict::kSupportedWithCaveat;
+    }
     nlohmann::ordered_json j = {{"label", r.label},
                                 {"role", reading_role_id(r.role)},
                                 {"expression", r.expression.source_text()},
                                 {"equation", r.expression.render(texts) + " " + shown.equals_text()},
                                 {"value", shown.shown.to_string()},
                                 {"value_exact", shown.exact}};
+    if (!r.unconfirmed_assumption.empty()) j["unconfirmed_assumption"] = r.unconfirmed_assumption;
     if (r.role != ReadingRole::kInfo) {
       const bool holds = comparison_holds(result, a.target);
       Verdict rv = Verdict::kSupported;
