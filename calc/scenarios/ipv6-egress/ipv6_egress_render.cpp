@@ -16,6 +16,12 @@
 #include "core/rounding_policy.h"
 
 namespace costproof {
+
+// The one definition of "best design" and its baseline, stated in conventions.best_design.
+const char* const kBestDesignDefinition =
+    "the combined design: each VPC's best available NAT design (IPv6-only where every destination answers over IPv6, "
+    "else dual-stack) plus giving up its removable public IPv4 addresses; its saving is against keeping NAT, over "
+    "today's whole egress bill (percent_base)";
 namespace {
 
 using nlohmann::json;
@@ -152,7 +158,7 @@ json design_cost_data(const EgressVpc& v, const DesignCost& d) {
 json claim_data(const VpcCosts& c) {
   json j = {{"best_available_nat_design", design_flags(c.best_nat_design)},
             {"keep_nat_monthly_usd", ex(c[EgressDesign::kKeepNat].total())},
-            {"best_design_monthly_usd", ex(c[c.best_nat_design].total())},
+            {"best_nat_design_monthly_usd", ex(c[c.best_nat_design].total())},
             {"monthly_nat_saving_usd", ex(c.nat_saving)},
             {"holds", c.holds}};
   return j;
@@ -245,7 +251,7 @@ json region_data(const Ipv6EgressResult& r, const RegionComparison& c) {
           {"break_even_exact", c.break_even_exact},
           {"break_even_check", ex(c.prices.nat_gb->price * c.break_even_ipv6_gb)},
           {"keep_nat_monthly_usd", ex(c.keep_total)},
-          {"best_design_monthly_usd", ex(c.best_total)},
+          {"best_nat_design_monthly_usd", ex(c.best_total)},
           {"monthly_nat_saving_usd", ex(c.nat_saving)},
           {"vpcs_holding", std::to_string(c.vpcs_holding)},
           {"rounded", {{"one_nat_gateway_monthly_usd", rd(c.gateway_month)}, {"monthly_nat_saving_usd", rd(col.total)}}}};
@@ -308,7 +314,10 @@ std::string render_markdown(const Ipv6EgressResult& r) {
                                {"no_tiers", dto.priced && dto.tiers.empty()},
                                {"several_tiers", dto.tiers.size() > 1},
                                {"total_sum", sum_text(tier_costs, dto.cost)},
-                               {"monthly_usd", rd(dto.cost)}};
+                               {"monthly_usd", rd(dto.cost)},
+                               {"free_tier", !dto.free_tier_gb.value().is_zero()},
+                               {"free_tier_gb", num(dto.free_tier_gb)},
+                               {"free_tier_applied", dto.free_tier_applied}};
 
   json designs = json::array();
   for (EgressDesign d : kAllDesigns) designs.push_back(design_total_data(r, r[d]));
@@ -409,7 +418,7 @@ nlohmann::ordered_json design_cost_json(const DesignCost& d) {
 nlohmann::ordered_json claim_json(const VpcCosts& c) {
   return {{"best_available_nat_design", design_id(c.best_nat_design)},
           {"keep_nat_monthly_usd", money_json(c[EgressDesign::kKeepNat].total())},
-          {"best_design_monthly_usd", money_json(c[c.best_nat_design].total())},
+          {"best_nat_design_monthly_usd", money_json(c[c.best_nat_design].total())},
           {"monthly_nat_saving_usd", money_json(c.nat_saving)},
           {"holds", c.holds}};
 }
@@ -433,7 +442,8 @@ nlohmann::ordered_json render_json(const Ipv6EgressResult& r) {
                         {"percent_base", dto.priced ? "today's egress bill: NAT gateways, egress-only gateways, public "
                                                       "IPv4 addresses and data transfer out of the scenario's VPCs"
                                                     : "today's priced egress bill: NAT gateways, egress-only gateways "
-                                                      "and public IPv4 addresses (data transfer out not priced)"}};
+                                                      "and public IPv4 addresses (data transfer out not priced)"},
+                        {"best_design", kBestDesignDefinition}};
   out["prices_as_of"] = r.prices_as_of.to_string();
   out["checked_on"] = r.checked_on.to_string();
   out["warnings"] = r.warnings;
@@ -507,6 +517,16 @@ nlohmann::ordered_json render_json(const Ipv6EgressResult& r) {
     designs.push_back(j);
   }
   out["designs"] = designs;
+  // The one "best design" of every output (key figures, CSV, prose): conventions.best_design.
+  const DesignTotal& best = r[EgressDesign::kCombined];
+  out["best_design"] = {{"id", design_id(best.design)},
+                        {"baseline", design_id(EgressDesign::kKeepNat)},
+                        {"baseline_monthly_usd", money_json(today)},
+                        {"monthly_usd", money_json(best.total)},
+                        {"monthly_saving_usd", money_json(best.saving)},
+                        {"saving_percent_of_today",
+                         today.usd().is_zero() ? nlohmann::ordered_json(nullptr)
+                                               : nlohmann::ordered_json(percent_of(best.saving.usd(), today.usd()).to_string())}};
 
   out["claim"] = {{"quoted", sc.claim.quoted},
                   {"threshold_usd_per_month", sc.claim.threshold_usd_per_month.to_string()},
@@ -534,7 +554,7 @@ nlohmann::ordered_json render_json(const Ipv6EgressResult& r) {
                        {"break_even_ipv6_gb", c.break_even_ipv6_gb.value().to_string()},
                        {"break_even_exact", c.break_even_exact},
                        {"keep_nat_monthly_usd", money_json(c.keep_total)},
-                       {"best_design_monthly_usd", money_json(c.best_total)},
+                       {"best_nat_design_monthly_usd", money_json(c.best_total)},
                        {"monthly_nat_saving_usd", money_json(c.nat_saving)},
                        {"vpcs_holding", c.vpcs_holding}});
   out["break_even"] = {{"processing_only_ipv6_gb", r.break_even_ipv6_gb.value().to_string()},
