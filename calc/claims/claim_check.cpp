@@ -132,7 +132,30 @@ const ScenarioFigures* find_scenario(const CheckContext& ctx, const std::string&
 struct FigureValue {
   Decimal value;
   const ScenarioFigures* scenario = nullptr;
+  std::vector<std::shared_ptr<const PriceSource>> sources;  // the sources this figure used
 };
+
+// The sources a figure used: the nearest object on its path that lists them as footnote
+// numbers of the scenario ("sources": [1, 2, 5]); the scenario's own "sources" (every
+// source, as objects) when no nearer object says.
+std::vector<std::shared_ptr<const PriceSource>> figure_sources(const ScenarioFigures& sc,
+                                                                 nlohmann::ordered_json::json_pointer ptr) {
+  while (!ptr.empty()) {
+    ptr = ptr.parent_pointer();
+    const auto& node = sc.json->at(ptr);
+    if (!node.is_object() || !node.contains("sources") || !node.at("sources").is_array()) continue;
+    const auto& list = node.at("sources");
+    if (list.empty() || !std::all_of(list.begin(), list.end(), [](const auto& n) { return n.is_number_integer(); }))
+      break;
+    std::vector<std::shared_ptr<const PriceSource>> out;
+    for (const auto& n : list) {
+      const auto i = n.template get<std::size_t>();
+      if (i >= 1 && i <= sc.sources.size()) out.push_back(sc.sources[i - 1]);
+    }
+    return out;
+  }
+  return sc.sources;
+}
 
 // The number at `ref.figure` in the scenario's JSON. Throws InputError naming the claims file.
 FigureValue resolve_figure(const CheckContext& ctx, const FigureRef& ref, const std::string& file) {
@@ -170,8 +193,8 @@ FigureValue resolve_figure(const CheckContext& ctx, const FigureRef& ref, const 
   const auto* v = &sc->json->at(ptr);
   if (v->is_object() && v->contains("exact")) v = &v->at("exact");
   try {
-    if (v->is_string()) return {Decimal::parse(v->get<std::string>()), sc};
-    if (v->is_number_integer()) return {Decimal::parse(v->dump()), sc};
+    if (v->is_string()) return {Decimal::parse(v->get<std::string>()), sc, figure_sources(*sc, ptr)};
+    if (v->is_number_integer()) return {Decimal::parse(v->dump()), sc, figure_sources(*sc, ptr)};
   } catch (const DecimalError&) {
   }
   throw InputError(file, ref.pointer + "/figure",
@@ -207,7 +230,7 @@ CheckOutcome run_computed(const ComputedCheck& c, const CheckContext& ctx, const
       ++reached;
     if (std::find(scenario_ids.begin(), scenario_ids.end(), f.scenario) == scenario_ids.end()) {
       scenario_ids.push_back(f.scenario);
-      merge_tags(citations, cite_all(*ctx.notes, fv.scenario->sources, numbers));
+      merge_tags(citations, cite_all(*ctx.notes, fv.sources, numbers));
     }
     const std::string label = f.label.empty() ? f.scenario : f.label;
     const std::string shown = value_text(fv.value, c.target.unit_id);
@@ -304,7 +327,7 @@ CheckOutcome run_arithmetic(const ArithmeticCheck& a, const CheckContext& ctx, c
       case Operand::Kind::kFigure: {
         const FigureValue fv = resolve_figure(ctx, o.figure, file);
         v = fv.value;
-        cite = cite_all(*ctx.notes, fv.scenario->sources, numbers);
+        cite = cite_all(*ctx.notes, fv.sources, numbers);
         origin = "worked example `" + o.figure.scenario + "`, " + o.figure.figure;
         break;
       }

@@ -435,10 +435,13 @@ Ipv6EgressResult calculate(const Ipv6EgressScenario& scenario, const PriceCatalo
   }
 
   result.prices_as_of = Date{9999, 12, 31};
-  for (const PriceRow* row : {p.nat_hour, p.nat_gb, p.eigw_hour, p.eigw_gb, p.ipv4_hour})
+  result.prices_as_of_newest = Date{1, 1, 1};
+  std::vector<const PriceRow*> used = {p.nat_hour, p.nat_gb, p.eigw_hour, p.eigw_gb, p.ipv4_hour};
+  for (const auto& t : result.data_transfer_out.tiers) used.push_back(t.row);
+  for (const PriceRow* row : used) {
     result.prices_as_of = std::min(result.prices_as_of, row->source->as_of);
-  for (const auto& t : result.data_transfer_out.tiers)
-    result.prices_as_of = std::min(result.prices_as_of, t.row->source->as_of);
+    result.prices_as_of_newest = std::max(result.prices_as_of_newest, row->source->as_of);
+  }
   result.checked_on = today;
   result.warnings = staleness_warnings(result.notes, today, max_price_age_days);
 

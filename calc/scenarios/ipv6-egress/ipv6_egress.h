@@ -205,6 +205,7 @@ struct Ipv6EgressResult {
   std::vector<std::string> assumptions;
   std::vector<std::string> warnings;
   Date prices_as_of;                 // oldest as-of among the scenario region's price rows used
+  Date prices_as_of_newest;          // newest as-of among them: the header shows the range
   Date checked_on;                   // the date staleness was judged against
   const DesignTotal& operator[](EgressDesign d) const { return designs[static_cast<std::size_t>(d)]; }
 };

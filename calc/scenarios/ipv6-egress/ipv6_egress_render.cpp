@@ -6,12 +6,15 @@
 // rounded by rounding_policy.h, with a "Rounding" line where a rounded column
 // would not add up. Divisions that do not come out even are printed with "≈"
 // and followed by an exact check.
+#include <set>
 #include <sstream>
 
 #include "core/format.h"
 #include "render/source_notes.h"
 #include "render/text_template.h"
 #include "scenarios/ipv6-egress/ipv6_egress.h"
+
+#include <set>
 #include "core/rounded_column.h"
 #include "core/rounding_policy.h"
 
@@ -272,6 +275,7 @@ std::string render_markdown(const Ipv6EgressResult& r) {
                          {"alternative_hours_per_month", num(r.alternative_hours)},
                          {"aws_calculator_month", sc.hours_per_month == Decimal::from_int(730)}};
   data["prices_as_of"] = r.prices_as_of.to_string();
+  if (r.prices_as_of_newest != r.prices_as_of) data["prices_as_of_newest"] = r.prices_as_of_newest.to_string();
   data["warnings"] = r.warnings;
   data["prices"] = {{"nat_gateway_hour", price_data(r, p.nat_hour)},
                     {"nat_gateway_gb_processed", price_data(r, p.nat_gb)},
@@ -394,6 +398,13 @@ nlohmann::ordered_json price_json(const Ipv6EgressResult& r, const PriceRow* row
   return j;
 }
 
+// The distinct footnote numbers of `rows`, ascending.
+nlohmann::ordered_json used_sources(const Ipv6EgressResult& r, const std::vector<const PriceRow*>& rows) {
+  std::set<int> numbers;
+  for (const PriceRow* row : rows) numbers.insert(cite_number(r, row->source));
+  return nlohmann::ordered_json(std::vector<int>(numbers.begin(), numbers.end()));
+}
+
 nlohmann::ordered_json design_cost_json(const DesignCost& d) {
   nlohmann::ordered_json j = {{"id", design_id(d.design)}, {"available", d.available}};
   if (!d.available) {  // not priced: the design cannot carry this VPC's traffic
@@ -445,6 +456,7 @@ nlohmann::ordered_json render_json(const Ipv6EgressResult& r) {
                                                       "and public IPv4 addresses (data transfer out not priced)"},
                         {"best_design", kBestDesignDefinition}};
   out["prices_as_of"] = r.prices_as_of.to_string();
+  out["prices_as_of_newest"] = r.prices_as_of_newest.to_string();
   out["checked_on"] = r.checked_on.to_string();
   out["warnings"] = r.warnings;
   out["prices"] = {{"nat_gateway_hour", price_json(r, p.nat_hour)},
@@ -476,6 +488,8 @@ nlohmann::ordered_json render_json(const Ipv6EgressResult& r) {
     claim["verdict"] = vr.verdict;
     claim["explanation"] = vr.explanation;
     claim["alternative_month"] = claim_json(vr.alternative_month);
+    // The footnotes this VPC's NAT-related saving used (claims cite only these).
+    claim["sources"] = used_sources(r, {p.nat_hour, p.nat_gb, p.eigw_hour, p.eigw_gb, p.ipv4_hour});
     j["claim"] = claim;
     j["break_even_gb_through_nat"] =
         vr.break_even_gb ? nlohmann::ordered_json(vr.break_even_gb->value().to_string()) : nlohmann::ordered_json(nullptr);
@@ -527,6 +541,9 @@ nlohmann::ordered_json render_json(const Ipv6EgressResult& r) {
                         {"saving_percent_of_today",
                          today.usd().is_zero() ? nlohmann::ordered_json(nullptr)
                                                : nlohmann::ordered_json(percent_of(best.saving.usd(), today.usd()).to_string())}};
+  std::vector<const PriceRow*> best_rows = {p.nat_hour, p.nat_gb, p.eigw_hour, p.eigw_gb, p.ipv4_hour};
+  for (const auto& t : dto.tiers) best_rows.push_back(t.row);
+  out["best_design"]["sources"] = used_sources(r, best_rows);
 
   out["claim"] = {{"quoted", sc.claim.quoted},
                   {"threshold_usd_per_month", sc.claim.threshold_usd_per_month.to_string()},
