@@ -65,8 +65,7 @@ std::vector<Token> tokenize(const std::string& text) {
     w = w.substr(opens);
     std::size_t closes = 0;
     while (!w.empty() && (w.back() == ')' || w.back() == ',' || w.back() == ';' || w.back() == ':')) {
-      if (w.back() == ')') ++closes;
-      else closes = closes;  // punctuation after an operand ends nothing
+      if (w.back() == ')') ++closes;  // ',' ';' ':' after an operand are dropped
       w.pop_back();
     }
     if (w.size() >= 3 && w.front() == '[' && w.back() == ']') {  // footnote
