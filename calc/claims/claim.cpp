@@ -271,6 +271,7 @@ ArithmeticCheck parse_arithmetic(JsonReader& r, const SourceIndex& sources) {
                                                 : ReadingRole::kInfo;
     reading.unit_id = rr.optional_string("unit").value_or(a.target.unit_id);
     reading.unit = display_unit(reading.unit_id);
+    reading.unconfirmed_assumption = rr.optional_string("unconfirmed_assumption").value_or("");
     rr.reject_unknown_keys();
     a.readings.push_back(std::move(reading));
   }

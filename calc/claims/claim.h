@@ -122,6 +122,9 @@ struct Reading {
   ReadingRole role = ReadingRole::kClaim;
   DisplayUnit unit = DisplayUnit::kPlain;
   std::string unit_id;
+  // An assumption the value rests on that no cited source confirms ("Savings Plans do not
+  // discount the fee"); printed with the value, and it caps the check at supported with caveat.
+  std::string unconfirmed_assumption;
   std::string pointer;
 };
 

@@ -14,7 +14,12 @@ namespace costproof {
 std::string quoted_text(const QuotedTarget& t) {
   const std::string n = format_number(t.quoted);
   if (t.unit == DisplayUnit::kPercent) return n + "%";
-  if (t.unit == DisplayUnit::kUsd) return (t.quoted.is_negative() ? "-$" + format_number(t.quoted.abs()) : "$" + n);
+  // Whole dollars stay "$30"; any cents keep both places: "$43.80", never "$43.8".
+  if (t.unit == DisplayUnit::kUsd) {
+    const Decimal a = t.quoted.abs();
+    const std::string digits = a == a.rounded(0, RoundingMode::kDown) ? format_number(a) : format_usd_exact(a).substr(1);
+    return (t.quoted.is_negative() ? "-$" : "$") + digits;
+  }
   if (t.unit_id == "x") return n + "x";
   if (!t.unit_id.empty()) return n + " " + t.unit_id;
   return n;
@@ -81,9 +86,25 @@ std::string cite_all(SourceNotes& notes, const std::vector<std::shared_ptr<const
   return out;
 }
 
-// "read as ..." -> "Read as ...".
+// "read as ..." -> "Read as ...". A first word that looks like a name or code is left as
+// written: any digit, '.', '_', '/' or capital ("us-east-1", "m7g.xlarge", "iPhone"), or a
+// hyphenated word with a part of 3 letters or fewer ("fck-nat"; "price-performance" is a word).
 std::string capitalized(std::string text) {
-  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  const std::size_t end = std::min(text.find_first_of(" ,:;()"), text.size());
+  std::size_t part = 0;  // letters in the current hyphen-separated part
+  bool hyphenated = false, short_part = false;
+  for (std::size_t i = 0; i <= end; ++i) {
+    if (i == end || text[i] == '-') {
+      hyphenated = hyphenated || i < end;
+      short_part = short_part || part <= 3;
+      part = 0;
+    } else if (text[i] < 'a' || text[i] > 'z') {
+      return text;
+    } else {
+      ++part;
+    }
+  }
+  if (end > 0 && !(hyphenated && short_part)) text[0] = static_cast<char>(text[0] - 'a' + 'A');
   return text;
 }
 
@@ -111,7 +132,30 @@ const ScenarioFigures* find_scenario(const CheckContext& ctx, const std::string&
 struct FigureValue {
   Decimal value;
   const ScenarioFigures* scenario = nullptr;
+  std::vector<std::shared_ptr<const PriceSource>> sources;  // the sources this figure used
 };
+
+// The sources a figure used: the nearest object on its path that lists them as footnote
+// numbers of the scenario ("sources": [1, 2, 5]); the scenario's own "sources" (every
+// source, as objects) when no nearer object says.
+std::vector<std::shared_ptr<const PriceSource>> figure_sources(const ScenarioFigures& sc,
+                                                                 nlohmann::ordered_json::json_pointer ptr) {
+  while (!ptr.empty()) {
+    ptr = ptr.parent_pointer();
+    const auto& node = sc.json->at(ptr);
+    if (!node.is_object() || !node.contains("sources") || !node.at("sources").is_array()) continue;
+    const auto& list = node.at("sources");
+    if (list.empty() || !std::all_of(list.begin(), list.end(), [](const auto& n) { return n.is_number_integer(); }))
+      break;
+    std::vector<std::shared_ptr<const PriceSource>> out;
+    for (const auto& n : list) {
+      const auto i = n.template get<std::size_t>();
+      if (i >= 1 && i <= sc.sources.size()) out.push_back(sc.sources[i - 1]);
+    }
+    return out;
+  }
+  return sc.sources;
+}
 
 // The number at `ref.figure` in the scenario's JSON. Throws InputError naming the claims file.
 FigureValue resolve_figure(const CheckContext& ctx, const FigureRef& ref, const std::string& file) {
@@ -149,8 +193,8 @@ FigureValue resolve_figure(const CheckContext& ctx, const FigureRef& ref, const 
   const auto* v = &sc->json->at(ptr);
   if (v->is_object() && v->contains("exact")) v = &v->at("exact");
   try {
-    if (v->is_string()) return {Decimal::parse(v->get<std::string>()), sc};
-    if (v->is_number_integer()) return {Decimal::parse(v->dump()), sc};
+    if (v->is_string()) return {Decimal::parse(v->get<std::string>()), sc, figure_sources(*sc, ptr)};
+    if (v->is_number_integer()) return {Decimal::parse(v->dump()), sc, figure_sources(*sc, ptr)};
   } catch (const DecimalError&) {
   }
   throw InputError(file, ref.pointer + "/figure",
@@ -186,7 +230,7 @@ CheckOutcome run_computed(const ComputedCheck& c, const CheckContext& ctx, const
       ++reached;
     if (std::find(scenario_ids.begin(), scenario_ids.end(), f.scenario) == scenario_ids.end()) {
       scenario_ids.push_back(f.scenario);
-      merge_tags(citations, cite_all(*ctx.notes, fv.scenario->sources, numbers));
+      merge_tags(citations, cite_all(*ctx.notes, fv.sources, numbers));
     }
     const std::string label = f.label.empty() ? f.scenario : f.label;
     const std::string shown = value_text(fv.value, c.target.unit_id);
@@ -283,7 +327,7 @@ CheckOutcome run_arithmetic(const ArithmeticCheck& a, const std::string& claim_i
       case Operand::Kind::kFigure: {
         const FigureValue fv = resolve_figure(ctx, o.figure, file);
         v = fv.value;
-        cite = cite_all(*ctx.notes, fv.scenario->sources, numbers);
+        cite = cite_all(*ctx.notes, fv.sources, numbers);
         origin = "worked example `" + o.figure.scenario + "`, " + o.figure.figure;
         break;
       }
@@ -314,12 +358,17 @@ CheckOutcome run_arithmetic(const ArithmeticCheck& a, const std::string& claim_i
     // A reading that is just one operand prints its value, not "4.4 = 4.4".
     const bool bare = r.expression.names().size() == 1 && r.expression.render(texts) == texts[r.expression.names()[0]];
     std::string line = r.label + ": " + (bare ? shown.text : r.expression.render(texts) + " " + shown.equals_text());
+    if (!r.unconfirmed_assumption.empty()) {
+      line += " (assuming " + r.unconfirmed_assumption + ", which the sources do not confirm)";
+      verdict = verdict ? worse(*verdict, Verdict::kSupportedWithCaveat) : Verdict::kSupportedWithCaveat;
+    }
     nlohmann::ordered_json j = {{"label", r.label},
                                 {"role", reading_role_id(r.role)},
                                 {"expression", r.expression.source_text()},
                                 {"equation", r.expression.render(texts) + " " + shown.equals_text()},
                                 {"value", shown.shown.to_string()},
                                 {"value_exact", shown.exact}};
+    if (!r.unconfirmed_assumption.empty()) j["unconfirmed_assumption"] = r.unconfirmed_assumption;
     if (r.role != ReadingRole::kInfo) {
       const bool holds = comparison_holds(result, a.target);
       Verdict rv = Verdict::kSupported;

@@ -196,6 +196,42 @@ TEST(ArithmeticCheckTest, RolesDecideTheMismatchVerdict) {
   EXPECT_EQ(run(metric, "different-metric").verdict, Verdict::kMisleading);
 }
 
+TEST(ArithmeticCheckTest, AnUnconfirmedAssumptionIsShownAndMakesACaveat) {
+  Fixture f;
+  json r = reading("the fee after a 30% discount", "m / (100 - 30) * 100", "info");
+  r["unconfirmed_assumption"] = "that the plan does not discount the fee";
+  const auto out = f.run(claims_with(
+      json::array({arithmetic(json::array({value("m", "15")}), json::array({r, reading("fee", "m", "claim")}), "15",
+                              "approximately", "0")}),
+      "15% fee", "w"))[0];
+  EXPECT_EQ(out.verdict, Verdict::kSupportedWithCaveat);
+  EXPECT_TRUE(contains(out.why, "(assuming that the plan does not discount the fee, which the sources do not confirm)"))
+      << out.why;
+}
+
+// Issue 14, finding 8: names keep their case, quoted amounts keep their cents.
+TEST(ArithmeticCheckTest, LabelsKeepNamesAndQuotedDollarsKeepCents) {
+  for (const std::string label : {"us-east-1 prices", "m7g.xlarge", "fck-nat instead"}) {
+    Fixture f;
+    const auto out = f.run(claims_with(
+        json::array({arithmetic(json::array({value("m", "4")}), json::array({reading(label, "m", "claim")}))}), "4x"))[0];
+    EXPECT_TRUE(contains(out.why, label + ": 4")) << out.why;
+  }
+  Fixture g;
+  const auto plain = g.run(claims_with(
+      json::array({arithmetic(json::array({value("m", "4")}), json::array({reading("price-performance", "m", "claim")}))}),
+      "4x"))[0];
+  EXPECT_TRUE(contains(plain.why, "Price-performance: 4")) << plain.why;
+  QuotedTarget t;
+  t.unit = DisplayUnit::kUsd;
+  t.quoted = Decimal::parse("43.8");
+  EXPECT_EQ(quoted_text(t), "$43.80");
+  t.quoted = Decimal::parse("30");
+  EXPECT_EQ(quoted_text(t), "$30");
+  t.quoted = Decimal::parse("-0.5");
+  EXPECT_EQ(quoted_text(t), "-$0.50");
+}
+
 TEST(ArithmeticCheckTest, InfoOnlyClaimIsRefused) {
   Fixture f;
   const std::string m = message_of<InputError>([&] {

@@ -136,6 +136,13 @@ TEST_F(DatabaseSavingsPlanTest, MidSizeMixedShop) {
   EXPECT_TRUE(contains(md, "approximately 2 times the Single-AZ price"));
   // The downside cases never save more than the expected year.
   for (const auto& dc : r.downside) EXPECT_LT(dc.at_optimum.saving, r.at_optimum.saving);
+  // Issue 14, finding 5: the Multi-AZ pair's 1,000 GB at the gp3 Multi-AZ list price, no multiplier:
+  // 1,000 x 12 x $0.23 = $2,760 a year ($1,380 more than at the Single-AZ $0.115).
+  const DspLine& storage = r.lines[8];
+  EXPECT_EQ(storage.price->key, "storage-gp3-multi-az");
+  EXPECT_EQ(storage.multi_az, nullptr);
+  EXPECT_EQ(storage.unit_cost, d("0.23"));
+  EXPECT_EQ(storage.on_demand_year.usd(), d("2760"));
 }
 
 TEST_F(DatabaseSavingsPlanTest, OutputNamesTheBaseOfEveryPercentage) {
@@ -281,6 +288,8 @@ TEST_F(DatabaseSavingsPlanTest, RejectsBadScenarios) {
   EXPECT_TRUE(contains(err(R"([{"name": "a", "type": "aurora-serverless-v2", "acu_hours_per_hour": 6, "cuont": 1}])"),
                        "cuont"));
   EXPECT_TRUE(contains(err(R"([{"name": "a", "type": "elasticache-node"}])"), "/usage/0/type: expected one of"));
+  EXPECT_TRUE(contains(err(R"([{"name": "s", "type": "rds-storage", "gb_months_per_month": 10}])"),
+                       "/usage/0: missing required field \"deployment\""));
   EXPECT_TRUE(contains(message_of([] {
                          parse(scenario_text(R"([{"name": "a", "type": "aurora-serverless-v2", "acu_hours_per_hour": 1,
                              "profile": {"shape": "hourly-csv", "csv": "u.csv", "column": "acu"}}])"),

@@ -87,10 +87,14 @@ json vpc(const char* name, int azs, json nat, const char* gb, const char* percen
           {"monthly_gb_data_transfer_out", dto}};
 }
 
-json scenario_json(json vpcs, const char* region = "us-east-1") {
-  return {{"schema_version", 1}, {"kind", "ipv6-egress"}, {"id", "test"}, {"title", "test"}, {"episode", "050"},
-          {"region", region}, {"hours_per_month", 730}, {"vpcs", vpcs},
-          {"claim", {{"quoted", "$30+/month NAT Gateway savings per VPC"}, {"threshold_usd_per_month", "30"}}}};
+// The known answers below give these VPCs the account's free 100 GB ("account"); "" leaves the
+// field out (the default, "none").
+json scenario_json(json vpcs, const char* region = "us-east-1", const char* free_tier = "account") {
+  json j = {{"schema_version", 1}, {"kind", "ipv6-egress"}, {"id", "test"}, {"title", "test"}, {"episode", "050"},
+            {"region", region}, {"hours_per_month", 730}, {"vpcs", vpcs},
+            {"claim", {{"quoted", "$30+/month NAT Gateway savings per VPC"}, {"threshold_usd_per_month", "30"}}}};
+  if (*free_tier) j["data_transfer_out_free_tier"] = free_tier;
+  return j;
 }
 
 json prod_vpc() { return vpc("production", 3, "per-az", "800", "60", 3, 6, 4, 4, "1500"); }
@@ -180,6 +184,29 @@ TEST(Ipv6EgressTest, FewerIpv4AndCombined) {
   const auto dev = calculate(dev_sc, test_catalog(), kToday, 180);
   EXPECT_EQ(dev.vpcs[0].costs[EgressDesign::kCombined].ipv4_addresses.value(), d("0"));  // 2 - 1 NAT EIP - 1 removable
   EXPECT_EQ(usd(dev[EgressDesign::kCombined].total), d("0"));  // 40 GB out is inside the free 100 GB
+}
+
+// Issue 14, finding 6: the free 100 GB a month is per account; by default it is not these VPCs'.
+TEST(Ipv6EgressTest, FreeDataTransferOutIsAnExplicitOptionDefaultNone) {
+  const auto none_sc = parse(scenario_json(json::array({dev_vpc()}), "us-east-1", ""));
+  const auto none = calculate(none_sc, test_catalog(), kToday, 180);
+  EXPECT_FALSE(none.data_transfer_out.free_tier_applied);
+  EXPECT_EQ(none.data_transfer_out.free_tier_gb.value(), d("100"));
+  ASSERT_EQ(none.data_transfer_out.tiers.size(), 1u);
+  EXPECT_EQ(usd(none.data_transfer_out.cost), d("3.6"));  // 40 x 0.09, from the first paid tier
+  EXPECT_EQ(usd(none[EgressDesign::kKeepNat].total), d("46.45"));
+  EXPECT_EQ(usd(none[EgressDesign::kCombined].saving), d("42.85"));
+  EXPECT_TRUE(contains(none.assumptions[1], "\"data_transfer_out_free_tier\": \"none\""));
+  const auto j = render_json(none);
+  EXPECT_EQ(j["best_design"]["id"], "combined");
+  EXPECT_EQ(j["best_design"]["saving_percent_of_today"], "92.2");  // 42.85 / 46.45
+  const auto account_sc = parse(scenario_json(json::array({dev_vpc()}), "us-east-1", "account"));
+  const auto account = calculate(account_sc, test_catalog(), kToday, 180);
+  EXPECT_TRUE(account.data_transfer_out.free_tier_applied);
+  EXPECT_EQ(usd(account.data_transfer_out.cost), d("0"));  // 40 GB inside the free 100 GB
+  EXPECT_EQ(render_json(account)["best_design"]["saving_percent_of_today"], "100.0");
+  json bad = scenario_json(json::array({dev_vpc()}), "us-east-1", "per-vpc");
+  EXPECT_TRUE(contains(parse_error(bad), "/data_transfer_out_free_tier")) << parse_error(bad);
 }
 
 TEST(Ipv6EgressTest, ClaimCheckAndBreakEven) {
@@ -351,7 +378,7 @@ TEST_F(Ipv6EgressEpisodeTest, DevSingleAz) {
   const auto r = calculate(sc, catalog(), kToday, 180);
   EXPECT_EQ(r.verdict, "yes");
   EXPECT_EQ(usd(r.vpcs[0].costs.nat_saving), d("39.2"));
-  EXPECT_EQ(usd(r[EgressDesign::kKeepNat].total), d("42.85"));
+  EXPECT_EQ(usd(r[EgressDesign::kKeepNat].total), d("46.45"));  // 40 GB out from the first paid tier: $3.60
 }
 
 TEST_F(Ipv6EgressEpisodeTest, ProductionThreeAz) {
@@ -359,7 +386,7 @@ TEST_F(Ipv6EgressEpisodeTest, ProductionThreeAz) {
   const auto r = calculate(sc, catalog(), kToday, 180);
   EXPECT_EQ(r.verdict, "no");
   EXPECT_EQ(usd(r.vpcs[0].costs.nat_saving), d("21.6"));
-  EXPECT_EQ(usd(r[EgressDesign::kKeepNat].total), d("308"));
+  EXPECT_EQ(usd(r[EgressDesign::kKeepNat].total), d("317"));  // 1,500 GB x 0.09 = $135 out
   EXPECT_EQ(r.regions.size(), 4u);  // ap-southeast-1, eu-west-1, us-east-1, us-east-2
 }
 
@@ -368,7 +395,7 @@ TEST_F(Ipv6EgressEpisodeTest, HighTraffic) {
   const auto r = calculate(sc, catalog(), kToday, 180);
   EXPECT_EQ(r.verdict, "yes");
   EXPECT_EQ(usd(r.vpcs[0].costs.nat_saving), d("675"));
-  EXPECT_EQ(usd(r[EgressDesign::kKeepNat].total), d("2082.65"));
+  EXPECT_EQ(usd(r[EgressDesign::kKeepNat].total), d("2091.15"));
 }
 
 }  // namespace

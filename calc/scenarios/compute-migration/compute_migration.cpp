@@ -216,8 +216,12 @@ ComputeMigrationResult calculate(const ComputeMigrationScenario& scenario, const
   if (scenario.performance) result.notes.cite(scenario.performance->source);
 
   result.prices_as_of = Date{9999, 12, 31};
-  for (const auto& line : result.lines)
+  result.prices_as_of_newest = Date{1, 1, 1};
+  for (const auto& line : result.lines) {
     result.prices_as_of = std::min({result.prices_as_of, line.from->source->as_of, line.to->source->as_of});
+    result.prices_as_of_newest =
+        std::max({result.prices_as_of_newest, line.from->source->as_of, line.to->source->as_of});
+  }
   result.checked_on = today;
   result.warnings = staleness_warnings(result.notes, today, max_price_age_days);
 

@@ -97,6 +97,7 @@ struct ComputeMigrationResult {
   std::vector<std::string> assumptions;
   std::vector<std::string> warnings;
   Date prices_as_of;                    // oldest as-of among the price rows used
+  Date prices_as_of_newest;             // newest as-of among them: the header shows the range
   Date checked_on;                      // the date staleness was judged against
 };
 

@@ -115,6 +115,7 @@ std::string render_markdown(const ComputeMigrationResult& r) {
   data["scenario"] = {{"id", sc.header.id}, {"title", sc.header.title}, {"region", sc.region}};
   data["conventions"] = {{"hours_per_month", format_number(sc.hours_per_month)}};
   data["prices_as_of"] = r.prices_as_of.to_string();
+  if (r.prices_as_of_newest != r.prices_as_of) data["prices_as_of_newest"] = r.prices_as_of_newest.to_string();
   data["warnings"] = r.warnings;
   data["audience"] = sc.header.audience.empty() ? nlohmann::json(false) : nlohmann::json(sc.header.audience);
   data["fleet"] = {{"now", fleet_summary(r, false)},
@@ -216,6 +217,7 @@ nlohmann::ordered_json render_json(const ComputeMigrationResult& r) {
                         {"rounding", kDisplayRounding.name},
                         {"percent_base", "current compute spend (the fleet before the move)"}};
   out["prices_as_of"] = r.prices_as_of.to_string();
+  out["prices_as_of_newest"] = r.prices_as_of_newest.to_string();
   out["checked_on"] = r.checked_on.to_string();
   out["warnings"] = r.warnings;
   nlohmann::ordered_json lines = nlohmann::ordered_json::array();

@@ -130,6 +130,11 @@ DspUsageLine parse_usage_line(JsonReader& r, const std::string& scenario_file, c
       line.deployment = r.one_of("deployment", {"single-az", "multi-az"});
     }
   }
+  if (line.type == "rds-storage") {
+    // Multi-AZ storage is billed for the primary and the standby: its own rate ($0.23 vs $0.115 gp3).
+    line.deployment = r.one_of("deployment", {"single-az", "multi-az"});
+    if (line.deployment == "multi-az") line.price_key = "storage-gp3-multi-az";
+  }
 
   if (line.hourly) {
     const auto& json = r.json();
@@ -185,7 +190,7 @@ std::string describe(const DspUsageLine& u) {
   if (u.type == "aurora-storage") return "Aurora storage (" + configuration_name(u.configuration) + ")";
   if (u.type == "aurora-io-requests") return "Aurora I/O requests (Aurora Standard)";
   if (u.type == "aurora-backup-storage") return "Aurora backup storage";
-  if (u.type == "rds-storage") return "RDS gp3 storage";
+  if (u.type == "rds-storage") return u.deployment == "multi-az" ? "RDS gp3 storage, Multi-AZ" : "RDS gp3 storage, Single-AZ";
   return "DynamoDB storage";
 }
 
@@ -260,7 +265,7 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
                                  line.price->unit + "\"");
     line.unit_price = unit_cost_of(*line.price);
     line.unit_cost = line.unit_price;
-    if (u.deployment == "multi-az") {
+    if (u.deployment == "multi-az" && u.type == "rds-instance") {  // storage has its own Multi-AZ row
       line.multi_az = &rule_row(catalog, region, "rds-multi-az-instance-hour", PriceRow::Form::kMultiplier,
                                 "RDS Multi-AZ instance-hours");
       line.unit_cost = line.unit_cost * *line.multi_az->multiplier;

@@ -130,6 +130,8 @@ Ipv6EgressScenario parse_ipv6_egress(JsonReader& s, ScenarioHeader header) {
     v.reject_unknown_keys();
     out.vpcs.push_back(std::move(vpc));
   }
+  if (s.has("data_transfer_out_free_tier"))
+    out.data_transfer_out_free_tier = s.one_of("data_transfer_out_free_tier", {"none", "account"}) == "account";
   auto c = s.object("claim");
   out.claim.quoted = c.string("quoted");
   out.claim.threshold_usd_per_month = c.decimal("threshold_usd_per_month", "the claimed saving in USD a month");
@@ -306,13 +308,22 @@ DataTransferOut price_data_transfer_out(const Ipv6EgressScenario& sc, const Pric
                             "; add a sourced pricing-data/aws/" + sc.region + "/data-transfer.json to price it)";
     return out;
   }
-  for (const PriceRow* row : catalog.tiers("data-transfer", sc.region, kDataTransferKey)) {
+  const auto rows = catalog.tiers("data-transfer", sc.region, kDataTransferKey);
+  // The free tier: the zero-priced tiers from 0 GB. Without it, these VPCs' GB start where it ends.
+  for (const PriceRow* row : rows)
+    if (row->tier_start && *row->tier_start == out.free_tier_gb.value() && row->price.usd_per_unit().is_zero() &&
+        row->tier_end)
+      out.free_tier_gb = Quantity(*row->tier_end);
+  out.free_tier_applied = sc.data_transfer_out_free_tier;
+  const Decimal from = out.free_tier_applied ? Decimal::from_int(0) : out.free_tier_gb.value();
+  const Decimal to = from + out.gb.value();
+  for (const PriceRow* row : rows) {
     if (row->unit != "GB" || row->per != Decimal::from_int(1))
       throw PricingDataError(row->file, row->pointer, "expected data transfer out priced per 1 GB, got per " +
                                                           format_number(row->per) + " " + row->unit);
-    const Decimal start = *row->tier_start;
-    if (out.gb.value() <= start) break;
-    const Decimal end = row->tier_end && *row->tier_end < out.gb.value() ? *row->tier_end : out.gb.value();
+    const Decimal start = std::max(*row->tier_start, from);
+    const Decimal end = row->tier_end && *row->tier_end < to ? *row->tier_end : to;
+    if (end <= start) continue;  // a tier these GB do not reach (or the free tier, not applied)
     TierLine line;
     line.row = row;
     line.gb = Quantity(end - start);
@@ -424,18 +435,30 @@ Ipv6EgressResult calculate(const Ipv6EgressScenario& scenario, const PriceCatalo
   }
 
   result.prices_as_of = Date{9999, 12, 31};
-  for (const PriceRow* row : {p.nat_hour, p.nat_gb, p.eigw_hour, p.eigw_gb, p.ipv4_hour})
+  result.prices_as_of_newest = Date{1, 1, 1};
+  std::vector<const PriceRow*> used = {p.nat_hour, p.nat_gb, p.eigw_hour, p.eigw_gb, p.ipv4_hour};
+  for (const auto& t : result.data_transfer_out.tiers) used.push_back(t.row);
+  for (const PriceRow* row : used) {
     result.prices_as_of = std::min(result.prices_as_of, row->source->as_of);
-  for (const auto& t : result.data_transfer_out.tiers)
-    result.prices_as_of = std::min(result.prices_as_of, t.row->source->as_of);
+    result.prices_as_of_newest = std::max(result.prices_as_of_newest, row->source->as_of);
+  }
   result.checked_on = today;
   result.warnings = staleness_warnings(result.notes, today, max_price_age_days);
 
   const std::string month = format_number(hours);
   const DataTransferOut& dto = result.data_transfer_out;
   result.assumptions = {
-      "Region " + scenario.region + "; AWS list prices, no free tier (the EC2 free tier's 750 public IPv4 "
-          "address-hours a month for 12 months is not applied) and no bring-your-own-IP addresses.",
+      "Region " + scenario.region + "; AWS list prices, no free tier for public IPv4 (the EC2 free tier's 750 "
+          "public IPv4 address-hours a month for 12 months is not applied) and no bring-your-own-IP addresses.",
+      dto.free_tier_applied
+          ? "Free data transfer out: the first " + format_number(dto.free_tier_gb.value()) +
+                " GB a month is free once per account, not per VPC; this scenario takes its VPCs to be the "
+                "account's only traffic out (\"data_transfer_out_free_tier\": \"account\"), so the free GB apply "
+                "to them."
+          : "Free data transfer out: the first " + format_number(dto.free_tier_gb.value()) +
+                " GB a month is free once per account, not per VPC; by default (\"data_transfer_out_free_tier\": "
+                "\"none\") the account's other traffic uses it, so every GB of this scenario is priced from the "
+                "first paid tier. Set \"account\" when these VPCs are the account's only traffic out.",
       "A month is " + month + " hours" +
           (hours == Decimal::from_int(kHoursPerMonth)
                ? " (8,760 hours a year / 12, the convention of AWS's pricing calculator; a 30-day month of 720 "
@@ -464,7 +487,7 @@ Ipv6EgressResult calculate(const Ipv6EgressScenario& scenario, const PriceCatalo
           "\"). Break-even traffic is rounded up to 0.01 GB, so it always reaches the threshold.",
   };
   if (!dto.priced)
-    result.assumptions.insert(result.assumptions.begin() + 6,
+    result.assumptions.insert(result.assumptions.begin() + 7,
                               "Data transfer out is NOT priced: " + dto.not_priced_reason +
                                   ". Every total below leaves it out; the savings do not change, because it is the "
                                   "same in every design.");

@@ -73,6 +73,11 @@ struct Ipv6EgressScenario {
   std::string region;        // "us-east-1"
   Decimal hours_per_month;   // the month convention: 730 (= 8,760 h / 12, as AWS's calculator)
   std::vector<EgressVpc> vpcs;
+  // "data_transfer_out_free_tier": the free first 100 GB a month of data transfer out is
+  // counted once per account, not per VPC. "none" (default): the account's other traffic
+  // uses it, so these VPCs' GB are priced from the first paid tier. "account": these VPCs
+  // are the account's only traffic out, so the free GB apply to them.
+  bool data_transfer_out_free_tier = false;
   EgressClaim claim;
 };
 
@@ -147,6 +152,8 @@ struct TierLine {
 
 struct DataTransferOut {
   Quantity gb;                     // all VPCs together: the tiers are per account and month
+  bool free_tier_applied = false;  // the scenario's data_transfer_out_free_tier is "account"
+  Quantity free_tier_gb;           // GB a month of the table's free tier (0 to this; 100 in us-east-1)
   bool priced = true;
   std::string not_priced_reason;   // set when the region has no data-transfer table
   std::vector<TierLine> tiers;
@@ -198,6 +205,7 @@ struct Ipv6EgressResult {
   std::vector<std::string> assumptions;
   std::vector<std::string> warnings;
   Date prices_as_of;                 // oldest as-of among the scenario region's price rows used
+  Date prices_as_of_newest;          // newest as-of among them: the header shows the range
   Date checked_on;                   // the date staleness was judged against
   const DesignTotal& operator[](EgressDesign d) const { return designs[static_cast<std::size_t>(d)]; }
 };

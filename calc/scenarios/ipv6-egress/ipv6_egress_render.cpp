@@ -6,16 +6,25 @@
 // rounded by rounding_policy.h, with a "Rounding" line where a rounded column
 // would not add up. Divisions that do not come out even are printed with "≈"
 // and followed by an exact check.
+#include <set>
 #include <sstream>
 
 #include "core/format.h"
 #include "render/source_notes.h"
 #include "render/text_template.h"
 #include "scenarios/ipv6-egress/ipv6_egress.h"
+
+#include <set>
 #include "core/rounded_column.h"
 #include "core/rounding_policy.h"
 
 namespace costproof {
+
+// The one definition of "best design" and its baseline, stated in conventions.best_design.
+const char* const kBestDesignDefinition =
+    "the combined design: each VPC's best available NAT design (IPv6-only where every destination answers over IPv6, "
+    "else dual-stack) plus giving up its removable public IPv4 addresses; its saving is against keeping NAT, over "
+    "today's whole egress bill (percent_base)";
 namespace {
 
 using nlohmann::json;
@@ -152,7 +161,7 @@ json design_cost_data(const EgressVpc& v, const DesignCost& d) {
 json claim_data(const VpcCosts& c) {
   json j = {{"best_available_nat_design", design_flags(c.best_nat_design)},
             {"keep_nat_monthly_usd", ex(c[EgressDesign::kKeepNat].total())},
-            {"best_design_monthly_usd", ex(c[c.best_nat_design].total())},
+            {"best_nat_design_monthly_usd", ex(c[c.best_nat_design].total())},
             {"monthly_nat_saving_usd", ex(c.nat_saving)},
             {"holds", c.holds}};
   return j;
@@ -245,7 +254,7 @@ json region_data(const Ipv6EgressResult& r, const RegionComparison& c) {
           {"break_even_exact", c.break_even_exact},
           {"break_even_check", ex(c.prices.nat_gb->price * c.break_even_ipv6_gb)},
           {"keep_nat_monthly_usd", ex(c.keep_total)},
-          {"best_design_monthly_usd", ex(c.best_total)},
+          {"best_nat_design_monthly_usd", ex(c.best_total)},
           {"monthly_nat_saving_usd", ex(c.nat_saving)},
           {"vpcs_holding", std::to_string(c.vpcs_holding)},
           {"rounded", {{"one_nat_gateway_monthly_usd", rd(c.gateway_month)}, {"monthly_nat_saving_usd", rd(col.total)}}}};
@@ -266,6 +275,7 @@ std::string render_markdown(const Ipv6EgressResult& r) {
                          {"alternative_hours_per_month", num(r.alternative_hours)},
                          {"aws_calculator_month", sc.hours_per_month == Decimal::from_int(730)}};
   data["prices_as_of"] = r.prices_as_of.to_string();
+  if (r.prices_as_of_newest != r.prices_as_of) data["prices_as_of_newest"] = r.prices_as_of_newest.to_string();
   data["warnings"] = r.warnings;
   data["prices"] = {{"nat_gateway_hour", price_data(r, p.nat_hour)},
                     {"nat_gateway_gb_processed", price_data(r, p.nat_gb)},
@@ -308,7 +318,10 @@ std::string render_markdown(const Ipv6EgressResult& r) {
                                {"no_tiers", dto.priced && dto.tiers.empty()},
                                {"several_tiers", dto.tiers.size() > 1},
                                {"total_sum", sum_text(tier_costs, dto.cost)},
-                               {"monthly_usd", rd(dto.cost)}};
+                               {"monthly_usd", rd(dto.cost)},
+                               {"free_tier", !dto.free_tier_gb.value().is_zero()},
+                               {"free_tier_gb", num(dto.free_tier_gb)},
+                               {"free_tier_applied", dto.free_tier_applied}};
 
   json designs = json::array();
   for (EgressDesign d : kAllDesigns) designs.push_back(design_total_data(r, r[d]));
@@ -385,6 +398,13 @@ nlohmann::ordered_json price_json(const Ipv6EgressResult& r, const PriceRow* row
   return j;
 }
 
+// The distinct footnote numbers of `rows`, ascending.
+nlohmann::ordered_json used_sources(const Ipv6EgressResult& r, const std::vector<const PriceRow*>& rows) {
+  std::set<int> numbers;
+  for (const PriceRow* row : rows) numbers.insert(cite_number(r, row->source));
+  return nlohmann::ordered_json(std::vector<int>(numbers.begin(), numbers.end()));
+}
+
 nlohmann::ordered_json design_cost_json(const DesignCost& d) {
   nlohmann::ordered_json j = {{"id", design_id(d.design)}, {"available", d.available}};
   if (!d.available) {  // not priced: the design cannot carry this VPC's traffic
@@ -409,7 +429,7 @@ nlohmann::ordered_json design_cost_json(const DesignCost& d) {
 nlohmann::ordered_json claim_json(const VpcCosts& c) {
   return {{"best_available_nat_design", design_id(c.best_nat_design)},
           {"keep_nat_monthly_usd", money_json(c[EgressDesign::kKeepNat].total())},
-          {"best_design_monthly_usd", money_json(c[c.best_nat_design].total())},
+          {"best_nat_design_monthly_usd", money_json(c[c.best_nat_design].total())},
           {"monthly_nat_saving_usd", money_json(c.nat_saving)},
           {"holds", c.holds}};
 }
@@ -433,8 +453,10 @@ nlohmann::ordered_json render_json(const Ipv6EgressResult& r) {
                         {"percent_base", dto.priced ? "today's egress bill: NAT gateways, egress-only gateways, public "
                                                       "IPv4 addresses and data transfer out of the scenario's VPCs"
                                                     : "today's priced egress bill: NAT gateways, egress-only gateways "
-                                                      "and public IPv4 addresses (data transfer out not priced)"}};
+                                                      "and public IPv4 addresses (data transfer out not priced)"},
+                        {"best_design", kBestDesignDefinition}};
   out["prices_as_of"] = r.prices_as_of.to_string();
+  out["prices_as_of_newest"] = r.prices_as_of_newest.to_string();
   out["checked_on"] = r.checked_on.to_string();
   out["warnings"] = r.warnings;
   out["prices"] = {{"nat_gateway_hour", price_json(r, p.nat_hour)},
@@ -466,6 +488,8 @@ nlohmann::ordered_json render_json(const Ipv6EgressResult& r) {
     claim["verdict"] = vr.verdict;
     claim["explanation"] = vr.explanation;
     claim["alternative_month"] = claim_json(vr.alternative_month);
+    // The footnotes this VPC's NAT-related saving used (claims cite only these).
+    claim["sources"] = used_sources(r, {p.nat_hour, p.nat_gb, p.eigw_hour, p.eigw_gb, p.ipv4_hour});
     j["claim"] = claim;
     j["break_even_gb_through_nat"] =
         vr.break_even_gb ? nlohmann::ordered_json(vr.break_even_gb->value().to_string()) : nlohmann::ordered_json(nullptr);
@@ -507,6 +531,19 @@ nlohmann::ordered_json render_json(const Ipv6EgressResult& r) {
     designs.push_back(j);
   }
   out["designs"] = designs;
+  // The one "best design" of every output (key figures, CSV, prose): conventions.best_design.
+  const DesignTotal& best = r[EgressDesign::kCombined];
+  out["best_design"] = {{"id", design_id(best.design)},
+                        {"baseline", design_id(EgressDesign::kKeepNat)},
+                        {"baseline_monthly_usd", money_json(today)},
+                        {"monthly_usd", money_json(best.total)},
+                        {"monthly_saving_usd", money_json(best.saving)},
+                        {"saving_percent_of_today",
+                         today.usd().is_zero() ? nlohmann::ordered_json(nullptr)
+                                               : nlohmann::ordered_json(percent_of(best.saving.usd(), today.usd()).to_string())}};
+  std::vector<const PriceRow*> best_rows = {p.nat_hour, p.nat_gb, p.eigw_hour, p.eigw_gb, p.ipv4_hour};
+  for (const auto& t : dto.tiers) best_rows.push_back(t.row);
+  out["best_design"]["sources"] = used_sources(r, best_rows);
 
   out["claim"] = {{"quoted", sc.claim.quoted},
                   {"threshold_usd_per_month", sc.claim.threshold_usd_per_month.to_string()},
@@ -534,7 +571,7 @@ nlohmann::ordered_json render_json(const Ipv6EgressResult& r) {
                        {"break_even_ipv6_gb", c.break_even_ipv6_gb.value().to_string()},
                        {"break_even_exact", c.break_even_exact},
                        {"keep_nat_monthly_usd", money_json(c.keep_total)},
-                       {"best_design_monthly_usd", money_json(c.best_total)},
+                       {"best_nat_design_monthly_usd", money_json(c.best_total)},
                        {"monthly_nat_saving_usd", money_json(c.nat_saving)},
                        {"vpcs_holding", c.vpcs_holding}});
   out["break_even"] = {{"processing_only_ipv6_gb", r.break_even_ipv6_gb.value().to_string()},
