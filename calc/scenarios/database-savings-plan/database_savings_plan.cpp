@@ -189,19 +189,6 @@ std::string describe(const DspUsageLine& u) {
   return "DynamoDB storage";
 }
 
-// price / per, exactly; a table whose `per` does not divide its price exactly is refused.
-Decimal unit_cost_of(const PriceRow& row) {
-  const Decimal& price = row.price.usd_per_unit();
-  if (row.per == Decimal::from_int(1)) return price;
-  const int places = std::min(kMaxDecimalScale, price.scale() + 12);
-  const Decimal q = Decimal::divide(price, row.per, places, RoundingMode::kDown);
-  if (!(q * row.per == price))
-    throw PricingDataError(row.file, row.pointer + "/per",
-                           "the price per unit (" + price.to_string() + " / " + row.per.to_string() +
-                               ") is not an exact decimal; use a power of ten for \"per\"");
-  return q.normalized();
-}
-
 const PriceRow& rule_row(const PriceCatalog& catalog, const std::string& region, const std::string& key,
                          PriceRow::Form form, const std::string& what) {
   const PriceRow* row = catalog.try_find(kDatabaseSavingsPlansService, region, key);
@@ -258,7 +245,7 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
       throw PricingDataError(line.price->file, line.price->pointer + "/unit",
                              "expected a price per " + std::string(t.price_unit) + " for " + line.what + ", got \"" +
                                  line.price->unit + "\"");
-    line.unit_price = unit_cost_of(*line.price);
+    line.unit_price = line.price->price.usd_per_unit();
     line.unit_cost = line.unit_price;
     if (u.deployment == "multi-az") {
       line.multi_az = &rule_row(catalog, region, "rds-multi-az-instance-hour", PriceRow::Form::kMultiplier,

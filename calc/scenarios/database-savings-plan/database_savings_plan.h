@@ -70,7 +70,7 @@ struct DspLine {
   const PriceRow* eligibility = nullptr;  // the rule row saying which discount covers it
   const PriceRow* multi_az = nullptr;     // the multiplier row, for Multi-AZ RDS lines
   std::string what;                       // "Aurora Serverless v2 ACU-hours (Aurora Standard)"
-  Decimal unit_price;                     // USD per unit: price / per, exact
+  Decimal unit_price;                     // USD per unit: the row's price (listed / per), exact
   Decimal unit_cost;                      // USD per unit paid: unit_price (x Multi-AZ multiplier), exact
   Decimal quantity_year;                  // sum of the hourly quantities, or 12 x the monthly quantity
   Money on_demand_year;                   // quantity_year x unit_cost
