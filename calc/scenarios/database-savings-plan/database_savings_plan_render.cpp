@@ -37,8 +37,8 @@ int cite_number(const R& r, const std::shared_ptr<const PriceSource>& s) { retur
 
 std::string usd(const Decimal& v) { return format_usd_exact(v); }
 std::string usd_r(const Decimal& v) { return format_usd_rounded(v); }
-std::string usd(const Money& v) { return format_usd_exact(v.usd()); }
-std::string usd_r(const Money& v) { return format_usd_rounded(v.usd()); }
+std::string usd(const Money& v) { return format_usd_exact(v); }
+std::string usd_r(const Money& v) { return format_usd_rounded(v); }
 std::string hours_text(std::size_t n) { return format_number(Decimal::from_int(static_cast<std::int64_t>(n))); }
 // part / whole of two amounts in percent at display precision: ($2,207.52, $6,307.20) -> 35.0.
 Decimal percent(const Money& part, const Money& whole) { return percent_of(part.usd(), whole.usd()); }
@@ -187,7 +187,7 @@ nlohmann::json outcome_data(const R& r, const CommitmentOutcome& o, const Money&
     used.push_back(cc.commitment_used);
   }
   const Money saving_magnitude(o.saving.usd().abs());
-  return {{"commitment_usd_per_hour", format_price(o.commitment.usd_per_unit())},
+  return {{"commitment_usd_per_hour", format_price(o.commitment)},
           {"hours", hours_text(o.hours)},
           {"commits", !o.paid.usd().is_zero()},
           {"commitment_paid_usd", money(o.paid)},
@@ -224,13 +224,13 @@ struct YearMonthRows {
   std::vector<Decimal> month_parts;
   Decimal month_total, month_adjustment;
 };
-YearMonthRows year_month(const std::vector<Decimal>& parts) {
+YearMonthRows year_month(const std::vector<Money>& parts) {
   YearMonthRows out;
   out.year = round_column(parts);
   Decimal exact_total, sum;
   for (const auto& p : parts) {
-    exact_total += p;
-    out.month_parts.push_back(money_quotient(p, kTwelve));
+    exact_total += p.usd();
+    out.month_parts.push_back(money_quotient(p.usd(), kTwelve));
     sum += out.month_parts.back();
   }
   out.month_total = money_quotient(exact_total, kTwelve);
@@ -241,9 +241,8 @@ YearMonthRows year_month(const std::vector<Decimal>& parts) {
 // The rows of a commitment's headline table (rounded): whole bill without and with the
 // plan, the rounding adjustment (null when none is needed) and the saving, per year and per month.
 nlohmann::json headline_data(const R& r, const CommitmentOutcome& o) {
-  const Decimal without = r.total_year.usd();
-  const Decimal with = (o.eligible_cost + r.not_covered_hourly_year + r.monthly_items_year).usd();
-  const YearMonthRows t = year_month({without, -with});
+  const Money with = o.eligible_cost + r.not_covered_hourly_year + r.monthly_items_year;
+  const YearMonthRows t = year_month({r.total_year, -with});
   nlohmann::json rounding = nullptr;
   if (!t.year.adjustment.is_zero() || !t.month_adjustment.is_zero())
     rounding = {{"year", usd_r(t.year.adjustment)}, {"month", usd_r(t.month_adjustment)}};
@@ -357,7 +356,7 @@ std::string render_markdown(const DatabaseSavingsPlanResult& r) {
   nlohmann::json best = outcome_data(r, r.at_optimum, total, not_covered);
   best["headline"] = headline_data(r, r.at_optimum);
   data["best_commitment"] = {
-      {"commitment_usd_per_hour", format_price(opt.commitment.usd_per_unit())},
+      {"commitment_usd_per_hour", format_price(opt.commitment)},
       {"commit_nothing", opt.commitment.usd_per_unit().is_zero()},
       {"explanation", optimum_explanation(r)},
       {"candidates_considered", hours_text(opt.candidates)},
@@ -374,9 +373,9 @@ std::string render_markdown(const DatabaseSavingsPlanResult& r) {
     considered["headline"] = headline_data(r, *r.at_considered);
     data["considered_commitment"] = considered;
   }
-  data["break_even_commitment_usd_per_hour"] = {{"value", format_price(r.break_even_commitment.usd_per_unit())},
+  data["break_even_commitment_usd_per_hour"] = {{"value", format_price(r.break_even_commitment)},
                                                 {"exact", r.break_even_exact}};
-  data["max_useful_commitment_usd_per_hour"] = format_price(r.max_useful_commitment.usd_per_unit());
+  data["max_useful_commitment_usd_per_hour"] = format_price(r.max_useful_commitment);
 
   nlohmann::json downside = nlohmann::json::array();
   for (const auto& d : r.downside) {
@@ -386,7 +385,7 @@ std::string render_markdown(const DatabaseSavingsPlanResult& r) {
                         {"total_without_plan_usd", money(without)},
                         {"total_with_plan_usd", money(d.total_with_plan)},
                         {"with_best_commitment_kept", outcome_data(r, d.at_optimum, without, nc)},
-                        {"hindsight_commitment_usd_per_hour", format_price(d.hindsight_commitment.usd_per_unit())},
+                        {"hindsight_commitment_usd_per_hour", format_price(d.hindsight_commitment)},
                         {"with_hindsight_commitment", outcome_data(r, d.at_hindsight, without, nc)}});
   }
   data["downside"] = downside;
@@ -395,7 +394,7 @@ std::string render_markdown(const DatabaseSavingsPlanResult& r) {
   for (const auto& p : r.curve) {
     const bool even_step = p.step >= 0 && p.step % 2 == 0;  // the 21 evenly spaced points thinned to 11
     if (!even_step && p.label.empty()) continue;
-    curve.push_back({{"commitment_usd_per_hour", format_price(p.outcome.commitment.usd_per_unit())},
+    curve.push_back({{"commitment_usd_per_hour", format_price(p.outcome.commitment)},
                      {"commitment_per_year_usd", money(p.outcome.paid)},
                      {"saving_usd", money(p.outcome.saving)},
                      {"saving_percent_of_eligible_spend", pct(p.outcome.saving, p.outcome.eligible_on_demand)},
