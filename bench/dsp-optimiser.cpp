@@ -70,7 +70,7 @@ Timing time_case(const ExactMatrix& profile, int classes, double budget) {
     const auto t0 = clock::now();
     const CommitmentModel model(discounts(classes), profile);
     const auto opt = model.optimise();
-    sink += model.evaluate(opt.commitment).saving;
+    sink += model.evaluate(opt.commitment).saving.usd();
     runs.push_back(std::chrono::duration<double>(clock::now() - t0).count());
   } while (std::chrono::duration<double>(clock::now() - start).count() < budget || runs.size() < 5);
   if (sink.is_negative()) std::puts("");  // keep the work observable

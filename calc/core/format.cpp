@@ -38,6 +38,10 @@ std::string format_usd_rounded(const Decimal& usd) {
   return dollars(round_money(usd));
 }
 
+std::string format_usd_exact(const Money& amount) { return format_usd_exact(amount.usd()); }
+std::string format_usd_rounded(const Money& amount) { return format_usd_rounded(amount.usd()); }
+std::string format_price(const UnitPrice& price) { return format_price(price.usd_per_unit()); }
+
 std::string format_price(const Decimal& usd_per_unit) {
   return dollars(at_least_places(usd_per_unit, 2));
 }

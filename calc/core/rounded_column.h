@@ -38,6 +38,13 @@ inline RoundedColumn round_column(const std::vector<Decimal>& exact_parts) {
   return out;
 }
 
+// The same for amounts: {$1,766.016, -$1,572.60} -> parts 1766.02, -1572.60.
+inline RoundedColumn round_column(const std::vector<Money>& exact_parts) {
+  std::vector<Decimal> usd;
+  for (const auto& p : exact_parts) usd.push_back(p.usd());
+  return round_column(usd);
+}
+
 // An amount in JSON output: the exact value and the value shown, as strings so no reader
 // turns them into binary floating point. 1766.016 -> {"exact": "1766.016", "rounded": "1766.02"}.
 inline nlohmann::ordered_json money_json(const Decimal& exact) {

@@ -35,7 +35,7 @@ std::string PriceRow::price_text() const {
     case Form::kPrice:
       break;
   }
-  std::string out = format_price(price.usd_per_unit()) + " per ";
+  std::string out = format_price(listed_price) + " per ";
   if (per != Decimal::from_int(1)) out += format_number(per) + " ";
   return out + unit;
 }
@@ -139,6 +139,21 @@ void parse_rule_row(JsonReader& r, PriceRow& row) {
     row.qualifier = r.one_of("qualifier", {"up to", "about", "approximately", "exactly"});
 }
 
+// The price of one unit, listed / per, exactly; a row whose `per` does not divide its price
+// exactly within the Decimal's places is refused. "0.20" per "1000000" -> 0.0000002;
+// per 1 keeps the listed text's places ("0.201600").
+Decimal price_per_unit(JsonReader& r, const Decimal& listed, const Decimal& per) {
+  if (per == Decimal::from_int(1)) return listed;
+  const int places = std::min(kMaxDecimalScale, listed.scale() + per.scale() + 12);
+  try {
+    const Decimal q = Decimal::divide(listed, per, places, RoundingMode::kDown);
+    if (q * per == listed) return q.normalized();
+  } catch (const Error&) {  // the quotient does not fit: not exact either
+  }
+  r.fail("per", "the price of one unit (" + listed.to_string() + " / " + per.to_string() +
+                    ") is not an exact decimal; use a power of ten for \"per\"");
+}
+
 // Every eligibility row must name a discount row of the same table (or "none").
 void check_rule_rows(const PriceTable& table) {
   for (const auto& row : table.rows) {
@@ -196,7 +211,8 @@ PriceTable parse_price_table(const nlohmann::json& json, const std::string& file
                                                                       : price.to_string()) +
                             "; the dearest AWS rates are a few hundred dollars an hour, so this is a typo or "
                             "a damaged file (and would overflow the exact money types once multiplied)");
-      row.price = UnitPrice(price);
+      row.listed_price = price;
+      row.price = UnitPrice(price_per_unit(r, price, row.per));
     }
     row.description = r.optional_string("description").value_or("");
     row.note = r.optional_string("note").value_or("");

@@ -2,7 +2,7 @@
 // from one file under pricing-data/ (format: docs/pricing-tables.md).
 //
 // Example row, after loading:
-//   key "m7i.xlarge", unit "hour", per 1, price $0.2016, currency USD,
+//   key "m7i.xlarge", unit "hour", per 1, listed price 0.2016, price $0.2016 per hour, currency USD,
 //   source "aws/karpenter-provider-aws pkg/.../zz_generated.pricing_aws.go @6fc13b5",
 //   as of 2026-07-20, trust A.
 #pragma once
@@ -49,8 +49,9 @@ struct PriceRow {
   std::string provider, region, service;
   std::string key;
   std::string unit;          // "hour", "GB", "GB-second", ...
-  Decimal per;               // the price is for `per` units (1, or 1000000 for "per 1M requests")
-  UnitPrice price;           // USD for `per` units, exactly as the source prints it
+  Decimal per;               // the listed price is for `per` units (1, or 1000000 for "per 1M requests")
+  Decimal listed_price;      // USD for `per` units, exactly as the source prints it: "0.20" (per 1M requests)
+  UnitPrice price;           // USD per ONE unit: listed_price / per, exact (checked at load): $0.0000002
   std::string currency;      // "USD"
   std::optional<Decimal> tier_start;  // tiered rows: usage range in units per month
   std::optional<Decimal> tier_end;    // nullopt with tier_start set means "Inf"
@@ -63,7 +64,7 @@ struct PriceRow {
   std::string pointer;       // JSON pointer of this row in `file`
 
   // Rule rows (docs/pricing-tables.md, "Rule rows"): sourced figures that are not prices.
-  // A rule row has no unit, per or price (`price` stays zero and must not be used).
+  // A rule row has no unit, per or price (`listed_price` and `price` stay zero and must not be used).
   enum class Form { kPrice, kDiscount, kMultiplier, kEligibility };
   Form form = Form::kPrice;
   std::optional<Decimal> discount_percent;  // kDiscount: percent off the On-Demand rate, "35"

@@ -82,7 +82,7 @@ std::string render_pricing_query(const PriceCatalog& catalog, const PricingQuery
         case PriceRow::Form::kPrice:
           j["unit"] = row->unit;
           j["per"] = row->per.to_string();
-          j["price"] = row->price.usd_per_unit().to_string();
+          j["price"] = row->listed_price.to_string();
           j["currency"] = row->currency;
           break;
         case PriceRow::Form::kDiscount: j["discount_percent"] = row->discount_percent->to_string(); break;

@@ -49,11 +49,11 @@ TEST(CompanionChartsTest, DspChartPeaksAtTheBestCommitmentAndMarksBreakEven) {
   const LineChart chart = dsp_savings_chart(result);
   ASSERT_EQ(chart.markers.size(), 2u);
   EXPECT_EQ(chart.markers[0].x, Decimal::parse("0.468"));  // 0.65 x $0.72 (docs/scenario-database-savings-plan.md)
-  EXPECT_EQ(chart.markers[1].x, result.break_even_commitment);
+  EXPECT_EQ(chart.markers[1].x, result.break_even_commitment.usd_per_unit());
   Decimal best;
   for (const auto& p : chart.series[0].points)
     if (p.y > best) best = p.y;
-  EXPECT_EQ(best, result.at_optimum.saving);
+  EXPECT_EQ(best, result.at_optimum.saving.usd());
 }
 
 TEST(CompanionChartsTest, NatChartStartsAtZeroGbWithTheFixedCosts) {

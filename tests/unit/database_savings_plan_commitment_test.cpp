@@ -17,6 +17,8 @@ namespace costproof {
 namespace {
 
 Decimal d(const char* text) { return Decimal::parse(text); }
+Money usd(const char* text) { return Money(d(text)); }
+UnitPrice per_hour(const char* text) { return UnitPrice(d(text)); }  // a commitment, USD per hour
 
 // A profile of `rows` hours from a flat list of per-class hourly On-Demand costs (row by row).
 ExactMatrix profile(std::size_t rows, const std::vector<const char*>& values) {
@@ -33,16 +35,16 @@ TEST(DatabaseSavingsPlanCommitmentTest, SteadyAuroraServerlessSixAcu) {
   // 6 ACU x $0.12 = $0.72 On-Demand in every hour of the year; serverless up to 35%.
   const CommitmentModel model({d("0.35")}, ExactMatrix::Constant(8760, 1, ExactScalar(d("0.72"))));
   const OptimumDetail opt = model.optimise();
-  EXPECT_EQ(opt.commitment, d("0.468"));  // 0.65 x 0.72
+  EXPECT_EQ(opt.commitment, per_hour("0.468"));  // 0.65 x 0.72
   EXPECT_EQ(opt.candidates, 2u);          // 0 and 0.468
   EXPECT_EQ(opt.class_hours_below, std::vector<std::size_t>{8760});
   EXPECT_EQ(opt.unused_hours_above, 8760u);
   const CommitmentOutcome o = model.evaluate(opt.commitment);
-  EXPECT_EQ(o.paid, d("4099.68"));
-  EXPECT_EQ(o.eligible_on_demand, d("6307.2"));
-  EXPECT_EQ(o.saving, d("2207.52"));  // 35% of 6,307.20
+  EXPECT_EQ(o.paid, usd("4099.68"));
+  EXPECT_EQ(o.eligible_on_demand, usd("6307.2"));
+  EXPECT_EQ(o.saving, usd("2207.52"));  // 35% of 6,307.20
   EXPECT_EQ(o.used, o.paid);
-  EXPECT_TRUE(o.unused.is_zero());
+  EXPECT_TRUE(o.unused.usd().is_zero());
   EXPECT_TRUE(o.covered_exact);
   EXPECT_EQ(o.hours_below, 0u);
   EXPECT_EQ(model.max_useful_commitment(), d("0.468"));
@@ -54,23 +56,23 @@ TEST(DatabaseSavingsPlanCommitmentTest, SteadyAuroraServerlessSixAcu) {
 TEST(DatabaseSavingsPlanCommitmentTest, OptimumCoversTheLevelReachedInMoreThanOneMinusDOfHours) {
   // One class, d = 35%: commit to the highest level that usage reaches in more than 65% of hours.
   // Usage $0.96 in 2 of 3 hours (67% > 65%): commit 0.65 x 0.96.
-  EXPECT_EQ(CommitmentModel({d("0.35")}, profile(3, {"0.24", "0.96", "0.96"})).optimise().commitment, d("0.624"));
+  EXPECT_EQ(CommitmentModel({d("0.35")}, profile(3, {"0.24", "0.96", "0.96"})).optimise().commitment, per_hour("0.624"));
   // Usage $0.96 in 1 of 3 hours (33%): commit only to the level of every hour, 0.65 x 0.24.
-  EXPECT_EQ(CommitmentModel({d("0.35")}, profile(3, {"0.24", "0.24", "0.96"})).optimise().commitment, d("0.156"));
+  EXPECT_EQ(CommitmentModel({d("0.35")}, profile(3, {"0.24", "0.24", "0.96"})).optimise().commitment, per_hour("0.156"));
   // d = 20%: usage reached in 3 of 4 hours (75% < 80%) is not enough.
-  EXPECT_EQ(CommitmentModel({d("0.2")}, profile(4, {"1", "2", "2", "2"})).optimise().commitment, d("0.8"));
+  EXPECT_EQ(CommitmentModel({d("0.2")}, profile(4, {"1", "2", "2", "2"})).optimise().commitment, per_hour("0.8"));
   // ... but 9 of 10 hours (90% > 80%) is.
   EXPECT_EQ(CommitmentModel({d("0.2")}, profile(10, {"1", "2", "2", "2", "2", "2", "2", "2", "2", "2"}))
                 .optimise()
                 .commitment,
-            d("1.6"));
+            per_hour("1.6"));
 }
 
 TEST(DatabaseSavingsPlanCommitmentTest, ScaleToZeroMostHoursMeansNoCommitment) {
   // Usage in only 1 of 3 hours: the first cent would be wasted in 2 hours and save 35/65 in one.
   const CommitmentModel model({d("0.35")}, profile(3, {"0", "0", "5"}));
   const OptimumDetail opt = model.optimise();
-  EXPECT_TRUE(opt.commitment.is_zero());
+  EXPECT_TRUE(opt.commitment.usd_per_unit().is_zero());
   EXPECT_EQ(opt.unused_hours_above, 2u);
   EXPECT_EQ(opt.class_hours_above, std::vector<std::size_t>{1});
   bool exact = false;
@@ -80,19 +82,19 @@ TEST(DatabaseSavingsPlanCommitmentTest, ScaleToZeroMostHoursMeansNoCommitment) {
 TEST(DatabaseSavingsPlanCommitmentTest, TwoClassesHighestDiscountFirst) {
   // Every hour: serverless $1.00 On-Demand (plan $0.65), provisioned $1.00 (plan $0.80).
   const CommitmentModel model({d("0.35"), d("0.2")}, profile(2, {"1", "1", "1", "1"}));
-  EXPECT_EQ(model.optimise().commitment, d("1.45"));
+  EXPECT_EQ(model.optimise().commitment, per_hour("1.45"));
   // $1.00 an hour covers all serverless usage ($0.65) and $0.35 of provisioned, worth 0.35 / 0.8 = $0.4375.
   const CommitmentOutcome o = model.evaluate(d("1"));
   ASSERT_EQ(o.classes.size(), 2u);
   EXPECT_EQ(o.classes[0].full_hours, 2u);
-  EXPECT_EQ(o.classes[0].covered_on_demand, d("2"));
+  EXPECT_EQ(o.classes[0].covered_on_demand, usd("2"));
   EXPECT_EQ(o.classes[1].partial_hours, 2u);
-  EXPECT_EQ(o.classes[1].partial_commitment, d("0.7"));
-  EXPECT_EQ(o.classes[1].partial_on_demand, d("0.875"));
+  EXPECT_EQ(o.classes[1].partial_commitment, usd("0.7"));
+  EXPECT_EQ(o.classes[1].partial_on_demand, usd("0.875"));
   EXPECT_TRUE(o.classes[1].partial_exact);
-  EXPECT_EQ(o.eligible_cost, d("3.125"));  // 2 x (1 + (1 - 0.4375))
-  EXPECT_EQ(o.saving, d("0.875"));
-  EXPECT_EQ(model.scaled_cost(d("1")), o.eligible_cost * model.cost_scale());
+  EXPECT_EQ(o.eligible_cost, usd("3.125"));  // 2 x (1 + (1 - 0.4375))
+  EXPECT_EQ(o.saving, usd("0.875"));
+  EXPECT_EQ(model.scaled_cost(d("1")), o.eligible_cost.usd() * model.cost_scale());
 }
 
 TEST(DatabaseSavingsPlanCommitmentTest, NonTerminatingCoverageIsCarriedAndFlagged) {
@@ -100,7 +102,7 @@ TEST(DatabaseSavingsPlanCommitmentTest, NonTerminatingCoverageIsCarriedAndFlagge
   const CommitmentModel model({d("0.35")}, profile(1, {"1"}));
   const CommitmentOutcome o = model.evaluate(d("0.1"));
   EXPECT_FALSE(o.covered_exact);
-  EXPECT_EQ(o.classes[0].partial_on_demand, d("0.1538461538"));
+  EXPECT_EQ(o.classes[0].partial_on_demand, usd("0.1538461538"));
   // The exact comparison still holds: L x cost = 0.65 x 0.1 + 0.65 x 1 - 0.1.
   EXPECT_EQ(model.scaled_cost(d("0.1")), d("0.615"));
 }
@@ -162,7 +164,7 @@ TEST(DatabaseSavingsPlanCommitmentTest, OptimiserAgreesWithBruteForceOnRandomPro
       }
     }
     const OptimumDetail opt = model.optimise();
-    ASSERT_EQ(opt.commitment, best) << "trial " << trial;  // the smallest among equally cheap ones
+    ASSERT_EQ(opt.commitment.usd_per_unit(), best) << "trial " << trial;  // the smallest among equally cheap ones
     ASSERT_EQ(opt.candidates, candidates.size()) << "trial " << trial;
     // Nothing between or beyond the candidates does better (the cost is piecewise linear between them).
     for (std::size_t i = 0; i + 1 < candidates.size(); ++i) {
@@ -173,7 +175,7 @@ TEST(DatabaseSavingsPlanCommitmentTest, OptimiserAgreesWithBruteForceOnRandomPro
     ASSERT_GE(model.scaled_cost(candidates.back() + Decimal::from_int(1)), best_cost) << "trial " << trial;
     // The slopes at the optimum: falling below it, not falling above it.
     EXPECT_GE(opt.slope_above_scaled, Decimal()) << "trial " << trial;
-    if (!opt.commitment.is_zero()) {
+    if (!opt.commitment.usd_per_unit().is_zero()) {
       EXPECT_LT(opt.slope_below_scaled, Decimal()) << "trial " << trial;
     }
   }
@@ -190,17 +192,17 @@ TEST(DatabaseSavingsPlanCommitmentTest, SavingsNeverExceedTheDiscountsAndCostNev
     for (const auto& c : commitments) {
       const CommitmentOutcome o = model.evaluate(c);
       Decimal ceiling;  // sum_k d_k x U_k
-      for (std::size_t k = 0; k < o.classes.size(); ++k) ceiling += p.discounts[k] * o.classes[k].on_demand;
+      for (std::size_t k = 0; k < o.classes.size(); ++k) ceiling += p.discounts[k] * o.classes[k].on_demand.usd();
       // The saving is at most the discount on the covered usage, at most the highest discount on all of it.
-      ASSERT_LE(o.saving, ceiling) << "trial " << trial << " c " << c.to_string();
-      ASSERT_LE(o.saving, p.discounts[0] * o.eligible_on_demand) << "trial " << trial;
+      ASSERT_LE(o.saving.usd(), ceiling) << "trial " << trial << " c " << c.to_string();
+      ASSERT_LE(o.saving.usd(), p.discounts[0] * o.eligible_on_demand.usd()) << "trial " << trial;
       // With a plan you pay at least the commitment.
       ASSERT_GE(o.eligible_cost, o.paid) << "trial " << trial << " c " << c.to_string();
       ASSERT_EQ(o.used + o.unused, o.paid) << "trial " << trial;
-      ASSERT_LE(o.covered_on_demand, o.eligible_on_demand + d("0.00000001")) << "trial " << trial;
-      ASSERT_FALSE(o.unused.is_negative()) << "trial " << trial;
+      ASSERT_LE(o.covered_on_demand, o.eligible_on_demand + usd("0.00000001")) << "trial " << trial;
+      ASSERT_FALSE(o.unused.usd().is_negative()) << "trial " << trial;
       // The displayed (carried) cost matches the exact scaled cost to the carried precision.
-      const Decimal diff = o.eligible_cost * model.cost_scale() - model.scaled_cost(c);
+      const Decimal diff = o.eligible_cost.usd() * model.cost_scale() - model.scaled_cost(c);
       ASSERT_LE(diff.abs(), d("0.00000001")) << "trial " << trial;
       if (o.covered_exact) {
         ASSERT_TRUE(diff.is_zero()) << "trial " << trial;
@@ -219,7 +221,7 @@ TEST(DatabaseSavingsPlanCommitmentTest, BreakEvenCommitmentBracketsZeroSaving) {
     const Decimal no_plan = model.scaled_cost(Decimal());
     ASSERT_LE(model.scaled_cost(be), no_plan) << "trial " << trial;                     // still saves >= 0
     ASSERT_GT(model.scaled_cost(be + d("0.0000000001")), no_plan) << "trial " << trial;  // one step more loses
-    ASSERT_GE(be, model.optimise().commitment) << "trial " << trial;
+    ASSERT_GE(be, model.optimise().commitment.usd_per_unit()) << "trial " << trial;
   }
 }
 

@@ -22,6 +22,8 @@ namespace {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 Decimal d(const char* text) { return Decimal::parse(text); }
+Money usd(const char* text) { return Money(d(text)); }
+UnitPrice per_hour(const char* text) { return UnitPrice(d(text)); }  // a commitment, USD per hour
 
 const Date kToday{2026, 11, 27};
 constexpr long kMaxAgeDays = 3650;
@@ -78,15 +80,15 @@ TEST_F(DatabaseSavingsPlanTest, SmallAuroraServerlessTeam) {
   EXPECT_EQ(r.eligible_year.usd(), d("6307.2"));  // 6 x 0.12 x 8,760
   EXPECT_EQ(r.monthly_items_year.usd(), d("240"));
   EXPECT_EQ(r.total_year.usd(), d("6547.2"));
-  EXPECT_EQ(r.optimum.commitment, d("0.468"));
-  EXPECT_EQ(r.at_optimum.saving, d("2207.52"));
+  EXPECT_EQ(r.optimum.commitment, per_hour("0.468"));
+  EXPECT_EQ(r.at_optimum.saving, usd("2207.52"));
   // The AWS toolkit's worked example: $526 a month On-Demand, about $342 at the 35% ceiling.
   EXPECT_EQ(money_quotient(r.eligible_year.usd(), Decimal::from_int(12)), d("525.6"));
-  EXPECT_EQ(money_quotient(r.at_optimum.eligible_cost, Decimal::from_int(12)), d("341.64"));
+  EXPECT_EQ(money_quotient(r.at_optimum.eligible_cost.usd(), Decimal::from_int(12)), d("341.64"));
   ASSERT_EQ(r.downside.size(), 2u);
-  EXPECT_EQ(r.downside[0].at_optimum.saving, d("1576.8"));  // -20% from month 7
-  EXPECT_EQ(r.downside[1].at_optimum.saving, d("630.72"));  // -50%: 4,380 h x 0.252 - 4,380 h x 0.108
-  EXPECT_EQ(r.break_even_commitment, d("0.72"));
+  EXPECT_EQ(r.downside[0].at_optimum.saving, usd("1576.8"));  // -20% from month 7
+  EXPECT_EQ(r.downside[1].at_optimum.saving, usd("630.72"));  // -50%: 4,380 h x 0.252 - 4,380 h x 0.108
+  EXPECT_EQ(r.break_even_commitment, per_hour("0.72"));
 }
 
 TEST_F(DatabaseSavingsPlanTest, MixedFleetSavesFarLessThanTheCeilingOnTheWholeBill) {
@@ -94,10 +96,10 @@ TEST_F(DatabaseSavingsPlanTest, MixedFleetSavesFarLessThanTheCeilingOnTheWholeBi
   const auto r = calculate(sc, catalog(), kToday, kMaxAgeDays);
   EXPECT_EQ(r.total_year.usd(), d("39059.52"));
   EXPECT_EQ(r.eligible_year.usd(), d("7673.76"));
-  EXPECT_EQ(r.ceiling_saving, d("2323.152"));  // 0.35 x 5,256 + 0.2 x 2,417.76
+  EXPECT_EQ(r.ceiling_saving, usd("2323.152"));  // 0.35 x 5,256 + 0.2 x 2,417.76
   EXPECT_EQ(r.at_optimum.saving, r.ceiling_saving);
-  EXPECT_EQ(percent_of(r.at_optimum.saving, r.total_year.usd()), d("5.9"));
-  EXPECT_LT(percent_of(r.at_optimum.saving, r.total_year.usd()), d("35"));
+  EXPECT_EQ(percent_of(r.at_optimum.saving.usd(), r.total_year.usd()), d("5.9"));
+  EXPECT_LT(percent_of(r.at_optimum.saving.usd(), r.total_year.usd()), d("35"));
   // db.r6g is generation 6: not covered, with the reason from the table.
   EXPECT_EQ(r.lines[0].discount_class, -1);
   EXPECT_TRUE(contains(r.lines[0].not_covered_reason, "generation 6"));
@@ -109,13 +111,13 @@ TEST_F(DatabaseSavingsPlanTest, MixedFleetSavesFarLessThanTheCeilingOnTheWholeBi
 TEST_F(DatabaseSavingsPlanTest, SpikyServerlessOverCommitmentLosesMoney) {
   const auto sc = shipped("dsp-spiky-serverless");
   const auto r = calculate(sc, catalog(), kToday, kMaxAgeDays);
-  EXPECT_EQ(r.optimum.commitment, d("0.078"));  // the 1-ACU floor: 0.65 x 0.12
-  EXPECT_EQ(r.at_optimum.saving, d("367.92"));
+  EXPECT_EQ(r.optimum.commitment, per_hour("0.078"));  // the 1-ACU floor: 0.65 x 0.12
+  EXPECT_EQ(r.at_optimum.saving, usd("367.92"));
   ASSERT_TRUE(r.at_considered.has_value());
-  EXPECT_TRUE(r.at_considered->saving.is_negative());
-  EXPECT_EQ(r.at_considered->saving, d("-970.5046153846"));
+  EXPECT_TRUE(r.at_considered->saving.usd().is_negative());
+  EXPECT_EQ(r.at_considered->saving, usd("-970.5046153846"));
   EXPECT_FALSE(r.at_considered->covered_exact);
-  EXPECT_LT(r.break_even_commitment, d("0.25"));
+  EXPECT_LT(r.break_even_commitment, per_hour("0.25"));
 }
 
 TEST_F(DatabaseSavingsPlanTest, MidSizeMixedShop) {
@@ -126,7 +128,7 @@ TEST_F(DatabaseSavingsPlanTest, MidSizeMixedShop) {
   EXPECT_EQ(r.classes[1].discount->key, "provisioned-instance");
   EXPECT_EQ(r.classes[2].discount->key, "dynamodb-on-demand-throughput");
   EXPECT_EQ(r.classes[3].discount->key, "dynamodb-provisioned-capacity");
-  EXPECT_EQ(r.optimum.commitment, d("4.2165"));
+  EXPECT_EQ(r.optimum.commitment, per_hour("4.2165"));
   // Multi-AZ at the approximate 2x multiplier: 2 x 0.456 x 2 x 8,760.
   ASSERT_NE(r.lines[0].multi_az, nullptr);
   EXPECT_EQ(r.lines[0].unit_cost, d("0.912"));
@@ -240,7 +242,7 @@ TEST_F(DatabaseSavingsPlanTest, ParsesAnHourlyCsvProfileThroughTheReader) {
   const auto r = calculate(sc, catalog(), kToday, kMaxAgeDays);
   EXPECT_EQ(r.lines[0].quantity_year, d("26280"));  // 4,380 x 2 + 4,380 x 4
   // Usage is $0.48 in half the hours (50% < 65%): commit to the $0.24 floor only.
-  EXPECT_EQ(r.optimum.commitment, d("0.156"));
+  EXPECT_EQ(r.optimum.commitment, per_hour("0.156"));
 }
 
 // The fixture a bill export would give, read the way the CLI reads it: relative to the scenario.
@@ -251,8 +253,8 @@ TEST_F(DatabaseSavingsPlanTest, HourlyCsvFixtureFromABillExport) {
       nlohmann::json::parse(read(dir / "dsp-hourly-csv.json")), "tests/fixtures/scenarios/dsp-hourly-csv.json", reader));
   const auto r = calculate(sc, catalog(), kToday, kMaxAgeDays);
   EXPECT_EQ(r.lines[0].usage->profile.csv_values.size(), 8760u);
-  EXPECT_GT(r.at_optimum.saving, Decimal());
-  EXPECT_LE(r.at_optimum.saving, d("0.35") * r.eligible_year.usd());
+  EXPECT_GT(r.at_optimum.saving, Money());
+  EXPECT_LE(r.at_optimum.saving.usd(), d("0.35") * r.eligible_year.usd());
   const std::string m = message_of([&] {
     parse_scenario(nlohmann::json::parse(read(dir / "dsp-bad-csv.json")), "tests/fixtures/scenarios/dsp-bad-csv.json",
                    reader);

@@ -102,6 +102,8 @@ TEST(PriceTableTest, ParsesAValidTable) {
   EXPECT_EQ(per_million.description, "API requests");
   EXPECT_EQ(per_million.note, "per million");
   EXPECT_EQ(per_million.price_text(), "$0.20 per 1,000,000 request");
+  EXPECT_EQ(per_million.listed_price.to_string(), "0.20");               // as printed, for 1,000,000
+  EXPECT_EQ(per_million.price.usd_per_unit().to_string(), "0.0000002");  // one request, divided at load
   EXPECT_EQ(per_million.source, t.sources[1]);
   EXPECT_EQ(per_million.source->citation(), "https://aws.amazon.com/vpc/pricing/");
   EXPECT_EQ(per_million.source->trust_label(), "B: AWS-written, approximate");
@@ -119,6 +121,21 @@ TEST(PriceTableTest, TrustLabelForThirdParty) {
   PriceSource s;
   s.trust = 'C';
   EXPECT_EQ(s.trust_label(), "C: third-party only");
+}
+
+TEST(PriceTableTest, PerThatDoesNotDivideThePriceExactlyIsRefused) {
+  json j = valid_table();
+  j["rows"][0]["price"] = "1";
+  j["rows"][0]["per"] = "3";  // $0.333... per unit: no exact decimal
+  try {
+    parse_price_table(j, kFile);
+    FAIL() << "expected PricingDataError";
+  } catch (const PricingDataError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find(kFile), std::string::npos) << what;
+    EXPECT_NE(what.find("/rows/0/per"), std::string::npos) << what;
+    EXPECT_NE(what.find("(1 / 3) is not an exact decimal"), std::string::npos) << what;
+  }
 }
 
 TEST(PriceTableTest, ZeroPriceIsAllowed) {

@@ -120,7 +120,8 @@ TEST(PricingImportTest, EveryOfferKindTogetherGivesLoadableVerifiedTables) {
   // per is kept from the existing row: $0.20 per 1,000,000 requests, not $0.0000002 per request.
   const PriceRow& req = catalog.find("lambda", "us-east-1", "requests-x86_64");
   EXPECT_EQ(req.per, Decimal::from_int(1000000));
-  EXPECT_EQ(req.price.usd_per_unit(), Decimal::parse("0.2"));
+  EXPECT_EQ(req.listed_price, Decimal::parse("0.2"));
+  EXPECT_EQ(req.price.usd_per_unit(), Decimal::parse("0.0000002"));  // one request
   EXPECT_EQ(catalog.tiers("lambda", "us-east-1", "duration-x86_64").size(), 3u);
   EXPECT_NE(catalog.try_find("lambda", "us-east-1", "duration-arm64-first-tier"), nullptr);  // not owned: kept
   EXPECT_EQ(catalog.find("rds", "us-east-1", "db.m7g.large/postgresql").price.usd_per_unit(), Decimal::parse("0.168"));

@@ -163,9 +163,8 @@ ComputeMigrationResult calculate(const ComputeMigrationScenario& scenario, const
           equivalent_graviton(row, *line.from_shape, catalog, region, file);
     }
     line.to_shape = catalog.shapes().find(line.to->key);
-    if (line.from->unit != "hour" || line.to->unit != "hour" ||
-        line.from->per != Decimal::from_int(1) || line.to->per != Decimal::from_int(1))
-      throw PricingDataError(line.from->file, line.from->pointer, "EC2 prices must be per 1 hour");
+    if (line.from->unit != "hour" || line.to->unit != "hour")
+      throw PricingDataError(line.from->file, line.from->pointer, "EC2 prices must be per hour");
     // Savings are percentages of today's spend: a $0 rate leaves nothing to compare with.
     if (line.from->price.usd_per_unit().is_zero())
       throw PricingDataError(line.from->file, line.from->pointer + "/price",

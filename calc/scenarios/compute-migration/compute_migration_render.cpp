@@ -17,6 +17,7 @@ namespace costproof {
 namespace {
 
 const Decimal kTwelve = Decimal::from_int(12);
+const Quantity kTwelveMonths = Quantity::whole(12);  // a monthly amount x 12 = a year
 const Decimal kHundred = Decimal::from_int(100);
 
 std::string join_words(const std::vector<std::string>& items) {
@@ -48,8 +49,8 @@ Decimal total_count(const ComputeMigrationResult& r, bool adjusted) {
 nlohmann::json sum_text(const std::vector<Money>& parts, const Money& total) {
   if (parts.size() < 2) return false;
   std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " + " : "") + format_usd_exact(parts[i].usd());
-  return out + " = " + format_usd_exact(total.usd());
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " + " : "") + format_usd_exact(parts[i]);
+  return out + " = " + format_usd_exact(total);
 }
 
 std::string cite(const ComputeMigrationResult& r, const std::shared_ptr<const PriceSource>& s) {
@@ -64,7 +65,7 @@ nlohmann::json instance_text(const ComputeMigrationResult& r, const PriceRow& ro
           {"shape", shape ? nlohmann::json(shape->shape_text()) : nlohmann::json(false)},
           {"arch", shape ? shape->arch : ""},
           {"price_text", row.price_text()},
-          {"usd_per_hour", format_price(row.price.usd_per_unit())},
+          {"usd_per_hour", format_price(row.price)},
           {"cite", cite(r, row.source)}};
 }
 
@@ -75,22 +76,22 @@ nlohmann::json totals_text(const Money& before, const Money& after, const std::v
                            bool adjusted) {
   const Decimal saving = before.usd() - after.usd();
   const Decimal pct = percent_of(saving, before.usd());
-  nlohmann::json out = {{"monthly_before_usd", format_usd_exact(before.usd())},
-                        {"monthly_after_usd", format_usd_exact(after.usd())},
+  nlohmann::json out = {{"monthly_before_usd", format_usd_exact(before)},
+                        {"monthly_after_usd", format_usd_exact(after)},
                         {"monthly_saving_usd", format_usd_exact(saving)},
                         {"yearly_saving_usd", format_usd_exact(saving * kTwelve)},
                         {"saving_percent", format_percent(pct)},
                         {"after_sum", sum_text(line_afters, after)},
                         {"adjusted", adjusted}};
   // In words: amounts without sign, "less" or "more" (saving < 0 costs more).
-  out["in_words"] = {{"monthly_before_usd", format_usd_rounded(before.usd())},
-                     {"monthly_after_usd", format_usd_rounded(after.usd())},
+  out["in_words"] = {{"monthly_before_usd", format_usd_rounded(before)},
+                     {"monthly_after_usd", format_usd_rounded(after)},
                      {"monthly_saving_usd", format_usd_rounded(saving.abs())},
                      {"yearly_saving_usd", format_usd_rounded((saving * kTwelve).abs())},
                      {"less", !saving.is_negative()},
                      {"saving_percent", format_percent(pct.abs())}};
-  const RoundedColumn month = round_column({before.usd(), -after.usd()});
-  const RoundedColumn year = round_column({before.usd() * kTwelve, -(after.usd() * kTwelve)});
+  const RoundedColumn month = round_column({before, -after});
+  const RoundedColumn year = round_column({before * kTwelveMonths, -(after * kTwelveMonths)});
   nlohmann::json rounding = false;
   if (!month.adjustment.is_zero() || !year.adjustment.is_zero())
     rounding = {{"monthly_usd", format_usd_rounded(month.adjustment)},
@@ -135,15 +136,15 @@ std::string render_markdown(const ComputeMigrationResult& r) {
                         {"count", format_number(l.count.value())},
                         {"hours_per_instance_per_month", format_number(l.hours.value())},
                         {"hours_basis", l.hours_basis},
-                        {"monthly_before_usd", format_usd_exact(l.before.usd())},
-                        {"monthly_after_usd", format_usd_exact(l.after.usd())}};
+                        {"monthly_before_usd", format_usd_exact(l.before)},
+                        {"monthly_after_usd", format_usd_exact(l.after)}};
     befores.push_back(l.before);
     afters.push_back(l.after);
     if (sc.performance) {
       j["instances_needed"] = format_number(l.instances_needed);
       j["instances_needed_exact"] = l.instances_needed_exact;
       j["adjusted_count"] = format_number(l.adjusted_count.value());
-      j["monthly_after_adjusted_usd"] = format_usd_exact(l.after_adjusted.usd());
+      j["monthly_after_adjusted_usd"] = format_usd_exact(l.after_adjusted);
       adjusted.push_back(l.after_adjusted);
       // New price ÷ (old price × work factor), display-rounded; change = (1 − ratio) × 100, to 0.01 point.
       const Decimal less = (Decimal::from_int(1) - l.unit_work_ratio) * kHundred;
@@ -187,11 +188,11 @@ namespace {
 
 nlohmann::ordered_json totals(const Money& before, const Money& after) {
   const Decimal saving = before.usd() - after.usd();
-  return {{"monthly_before_usd", money_json(before.usd())},
-          {"monthly_after_usd", money_json(after.usd())},
+  return {{"monthly_before_usd", money_json(before)},
+          {"monthly_after_usd", money_json(after)},
           {"monthly_saving_usd", money_json(saving)},
-          {"yearly_before_usd", money_json(before.usd() * kTwelve)},
-          {"yearly_after_usd", money_json(after.usd() * kTwelve)},
+          {"yearly_before_usd", money_json(before * kTwelveMonths)},
+          {"yearly_after_usd", money_json(after * kTwelveMonths)},
           {"yearly_saving_usd", money_json(saving * kTwelve)},
           {"saving_percent_of_current_compute_spend", percent_of(saving, before.usd()).to_string()}};
 }
@@ -228,13 +229,13 @@ nlohmann::ordered_json render_json(const ComputeMigrationResult& r) {
                                 {"target_rule", l.target_rule},
                                 {"count", l.count.value().to_string()},
                                 {"hours_per_instance_per_month", l.hours.value().to_string()},
-                                {"monthly_before_usd", money_json(l.before.usd())},
-                                {"monthly_after_usd", money_json(l.after.usd())}};
+                                {"monthly_before_usd", money_json(l.before)},
+                                {"monthly_after_usd", money_json(l.after)}};
     if (sc.performance) {
       j["instances_needed"] = l.instances_needed.to_string();
       j["instances_needed_exact"] = l.instances_needed_exact;
       j["adjusted_count"] = l.adjusted_count.value().to_string();
-      j["monthly_after_adjusted_usd"] = money_json(l.after_adjusted.usd());
+      j["monthly_after_adjusted_usd"] = money_json(l.after_adjusted);
       j["cost_per_unit_of_work_ratio"] = l.unit_work_ratio.to_string();
       j["cost_per_unit_of_work_change_percent"] =
           ((l.unit_work_ratio - Decimal::from_int(1)) * kHundred).rounded(2, RoundingMode::kHalfUp).to_string();

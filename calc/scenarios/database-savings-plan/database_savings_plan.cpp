@@ -194,19 +194,6 @@ std::string describe(const DspUsageLine& u) {
   return "DynamoDB storage";
 }
 
-// price / per, exactly; a table whose `per` does not divide its price exactly is refused.
-Decimal unit_cost_of(const PriceRow& row) {
-  const Decimal& price = row.price.usd_per_unit();
-  if (row.per == Decimal::from_int(1)) return price;
-  const int places = std::min(kMaxDecimalScale, price.scale() + 12);
-  const Decimal q = Decimal::divide(price, row.per, places, RoundingMode::kDown);
-  if (!(q * row.per == price))
-    throw PricingDataError(row.file, row.pointer + "/per",
-                           "the price per unit (" + price.to_string() + " / " + row.per.to_string() +
-                               ") is not an exact decimal; use a power of ten for \"per\"");
-  return q.normalized();
-}
-
 const PriceRow& rule_row(const PriceCatalog& catalog, const std::string& region, const std::string& key,
                          PriceRow::Form form, const std::string& what) {
   const PriceRow* row = catalog.try_find(kDatabaseSavingsPlansService, region, key);
@@ -263,7 +250,7 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
       throw PricingDataError(line.price->file, line.price->pointer + "/unit",
                              "expected a price per " + std::string(t.price_unit) + " for " + line.what + ", got \"" +
                                  line.price->unit + "\"");
-    line.unit_price = unit_cost_of(*line.price);
+    line.unit_price = line.price->price.usd_per_unit();
     line.unit_cost = line.unit_price;
     if (u.deployment == "multi-az" && u.type == "rds-instance") {  // storage has its own Multi-AZ row
       line.multi_az = &rule_row(catalog, region, "rds-multi-az-instance-hour", PriceRow::Form::kMultiplier,
@@ -349,7 +336,7 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
     auto& c = result.classes[k];
     c.on_demand_year = Money(eligible_hourly.col(static_cast<Eigen::Index>(k)).sum().value());
     result.eligible_year += c.on_demand_year;
-    result.ceiling_saving += c.fraction * c.on_demand_year.usd();
+    result.ceiling_saving += Money(c.fraction * c.on_demand_year.usd());
   }
   result.total_year = result.eligible_year + result.not_covered_hourly_year + result.monthly_items_year;
   // Every percentage below is of the eligible (or total) spend: with none there is nothing to compare.
@@ -366,8 +353,8 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
   result.optimum = model.optimise();
   result.at_optimum = model.evaluate(result.optimum.commitment);
   if (scenario.commitment_usd_per_hour) result.at_considered = model.evaluate(*scenario.commitment_usd_per_hour);
-  result.max_useful_commitment = model.max_useful_commitment();
-  result.break_even_commitment = model.break_even_commitment(&result.break_even_exact);
+  result.max_useful_commitment = UnitPrice(model.max_useful_commitment());
+  result.break_even_commitment = UnitPrice(model.break_even_commitment(&result.break_even_exact));
 
   std::map<Decimal, std::pair<std::string, int>> points;  // commitment -> label, step
   auto add_point = [&](const Decimal& c, const std::string& label, int step = -1) {
@@ -377,16 +364,16 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
   };
   // Evenly spaced round commitments from 0 to the interesting end of the curve: twice the largest of the
   // best, considered and break-even commitments, but not past the highest useful commitment.
-  Decimal end = std::max(result.optimum.commitment, result.break_even_commitment);
+  Decimal end = std::max(result.optimum.commitment, result.break_even_commitment).usd_per_unit();
   if (scenario.commitment_usd_per_hour) end = std::max(end, *scenario.commitment_usd_per_hour);
-  end = std::min(end * Decimal::from_int(2), result.max_useful_commitment);
+  end = std::min(end * Decimal::from_int(2), result.max_useful_commitment.usd_per_unit());
   const Decimal step = nice_step(Decimal::divide(end, Decimal::from_int(kCurveSteps), 10, RoundingMode::kUp));
   for (int i = 0; step * Decimal::from_int(i) <= end && i <= 2 * kCurveSteps; ++i)
     add_point(step * Decimal::from_int(i), "", i);
-  add_point(result.max_useful_commitment, "max useful");
-  add_point(result.optimum.commitment, "best");
+  add_point(result.max_useful_commitment.usd_per_unit(), "max useful");
+  add_point(result.optimum.commitment.usd_per_unit(), "best");
   if (scenario.commitment_usd_per_hour) add_point(*scenario.commitment_usd_per_hour, "considered");
-  add_point(result.break_even_commitment, "break-even");
+  add_point(result.break_even_commitment.usd_per_unit(), "break-even");
   for (const auto& [c, labelled] : points) result.curve.push_back({model.evaluate(c), labelled.first, labelled.second});
 
   // 5. Downside: usage falls mid-term and the commitment stays.
@@ -401,8 +388,8 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
     const CommitmentModel reduced_model(fractions, cost.leftCols(k_count));
     const Money not_covered(cost.col(k_count).sum().value());
     d.at_optimum = reduced_model.evaluate(result.optimum.commitment);
-    d.total_without_plan = Money(d.at_optimum.eligible_on_demand) + not_covered + result.monthly_items_year;
-    d.total_with_plan = Money(d.at_optimum.eligible_cost) + not_covered + result.monthly_items_year;
+    d.total_without_plan = d.at_optimum.eligible_on_demand + not_covered + result.monthly_items_year;
+    d.total_with_plan = d.at_optimum.eligible_cost + not_covered + result.monthly_items_year;
     d.hindsight_commitment = reduced_model.optimise().commitment;
     d.at_hindsight = reduced_model.evaluate(d.hindsight_commitment);
     result.downside.push_back(std::move(d));

@@ -70,7 +70,7 @@ struct DspLine {
   const PriceRow* eligibility = nullptr;  // the rule row saying which discount covers it
   const PriceRow* multi_az = nullptr;     // the multiplier row, for Multi-AZ RDS lines
   std::string what;                       // "Aurora Serverless v2 ACU-hours (Aurora Standard)"
-  Decimal unit_price;                     // USD per unit: price / per, exact
+  Decimal unit_price;                     // USD per unit: the row's price (listed / per), exact
   Decimal unit_cost;                      // USD per unit paid: unit_price (x Multi-AZ multiplier), exact
   Decimal quantity_year;                  // sum of the hourly quantities, or 12 x the monthly quantity
   Money on_demand_year;                   // quantity_year x unit_cost
@@ -93,7 +93,7 @@ struct DspDownside {
   Money total_without_plan;               // whole database bill, no plan
   CommitmentOutcome at_optimum;           // the commitment chosen for the expected profile, kept
   Money total_with_plan;
-  Decimal hindsight_commitment;           // the best commitment had the drop been known
+  UnitPrice hindsight_commitment;         // USD per hour: the best commitment had the drop been known
   CommitmentOutcome at_hindsight;
 };
 
@@ -112,12 +112,12 @@ struct DatabaseSavingsPlanResult {
   Money not_covered_hourly_year;          // hourly usage no plan covers (e.g. db.r6g), On-Demand
   Money monthly_items_year;               // storage, I/O, backup: 12 x monthly
   Money total_year;                       // the whole database bill without a plan
-  Decimal ceiling_saving;                 // sum_k d_k x U_k: the most any commitment could save
+  Money ceiling_saving;                   // sum_k d_k x U_k: the most any commitment could save
   OptimumDetail optimum;
   CommitmentOutcome at_optimum;
   std::optional<CommitmentOutcome> at_considered;
-  Decimal max_useful_commitment;
-  Decimal break_even_commitment;          // above it the plan costs more than On-Demand
+  UnitPrice max_useful_commitment;        // USD per hour; above it a commitment is never used
+  UnitPrice break_even_commitment;        // USD per hour; above it the plan costs more than On-Demand
   bool break_even_exact = true;
   std::vector<DspDownside> downside;
   std::vector<DspCurvePoint> curve;       // savings vs commitment, ascending commitment

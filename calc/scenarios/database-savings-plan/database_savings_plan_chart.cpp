@@ -15,17 +15,18 @@ LineChart dsp_savings_chart(const DatabaseSavingsPlanResult& result) {
   chart.y_format = AxisFormat::kUsd;
   ChartSeries curve{"Saving against On-Demand", {}, false};
   for (const auto& p : result.curve)  // ascending commitment; a labelled point may repeat a step's commitment
-    if (curve.points.empty() || curve.points.back().x != p.outcome.commitment)
-      curve.points.push_back({p.outcome.commitment, p.outcome.saving});
+    if (curve.points.empty() || curve.points.back().x != p.outcome.commitment.usd_per_unit())
+      curve.points.push_back({p.outcome.commitment.usd_per_unit(), p.outcome.saving.usd()});
   chart.series.push_back(curve);
-  chart.markers.push_back({result.optimum.commitment, "best " + format_price(result.optimum.commitment) + "/h"});
-  chart.markers.push_back({result.break_even_commitment, "break-even " + format_price(result.break_even_commitment) + "/h"});
+  const Decimal& best = result.optimum.commitment.usd_per_unit();
+  const Decimal& break_even = result.break_even_commitment.usd_per_unit();
+  chart.markers.push_back({best, "best " + format_price(best) + "/h"});
+  chart.markers.push_back({break_even, "break-even " + format_price(break_even) + "/h"});
   chart.description = "Yearly saving of a Database Savings Plan for scenario \"" + result.scenario->header.id +
                       "\" as the hourly commitment grows: it peaks at the best commitment, " +
-                      format_price(result.optimum.commitment) + " per hour (saving " +
-                      format_usd_rounded(result.at_optimum.saving) +
+                      format_price(best) + " per hour (saving " + format_usd_rounded(result.at_optimum.saving.usd()) +
                       " a year), falls back to zero at the break-even commitment, " +
-                      format_price(result.break_even_commitment) + " per hour, and is a loss above it.";
+                      format_price(break_even) + " per hour, and is a loss above it.";
   return chart;
 }
 

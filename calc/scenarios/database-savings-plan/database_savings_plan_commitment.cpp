@@ -125,40 +125,52 @@ Decimal count_times(std::size_t n, const Decimal& x) { return Decimal::from_int(
 
 CommitmentOutcome CommitmentModel::evaluate(const Decimal& commitment) const {
   if (commitment.is_negative()) throw std::invalid_argument("a commitment cannot be negative");
+  // Plain Decimal sums in the hourly loop (USD over the profile); Money once, at the end.
+  struct Sums {
+    Decimal on_demand, full_on_demand, full_discounted, partial_commitment;
+  };
+  std::vector<Sums> sums(classes());
+  Decimal unused;
   CommitmentOutcome out;
-  out.commitment = commitment;
+  out.commitment = UnitPrice(commitment);
   out.hours = hours();
-  out.paid = count_times(hours(), commitment);
+  out.paid = Money(count_times(hours(), commitment));
   out.classes.resize(classes());
-  for (std::size_t k = 0; k < classes(); ++k) out.classes[k].discount = discounts_[k];
   for (Eigen::Index h = 0; h < discounted_.rows(); ++h) {
     Decimal remaining = commitment, hour_on_demand;
     for (std::size_t k = 0; k < classes(); ++k) {
       const auto col = static_cast<Eigen::Index>(k);
       const Decimal& u = on_demand_(h, col).value();
       const Decimal& a = discounted_(h, col).value();
-      ClassCoverage& cc = out.classes[k];
-      cc.on_demand += u;
+      Sums& s = sums[k];
+      s.on_demand += u;
       hour_on_demand += u;
       if (a.is_zero() || remaining.is_zero()) continue;
       if (remaining >= a) {
-        cc.fully_covered_on_demand += u;
-        cc.fully_covered_discounted += a;
-        ++cc.full_hours;
+        s.full_on_demand += u;
+        s.full_discounted += a;
+        ++out.classes[k].full_hours;
         remaining -= a;
       } else {
-        cc.partial_commitment += remaining;
-        ++cc.partial_hours;
+        s.partial_commitment += remaining;
+        ++out.classes[k].partial_hours;
         remaining = Decimal();
       }
     }
-    out.unused += remaining;
+    unused += remaining;
     if (hour_on_demand < commitment) ++out.hours_below;
   }
+  out.unused = Money(unused);
   const Decimal one = Decimal::from_int(1);
   for (std::size_t k = 0; k < classes(); ++k) {
     ClassCoverage& cc = out.classes[k];
-    cc.partial_on_demand = carried_quotient(cc.partial_commitment, one - cc.discount, &cc.partial_exact);
+    const Sums& s = sums[k];
+    cc.discount = discounts_[k];
+    cc.on_demand = Money(s.on_demand);
+    cc.fully_covered_on_demand = Money(s.full_on_demand);
+    cc.fully_covered_discounted = Money(s.full_discounted);
+    cc.partial_commitment = Money(s.partial_commitment);
+    cc.partial_on_demand = Money(carried_quotient(s.partial_commitment, one - cc.discount, &cc.partial_exact));
     cc.covered_on_demand = cc.fully_covered_on_demand + cc.partial_on_demand;
     cc.commitment_used = cc.fully_covered_discounted + cc.partial_commitment;
     out.eligible_on_demand += cc.on_demand;
@@ -210,7 +222,7 @@ OptimumDetail CommitmentModel::optimise() const {
     if (i == 0 || events[i].key != events[i - 1].key) ++out.candidates;
   auto record = [&](const Decimal& c, const std::vector<std::size_t>& above, const std::vector<std::size_t>& below,
                     const Decimal& slope_above, const Decimal& slope_below) {
-    out.commitment = c;
+    out.commitment = UnitPrice(c);
     out.class_hours_above.assign(above.begin(), above.end() - 1);
     out.unused_hours_above = above.back();
     out.class_hours_below.assign(below.begin(), below.end() - 1);

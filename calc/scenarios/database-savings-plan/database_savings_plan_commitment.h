@@ -30,43 +30,45 @@
 
 #include "scenarios/database-savings-plan/database_savings_plan_profile.h"
 #include "core/decimal.h"
+#include "core/money.h"
 
 namespace costproof {
 
 // What the commitment did for one discount class over the year.
 struct ClassCoverage {
   Decimal discount;                 // d_k as a fraction, 0.35
-  Decimal on_demand;                // U_k: the class's eligible usage at On-Demand rates
-  Decimal fully_covered_on_demand;  // F_k: On-Demand value of the hours the commitment covered entirely
-  Decimal fully_covered_discounted; // (1 - d_k) F_k: commitment dollars spent on those hours
-  Decimal partial_commitment;       // S_k: commitment dollars spent on hours it covered in part
+  Money on_demand;                  // U_k: the class's eligible usage at On-Demand rates
+  Money fully_covered_on_demand;    // F_k: On-Demand value of the hours the commitment covered entirely
+  Money fully_covered_discounted;   // (1 - d_k) F_k: commitment dollars spent on those hours
+  Money partial_commitment;         // S_k: commitment dollars spent on hours it covered in part
   std::size_t full_hours = 0, partial_hours = 0;
-  Decimal partial_on_demand;        // S_k / (1 - d_k), carried to 10 places when not exact
+  Money partial_on_demand;          // S_k / (1 - d_k), carried to 10 places when not exact
   bool partial_exact = true;
-  Decimal covered_on_demand;        // V_k = F_k + S_k / (1 - d_k)
-  Decimal commitment_used;          // (1 - d_k) F_k + S_k
+  Money covered_on_demand;          // V_k = F_k + S_k / (1 - d_k)
+  Money commitment_used;            // (1 - d_k) F_k + S_k
 };
 
 // A commitment evaluated over a profile. Money in USD over the whole profile (a year).
+// Example: c = $0.468/h over 8,760 h: paid $4,099.68, saving $2,207.52.
 struct CommitmentOutcome {
-  Decimal commitment;               // c, USD per hour at Savings Plan rates
+  UnitPrice commitment;             // c, USD per hour at Savings Plan rates
   std::size_t hours = 0;
-  Decimal paid;                     // c x hours: owed whether used or not
-  Decimal used;                     // commitment dollars that paid for usage
-  Decimal unused;                   // paid - used
+  Money paid;                       // c x hours: owed whether used or not
+  Money used;                       // commitment dollars that paid for usage
+  Money unused;                     // paid - used
   std::vector<ClassCoverage> classes;
-  Decimal eligible_on_demand;       // sum U_k: eligible usage without a plan
-  Decimal covered_on_demand;        // sum V_k
+  Money eligible_on_demand;         // sum U_k: eligible usage without a plan
+  Money covered_on_demand;          // sum V_k
   bool covered_exact = true;        // false when a V_k was carried to 10 places
-  Decimal left_on_demand;           // eligible usage billed On-Demand: sum U_k - sum V_k
-  Decimal eligible_cost;            // paid + left_on_demand: eligible usage with the plan
-  Decimal saving;                   // eligible_on_demand - eligible_cost = covered_on_demand - paid
+  Money left_on_demand;             // eligible usage billed On-Demand: sum U_k - sum V_k
+  Money eligible_cost;              // paid + left_on_demand: eligible usage with the plan
+  Money saving;                     // eligible_on_demand - eligible_cost = covered_on_demand - paid
   std::size_t hours_below = 0;      // hours whose eligible On-Demand usage is below c: the plan loses money there
 };
 
 // Where the optimum lies and why (the slope on each side, in counts of hours).
 struct OptimumDetail {
-  Decimal commitment;                      // c*, the smallest cost-minimising commitment
+  UnitPrice commitment;                    // c*, USD per hour: the smallest cost-minimising commitment
   std::size_t candidates = 0;              // distinct breakpoints (plus 0) the optimum was chosen from
   // For one more cent of commitment above c*: hours where it would go unused, and hours
   // where it would pay for usage of class k instead of On-Demand.
@@ -92,7 +94,9 @@ class CommitmentModel {
   // L = product of (1 - d_k): costs and slopes times L are exact decimals.
   const Decimal& cost_scale() const { return scale_; }
 
+  // `commitment` in USD per hour. The loop adds Decimals; the outcome wraps them as Money.
   CommitmentOutcome evaluate(const Decimal& commitment) const;
+  CommitmentOutcome evaluate(const UnitPrice& commitment) const { return evaluate(commitment.usd_per_unit()); }
   // L x (eligible cost with the plan at `commitment`), exact. For comparisons (and the brute-force test).
   Decimal scaled_cost(const Decimal& commitment) const;
   // 0 and every breakpoint A_kh, sorted, without duplicates: the optimum is one of them.

@@ -37,9 +37,13 @@ int cite_number(const R& r, const std::shared_ptr<const PriceSource>& s) { retur
 
 std::string usd(const Decimal& v) { return format_usd_exact(v); }
 std::string usd_r(const Decimal& v) { return format_usd_rounded(v); }
+std::string usd(const Money& v) { return format_usd_exact(v); }
+std::string usd_r(const Money& v) { return format_usd_rounded(v); }
 std::string hours_text(std::size_t n) { return format_number(Decimal::from_int(static_cast<std::int64_t>(n))); }
-std::string pct(const Decimal& part, const Decimal& whole) {
-  return whole.is_zero() ? "n/a" : format_percent(percent_of(part, whole));
+// part / whole of two amounts in percent at display precision: ($2,207.52, $6,307.20) -> 35.0.
+Decimal percent(const Money& part, const Money& whole) { return percent_of(part.usd(), whole.usd()); }
+std::string pct(const Money& part, const Money& whole) {
+  return whole.usd().is_zero() ? "n/a" : format_percent(percent(part, whole));
 }
 // "=" or "≈" in front of a carried quotient.
 std::string eq(bool exact) { return exact ? " = " : " ≈ "; }
@@ -87,10 +91,10 @@ std::string profile_text(const DspUsageLine& u) {
 }
 
 // An amount as the Markdown shows it, like money_json: {"exact": "$1,766.016", "rounded": "$1,766.02"}.
-nlohmann::json money(const Decimal& v) { return {{"exact", usd(v)}, {"rounded", usd_r(v)}}; }
+nlohmann::json money(const Money& v) { return {{"exact", usd(v)}, {"rounded", usd_r(v)}}; }
 
 // "a + b + c = total"; "a" alone for one part.
-std::string sum_text(const std::vector<Decimal>& parts, const Decimal& total) {
+std::string sum_text(const std::vector<Money>& parts, const Money& total) {
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " + " : "") + usd(parts[i]);
   if (parts.size() > 1) out += " = " + usd(total);
@@ -117,7 +121,7 @@ nlohmann::json class_data(const R& r, const DspClass& c) {
           {"break_even_utilisation_percent", format_number(kHundred - percent)},
           {"plan_factor", format_number(plan_factor(c))},
           {"gain_fraction", gain_fraction(c)},
-          {"eligible_on_demand_per_year_usd", money(c.on_demand_year.usd())}};
+          {"eligible_on_demand_per_year_usd", money(c.on_demand_year)}};
 }
 
 // A usage line: the table row and the "without a plan" arithmetic.
@@ -130,7 +134,7 @@ nlohmann::json line_data(const R& r, const DspLine& l) {
       {"what", l.what},
       {"price", {{"text", p.price_text()},
                  {"source", cite(r, p.source)},
-                 {"usd", format_price(p.price.usd_per_unit())},
+                 {"usd", format_price(p.listed_price)},
                  {"per", p.per == kOne ? nlohmann::json(nullptr) : nlohmann::json(format_number(p.per))}}},
       {"multi_az", nullptr},
       {"unit_cost_usd", format_price(l.unit_cost)},
@@ -144,7 +148,7 @@ nlohmann::json line_data(const R& r, const DspLine& l) {
       {"shaped_hourly", u.hourly && !constant},
       {"quantity_per_year", format_number(l.quantity_year)},
       {"quantity_unit", year_unit(u)},
-      {"on_demand_per_year_usd", money(l.on_demand_year.usd())}};
+      {"on_demand_per_year_usd", money(l.on_demand_year)}};
   if (l.multi_az)
     j["multi_az"] = {{"text", l.multi_az->price_text()},
                      {"source", cite(r, l.multi_az->source)},
@@ -159,10 +163,10 @@ nlohmann::json line_data(const R& r, const DspLine& l) {
 
 // One commitment's outcome, the fields of outcome_json formatted for the Markdown.
 // `total_without` is the whole bill without a plan, `not_covered` the part no plan covers.
-nlohmann::json outcome_data(const R& r, const CommitmentOutcome& o, const Decimal& total_without,
-                            const Decimal& not_covered) {
+nlohmann::json outcome_data(const R& r, const CommitmentOutcome& o, const Money& total_without,
+                            const Money& not_covered) {
   nlohmann::json classes = nlohmann::json::array();
-  std::vector<Decimal> covered, used;
+  std::vector<Money> covered, used;
   for (std::size_t k = 0; k < o.classes.size(); ++k) {
     const ClassCoverage& cc = o.classes[k];
     nlohmann::json c = class_data(r, r.classes[k]);
@@ -182,10 +186,10 @@ nlohmann::json outcome_data(const R& r, const CommitmentOutcome& o, const Decima
     covered.push_back(cc.covered_on_demand);
     used.push_back(cc.commitment_used);
   }
-  const Decimal saving_magnitude = o.saving.abs();
+  const Money saving_magnitude(o.saving.usd().abs());
   return {{"commitment_usd_per_hour", format_price(o.commitment)},
           {"hours", hours_text(o.hours)},
-          {"commits", !o.paid.is_zero()},
+          {"commits", !o.paid.usd().is_zero()},
           {"commitment_paid_usd", money(o.paid)},
           {"commitment_used_usd", money(o.used)},
           {"commitment_unused_usd", money(o.unused)},
@@ -195,13 +199,13 @@ nlohmann::json outcome_data(const R& r, const CommitmentOutcome& o, const Decima
           {"covered_exact", o.covered_exact},
           {"coverage_percent_of_eligible_spend", pct(o.covered_on_demand, o.eligible_on_demand)},
           {"eligible_left_on_demand_usd", money(o.left_on_demand)},
-          {"leaves_eligible_on_demand", !o.left_on_demand.is_zero()},
+          {"leaves_eligible_on_demand", !o.left_on_demand.usd().is_zero()},
           {"eligible_cost_with_plan_usd", money(o.eligible_cost)},
           {"total_bill_without_plan_usd", money(total_without)},
           {"not_covered_usd", money(not_covered)},
           {"total_bill_with_plan_usd", money(o.eligible_cost + not_covered)},
           {"saving_usd", money(o.saving)},
-          {"loss", o.saving.is_negative()},
+          {"loss", o.saving.usd().is_negative()},
           {"saving_magnitude_usd", money(saving_magnitude)},
           {"saving_percent_of_eligible_spend", pct(o.saving, o.eligible_on_demand)},
           {"saving_percent_of_total_database_spend", pct(o.saving, total_without)},
@@ -220,13 +224,13 @@ struct YearMonthRows {
   std::vector<Decimal> month_parts;
   Decimal month_total, month_adjustment;
 };
-YearMonthRows year_month(const std::vector<Decimal>& parts) {
+YearMonthRows year_month(const std::vector<Money>& parts) {
   YearMonthRows out;
   out.year = round_column(parts);
   Decimal exact_total, sum;
   for (const auto& p : parts) {
-    exact_total += p;
-    out.month_parts.push_back(money_quotient(p, kTwelve));
+    exact_total += p.usd();
+    out.month_parts.push_back(money_quotient(p.usd(), kTwelve));
     sum += out.month_parts.back();
   }
   out.month_total = money_quotient(exact_total, kTwelve);
@@ -237,9 +241,8 @@ YearMonthRows year_month(const std::vector<Decimal>& parts) {
 // The rows of a commitment's headline table (rounded): whole bill without and with the
 // plan, the rounding adjustment (null when none is needed) and the saving, per year and per month.
 nlohmann::json headline_data(const R& r, const CommitmentOutcome& o) {
-  const Decimal without = r.total_year.usd();
-  const Decimal with = o.eligible_cost + r.not_covered_hourly_year.usd() + r.monthly_items_year.usd();
-  const YearMonthRows t = year_month({without, -with});
+  const Money with = o.eligible_cost + r.not_covered_hourly_year + r.monthly_items_year;
+  const YearMonthRows t = year_month({r.total_year, -with});
   nlohmann::json rounding = nullptr;
   if (!t.year.adjustment.is_zero() || !t.month_adjustment.is_zero())
     rounding = {{"year", usd_r(t.year.adjustment)}, {"month", usd_r(t.month_adjustment)}};
@@ -252,23 +255,24 @@ nlohmann::json headline_data(const R& r, const CommitmentOutcome& o) {
 // The one-paragraph explanation of the optimum (templates best-commitment*.md).
 std::string optimum_explanation(const R& r) {
   const OptimumDetail& opt = r.optimum;
-  nlohmann::json data = {{"commitment_usd_per_hour", format_price(opt.commitment)},
+  const Decimal& commitment = opt.commitment.usd_per_unit();  // USD per hour
+  nlohmann::json data = {{"commitment_usd_per_hour", format_price(commitment)},
                          {"hours", hours_text(static_cast<std::size_t>(r.hours))},
                          {"hours_unused_above", hours_text(opt.unused_hours_above)}};
   if (r.classes.size() == 1) {
     const DspClass& c = r.classes[0];
     data.update(class_data(r, c));
-    if (opt.commitment.is_zero()) {
+    if (opt.commitment.usd_per_unit().is_zero()) {
       data["hours_used_above"] = hours_text(opt.class_hours_above[0]);
       return fill_template("database-savings-plan/best-commitment-one-class-none.md", data);
     }
-    const Decimal level = Decimal::divide(opt.commitment, plan_factor(c), opt.commitment.scale() + 12,
+    const Decimal level = Decimal::divide(commitment, plan_factor(c), commitment.scale() + 12,
                                           RoundingMode::kDown).normalized();  // exact: c* = (1 - d) x level
     data["level_usd_per_hour"] = format_price(level);
     data["hours_used_below"] = hours_text(opt.class_hours_below[0]);
     return fill_template("database-savings-plan/best-commitment-one-class.md", data);
   }
-  if (opt.commitment.is_zero()) return fill_template("database-savings-plan/best-commitment-none.md", data);
+  if (opt.commitment.usd_per_unit().is_zero()) return fill_template("database-savings-plan/best-commitment-none.md", data);
   // The classes one more cent would pay for, and in how many hours.
   nlohmann::json used = nlohmann::json::array();
   for (std::size_t k = 0; k < r.classes.size(); ++k)
@@ -304,9 +308,9 @@ std::string slope_text(const R& r, std::size_t unused, const std::vector<std::si
 std::string render_markdown(const DatabaseSavingsPlanResult& r) {
   const auto& sc = *r.scenario;
   const OptimumDetail& opt = r.optimum;
-  const Decimal total = r.total_year.usd();
-  const Decimal eligible = r.eligible_year.usd();
-  const Decimal not_covered = r.not_covered_hourly_year.usd() + r.monthly_items_year.usd();
+  const Money& total = r.total_year;
+  const Money& eligible = r.eligible_year;
+  const Money not_covered = r.not_covered_hourly_year + r.monthly_items_year;
 
   nlohmann::json data;
   data["scenario"] = {{"id", sc.header.id},
@@ -319,21 +323,21 @@ std::string render_markdown(const DatabaseSavingsPlanResult& r) {
   data["hours_per_year"] = format_number(Decimal::from_int(kHoursPerYear));
 
   nlohmann::json lines = nlohmann::json::array(), not_covered_lines = nlohmann::json::array();
-  std::vector<Decimal> not_covered_parts;
+  std::vector<Money> not_covered_parts;
   for (const auto& l : r.lines) {
     lines.push_back(line_data(r, l));
     if (l.discount_class >= 0) continue;
     not_covered_lines.push_back(lines.back());
-    not_covered_parts.push_back(l.on_demand_year.usd());
+    not_covered_parts.push_back(l.on_demand_year);
   }
   data["lines"] = lines;
   data["not_covered_lines"] = first_last(not_covered_lines);
 
   nlohmann::json classes = nlohmann::json::array();
-  std::vector<Decimal> eligible_parts;
+  std::vector<Money> eligible_parts;
   for (const auto& c : r.classes) {
     classes.push_back(class_data(r, c));
-    eligible_parts.push_back(c.on_demand_year.usd());
+    eligible_parts.push_back(c.on_demand_year);
   }
   data["headline_class"] = classes[0];  // the highest discount, the one headlines quote
   data["other_classes"] = first_last(nlohmann::json(classes.begin() + 1, classes.end()));
@@ -353,10 +357,10 @@ std::string render_markdown(const DatabaseSavingsPlanResult& r) {
   best["headline"] = headline_data(r, r.at_optimum);
   data["best_commitment"] = {
       {"commitment_usd_per_hour", format_price(opt.commitment)},
-      {"commit_nothing", opt.commitment.is_zero()},
+      {"commit_nothing", opt.commitment.usd_per_unit().is_zero()},
       {"explanation", optimum_explanation(r)},
       {"candidates_considered", hours_text(opt.candidates)},
-      {"just_below", opt.commitment.is_zero()
+      {"just_below", opt.commitment.usd_per_unit().is_zero()
                          ? nlohmann::json(nullptr)
                          : nlohmann::json{{"slope", slope_text(r, opt.unused_hours_below, opt.class_hours_below,
                                                                opt.slope_below_scaled)}}},
@@ -375,11 +379,11 @@ std::string render_markdown(const DatabaseSavingsPlanResult& r) {
 
   nlohmann::json downside = nlohmann::json::array();
   for (const auto& d : r.downside) {
-    const Decimal without = d.total_without_plan.usd();
-    const Decimal nc = without - d.at_optimum.eligible_on_demand;
+    const Money& without = d.total_without_plan;
+    const Money nc = without - d.at_optimum.eligible_on_demand;
     downside.push_back({{"usage_drop_percent", format_number(d.drop_percent)},
                         {"total_without_plan_usd", money(without)},
-                        {"total_with_plan_usd", money(d.total_with_plan.usd())},
+                        {"total_with_plan_usd", money(d.total_with_plan)},
                         {"with_best_commitment_kept", outcome_data(r, d.at_optimum, without, nc)},
                         {"hindsight_commitment_usd_per_hour", format_price(d.hindsight_commitment)},
                         {"with_hindsight_commitment", outcome_data(r, d.at_hindsight, without, nc)}});
@@ -412,8 +416,8 @@ std::string render_markdown(const DatabaseSavingsPlanResult& r) {
 namespace {
 
 
-nlohmann::ordered_json outcome_json(const R& r, const CommitmentOutcome& o, const Decimal& total_without,
-                                    const Decimal& not_covered) {
+nlohmann::ordered_json outcome_json(const R& r, const CommitmentOutcome& o, const Money& total_without,
+                                    const Money& not_covered) {
   nlohmann::ordered_json classes = nlohmann::ordered_json::array();
   for (std::size_t k = 0; k < o.classes.size(); ++k) {
     const auto& cc = o.classes[k];
@@ -430,29 +434,29 @@ nlohmann::ordered_json outcome_json(const R& r, const CommitmentOutcome& o, cons
                        {"covered_on_demand_usd", money_json(cc.covered_on_demand)},
                        {"commitment_used_usd", money_json(cc.commitment_used)}});
   }
-  const Decimal bill_with = o.eligible_cost + not_covered;
-  return {{"commitment_usd_per_hour", o.commitment.normalized().to_string()},
+  const Money bill_with = o.eligible_cost + not_covered;
+  return {{"commitment_usd_per_hour", o.commitment.usd_per_unit().normalized().to_string()},
           {"hours", o.hours},
           {"commitment_paid_usd", money_json(o.paid)},
           {"commitment_used_usd", money_json(o.used)},
           {"commitment_unused_usd", money_json(o.unused)},
-          {"utilisation_percent", o.paid.is_zero() ? nlohmann::ordered_json(nullptr)
-                                                   : nlohmann::ordered_json(percent_of(o.used, o.paid).to_string())},
+          {"utilisation_percent", o.paid.usd().is_zero() ? nlohmann::ordered_json(nullptr)
+                                                   : nlohmann::ordered_json(percent(o.used, o.paid).to_string())},
           {"eligible_on_demand_usd", money_json(o.eligible_on_demand)},
           {"covered_on_demand_usd", money_json(o.covered_on_demand)},
           {"covered_exact", o.covered_exact},
           {"coverage_percent_of_eligible_spend",
-           o.eligible_on_demand.is_zero() ? nlohmann::ordered_json(nullptr)
-                                          : nlohmann::ordered_json(percent_of(o.covered_on_demand, o.eligible_on_demand).to_string())},
+           o.eligible_on_demand.usd().is_zero() ? nlohmann::ordered_json(nullptr)
+                                          : nlohmann::ordered_json(percent(o.covered_on_demand, o.eligible_on_demand).to_string())},
           {"eligible_left_on_demand_usd", money_json(o.left_on_demand)},
           {"eligible_cost_with_plan_usd", money_json(o.eligible_cost)},
           {"total_bill_without_plan_usd", money_json(total_without)},
           {"total_bill_with_plan_usd", money_json(bill_with)},
           {"saving_usd", money_json(o.saving)},
           {"saving_percent_of_eligible_spend",
-           o.eligible_on_demand.is_zero() ? nlohmann::ordered_json(nullptr)
-                                          : nlohmann::ordered_json(percent_of(o.saving, o.eligible_on_demand).to_string())},
-          {"saving_percent_of_total_database_spend", percent_of(o.saving, total_without).to_string()},
+           o.eligible_on_demand.usd().is_zero() ? nlohmann::ordered_json(nullptr)
+                                          : nlohmann::ordered_json(percent(o.saving, o.eligible_on_demand).to_string())},
+          {"saving_percent_of_total_database_spend", percent(o.saving, total_without).to_string()},
           {"hours_with_eligible_usage_below_commitment", o.hours_below},
           {"classes", classes}};
 }
@@ -461,8 +465,8 @@ nlohmann::ordered_json outcome_json(const R& r, const CommitmentOutcome& o, cons
 
 nlohmann::ordered_json render_json(const DatabaseSavingsPlanResult& r) {
   const auto& sc = *r.scenario;
-  const Decimal total = r.total_year.usd();
-  const Decimal not_covered = r.not_covered_hourly_year.usd() + r.monthly_items_year.usd();
+  const Money& total = r.total_year;
+  const Money not_covered = r.not_covered_hourly_year + r.monthly_items_year;
   nlohmann::ordered_json out;
   out["scenario"] = {{"id", sc.header.id},       {"kind", sc.header.kind},     {"title", sc.header.title},
                      {"episode", sc.header.episode}, {"file", sc.header.file}, {"region", sc.region}};
@@ -488,7 +492,7 @@ nlohmann::ordered_json render_json(const DatabaseSavingsPlanResult& r) {
                                 {"what", l.what},
                                 {"service", u.service},
                                 {"price_key", u.price_key},
-                                {"price", {{"usd", l.price->price.usd_per_unit().to_string()},
+                                {"price", {{"usd", l.price->listed_price.to_string()},
                                            {"per", l.price->per.to_string()},
                                            {"unit", l.price->unit},
                                            {"source", cite_number(r, l.price->source)}}},
@@ -505,7 +509,7 @@ nlohmann::ordered_json render_json(const DatabaseSavingsPlanResult& r) {
                                 {"profile_text", profile_text(u)},
                                 {"quantity_per_year", l.quantity_year.to_string()},
                                 {"quantity_unit", year_unit(u)},
-                                {"on_demand_per_year_usd", money_json(l.on_demand_year.usd())},
+                                {"on_demand_per_year_usd", money_json(l.on_demand_year)},
                                 {"discount_class", l.discount_class < 0 ? nlohmann::ordered_json(nullptr)
                                                                         : nlohmann::ordered_json(r.classes[static_cast<std::size_t>(l.discount_class)].discount->key)},
                                 {"not_covered_reason", l.discount_class < 0 ? nlohmann::ordered_json(l.not_covered_reason)
@@ -520,21 +524,21 @@ nlohmann::ordered_json render_json(const DatabaseSavingsPlanResult& r) {
                        {"discount_percent", c.discount->discount_percent->to_string()},
                        {"qualifier", c.discount->qualifier},
                        {"break_even_utilisation_percent", (kHundred - *c.discount->discount_percent).to_string()},
-                       {"eligible_on_demand_per_year_usd", money_json(c.on_demand_year.usd())},
+                       {"eligible_on_demand_per_year_usd", money_json(c.on_demand_year)},
                        {"source", cite_number(r, c.discount->source)}});
   out["discount_classes"] = classes;
-  out["totals_per_year"] = {{"eligible_usd", money_json(r.eligible_year.usd())},
-                            {"not_covered_hourly_usd", money_json(r.not_covered_hourly_year.usd())},
-                            {"monthly_items_usd", money_json(r.monthly_items_year.usd())},
+  out["totals_per_year"] = {{"eligible_usd", money_json(r.eligible_year)},
+                            {"not_covered_hourly_usd", money_json(r.not_covered_hourly_year)},
+                            {"monthly_items_usd", money_json(r.monthly_items_year)},
                             {"total_database_spend_usd", money_json(total)},
-                            {"eligible_percent_of_total_database_spend", percent_of(r.eligible_year.usd(), total).to_string()}};
+                            {"eligible_percent_of_total_database_spend", percent(r.eligible_year, total).to_string()}};
   auto counts = [](const std::vector<std::size_t>& v) {
     nlohmann::ordered_json a = nlohmann::ordered_json::array();
     for (auto x : v) a.push_back(x);
     return a;
   };
   out["best_commitment"] = {
-      {"commitment_usd_per_hour", r.optimum.commitment.normalized().to_string()},
+      {"commitment_usd_per_hour", r.optimum.commitment.usd_per_unit().normalized().to_string()},
       {"explanation", optimum_explanation(r)},
       {"candidates_considered", r.optimum.candidates},
       {"just_above", {{"hours_unused", r.optimum.unused_hours_above}, {"hours_by_class", counts(r.optimum.class_hours_above)},
@@ -547,33 +551,33 @@ nlohmann::ordered_json render_json(const DatabaseSavingsPlanResult& r) {
       {"outcome", outcome_json(r, r.at_optimum, total, not_covered)}};
   out["considered_commitment"] = r.at_considered ? outcome_json(r, *r.at_considered, total, not_covered)
                                                  : nlohmann::ordered_json(nullptr);
-  out["break_even_commitment_usd_per_hour"] = {{"value", r.break_even_commitment.to_string()},
+  out["break_even_commitment_usd_per_hour"] = {{"value", r.break_even_commitment.usd_per_unit().to_string()},
                                                {"exact", r.break_even_exact}};
-  out["max_useful_commitment_usd_per_hour"] = r.max_useful_commitment.normalized().to_string();
+  out["max_useful_commitment_usd_per_hour"] = r.max_useful_commitment.usd_per_unit().normalized().to_string();
   nlohmann::ordered_json downside = nlohmann::ordered_json::array();
   for (const auto& d : r.downside) {
-    const Decimal nc = d.total_without_plan.usd() - d.at_optimum.eligible_on_demand;
+    const Money nc = d.total_without_plan - d.at_optimum.eligible_on_demand;
     downside.push_back({{"usage_drop_percent", d.drop_percent.to_string()},
                         {"from_hour", d.from_hour},
-                        {"with_best_commitment_kept", outcome_json(r, d.at_optimum, d.total_without_plan.usd(), nc)},
-                        {"hindsight_commitment_usd_per_hour", d.hindsight_commitment.normalized().to_string()},
-                        {"with_hindsight_commitment", outcome_json(r, d.at_hindsight, d.total_without_plan.usd(), nc)}});
+                        {"with_best_commitment_kept", outcome_json(r, d.at_optimum, d.total_without_plan, nc)},
+                        {"hindsight_commitment_usd_per_hour", d.hindsight_commitment.usd_per_unit().normalized().to_string()},
+                        {"with_hindsight_commitment", outcome_json(r, d.at_hindsight, d.total_without_plan, nc)}});
   }
   out["downside"] = downside;
   nlohmann::ordered_json curve = nlohmann::ordered_json::array();
   for (const auto& p : r.curve)
-    curve.push_back({{"commitment_usd_per_hour", p.outcome.commitment.normalized().to_string()},
+    curve.push_back({{"commitment_usd_per_hour", p.outcome.commitment.usd_per_unit().normalized().to_string()},
                      {"commitment_per_year_usd", money_json(p.outcome.paid)},
                      {"saving_usd", money_json(p.outcome.saving)},
                      {"saving_exact", p.outcome.covered_exact},
-                     {"saving_percent_of_eligible_spend", percent_of(p.outcome.saving, p.outcome.eligible_on_demand).to_string()},
-                     {"utilisation_percent", p.outcome.paid.is_zero() ? nlohmann::ordered_json(nullptr)
-                                                                     : nlohmann::ordered_json(percent_of(p.outcome.used, p.outcome.paid).to_string())},
+                     {"saving_percent_of_eligible_spend", percent(p.outcome.saving, p.outcome.eligible_on_demand).to_string()},
+                     {"utilisation_percent", p.outcome.paid.usd().is_zero() ? nlohmann::ordered_json(nullptr)
+                                                                     : nlohmann::ordered_json(percent(p.outcome.used, p.outcome.paid).to_string())},
                      {"label", p.label}});
   out["savings_curve"] = curve;
   out["ceiling"] = {{"max_saving_usd", money_json(r.ceiling_saving)},
-                    {"max_saving_percent_of_total_database_spend", percent_of(r.ceiling_saving, total).to_string()},
-                    {"best_saving_percent_of_total_database_spend", percent_of(r.at_optimum.saving, total).to_string()}};
+                    {"max_saving_percent_of_total_database_spend", percent(r.ceiling_saving, total).to_string()},
+                    {"best_saving_percent_of_total_database_spend", percent(r.at_optimum.saving, total).to_string()}};
   out["assumptions"] = r.assumptions;
   out["sources"] = sources_json(r.notes);
   return out;

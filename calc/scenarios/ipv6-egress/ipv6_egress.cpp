@@ -177,10 +177,10 @@ VpcPrices find_vpc_prices(const PriceCatalog& catalog, const std::string& region
   for (const auto& [row, unit] : {std::pair{p.nat_hour, "hour"}, std::pair{p.nat_gb, "GB"},
                                   std::pair{p.eigw_hour, "hour"}, std::pair{p.eigw_gb, "GB"},
                                   std::pair{p.ipv4_hour, "hour"}})
-    if (row->unit != unit || row->per != Decimal::from_int(1))
+    if (row->unit != unit)
       throw PricingDataError(row->file, row->pointer,
-                             "expected " + row->key + " priced per 1 " + unit + ", got per " +
-                                 format_number(row->per) + " " + row->unit + "; fix the row");
+                             "expected " + row->key + " priced per " + unit + ", got per " + row->unit +
+                                 "; fix the row");
   return p;
 }
 
@@ -318,9 +318,8 @@ DataTransferOut price_data_transfer_out(const Ipv6EgressScenario& sc, const Pric
   const Decimal from = out.free_tier_applied ? Decimal::from_int(0) : out.free_tier_gb.value();
   const Decimal to = from + out.gb.value();
   for (const PriceRow* row : rows) {
-    if (row->unit != "GB" || row->per != Decimal::from_int(1))
-      throw PricingDataError(row->file, row->pointer, "expected data transfer out priced per 1 GB, got per " +
-                                                          format_number(row->per) + " " + row->unit);
+    if (row->unit != "GB")
+      throw PricingDataError(row->file, row->pointer, "expected data transfer out priced per GB, got per " + row->unit);
     const Decimal start = std::max(*row->tier_start, from);
     const Decimal end = row->tier_end && *row->tier_end < to ? *row->tier_end : to;
     if (end <= start) continue;  // a tier these GB do not reach (or the free tier, not applied)

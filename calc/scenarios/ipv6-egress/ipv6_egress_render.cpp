@@ -30,6 +30,7 @@ namespace {
 using nlohmann::json;
 
 const Decimal kTwelve = Decimal::from_int(12);
+const Quantity kTwelveMonths(kTwelve);  // a monthly amount x 12 = a year
 
 constexpr EgressDesign kAllDesigns[] = {EgressDesign::kKeepNat, EgressDesign::kDualStack, EgressDesign::kIpv6Only,
                                         EgressDesign::kFewerIpv4, EgressDesign::kCombined};
@@ -46,9 +47,9 @@ int cite_number(const Ipv6EgressResult& r, const std::shared_ptr<const PriceSour
   return std::stoi(cite(r, s).substr(1));
 }
 
-std::string ex(const Money& m) { return format_usd_exact(m.usd()); }
+std::string ex(const Money& m) { return format_usd_exact(m); }
 std::string ex(const Decimal& d) { return format_usd_exact(d); }
-std::string rd(const Money& m) { return format_usd_rounded(m.usd()); }
+std::string rd(const Money& m) { return format_usd_rounded(m); }
 std::string rd(const Decimal& d) { return format_usd_rounded(d); }
 std::string num(const Quantity& q) { return format_number(q.value()); }
 std::string num(const Decimal& d) { return format_number(d); }
@@ -56,7 +57,7 @@ std::string pct(const Decimal& p) { return format_number(p) + "%"; }
 bool is_one(const Quantity& q) { return q.value() == Decimal::from_int(1); }
 // "$0.045/h", "$0.045/GB"
 std::string rate(const PriceRow* row) {
-  return format_price(row->price.usd_per_unit()) + (row->unit == "hour" ? "/h" : "/" + row->unit);
+  return format_price(row->price) + (row->unit == "hour" ? "/h" : "/" + row->unit);
 }
 
 std::string nat_basis(const EgressVpc& v) {
@@ -89,7 +90,7 @@ json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : jso
 json price_data(const Ipv6EgressResult& r, const PriceRow* row) {
   json j = {{"description", row->description},
             {"price_text", row->price_text()},
-            {"price", format_price(row->price.usd_per_unit())},
+            {"price", format_price(row->price)},
             {"rate", rate(row)},
             {"source", std::to_string(cite_number(r, row->source))},
             {"as_of", row->source->as_of.to_string()}};
@@ -214,16 +215,16 @@ json design_total_data(const Ipv6EgressResult& r, const DesignTotal& t) {
   j["single_part"] = parts.size() < 2;
   j["monthly_usd"] = {{"total", ex(t.total)}};
   j["monthly_saving_usd"] = ex(t.saving);
-  j["yearly_saving_usd"] = ex(t.saving.usd() * kTwelve);
+  j["yearly_saving_usd"] = ex(t.saving * kTwelveMonths);
   j["saving_percent_of_today"] =
       today.usd().is_zero() ? json(nullptr) : json(format_percent(percent_of(t.saving.usd(), today.usd())));
   j["costs_more"] = t.saving.usd().is_negative();
   j["rounded"] = {{"total", rd(t.total)},
                   {"saving_amount", rd(t.saving.usd().is_negative() ? -t.saving : t.saving)},
-                  {"yearly_saving_usd", rd(t.saving.usd() * kTwelve)}};
+                  {"yearly_saving_usd", rd(t.saving * kTwelveMonths)}};
   // The headline cost table's column: each line rounded, with the rounding that makes it add up.
-  std::vector<Decimal> lines = {t.nat_hours.usd(), t.nat_processing.usd(), t.eigw.usd(), t.public_ipv4.usd()};
-  if (dto.priced) lines.push_back(t.data_transfer_out.usd());
+  std::vector<Money> lines = {t.nat_hours, t.nat_processing, t.eigw, t.public_ipv4};
+  if (dto.priced) lines.push_back(t.data_transfer_out);
   const RoundedColumn col = round_column(lines);
   j["rounded_column"] = {{"nat_gateway_hours", rd(col.parts[0])},
                          {"nat_processing", rd(col.parts[1])},
@@ -234,7 +235,7 @@ json design_total_data(const Ipv6EgressResult& r, const DesignTotal& t) {
                          {"total", rd(col.total)}};
   j["adjusted"] = t.available && !col.adjustment.is_zero();
   // The headline saving table's row: today minus this design, rounded so that it adds up.
-  const RoundedColumn saving = round_column({today.usd(), -t.total.usd()});
+  const RoundedColumn saving = round_column({today, -t.total});
   j["saving_row"] = {{"today", rd(saving.parts[0])},
                      {"this_design", rd(-saving.parts[1])},
                      {"rounding", rd(saving.adjustment)},
@@ -244,7 +245,7 @@ json design_total_data(const Ipv6EgressResult& r, const DesignTotal& t) {
 }
 
 json region_data(const Ipv6EgressResult& r, const RegionComparison& c) {
-  const RoundedColumn col = round_column({c.keep_total.usd(), -c.best_total.usd()});
+  const RoundedColumn col = round_column({c.keep_total, -c.best_total});
   return {{"region", c.prices.region},
           {"this_scenario", c.prices.region == r.scenario->region},
           {"nat_gateway_hour", price_data(r, c.prices.nat_hour)},
@@ -524,7 +525,7 @@ nlohmann::ordered_json render_json(const Ipv6EgressResult& r) {
                         {"data_transfer_out", dto.priced ? money_json(t.data_transfer_out) : nlohmann::ordered_json(nullptr)},
                         {"total", money_json(t.total)}};
     j["monthly_saving_usd"] = money_json(t.saving);
-    j["yearly_saving_usd"] = money_json(t.saving.usd() * kTwelve);
+    j["yearly_saving_usd"] = money_json(t.saving * kTwelveMonths);
     j["saving_percent_of_today"] =
         today.usd().is_zero() ? nlohmann::ordered_json(nullptr)
                               : nlohmann::ordered_json(percent_of(t.saving.usd(), today.usd()).to_string());
