@@ -104,7 +104,7 @@ TEST_F(DatabaseSavingsPlanTest, MixedFleetSavesFarLessThanTheCeilingOnTheWholeBi
   EXPECT_EQ(r.lines[0].discount_class, -1);
   EXPECT_TRUE(contains(r.lines[0].not_covered_reason, "generation 6"));
   const std::string md = render_markdown(r);
-  EXPECT_TRUE(contains(md, "$2,323.152 ÷ $39,059.52 = 5.9%"));
+  EXPECT_TRUE(contains(md, "$2,323.152 ÷ $39,059.52 ≈ 5.9%"));
   EXPECT_TRUE(contains(md, "legacy cluster $18,185.76 (generation 6"));
 }
 
