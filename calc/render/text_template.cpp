@@ -56,7 +56,8 @@ std::string folder_of(std::string_view name) {
 void add_partials(data& d, const std::string& folder) {
   for (const auto& [name, text] : templates()) {
     const std::string full(name);
-    auto partial = [text = std::string(text)]() { return text; };
+    // The embedded texts are static: the partial copies one only when a template uses it.
+    auto partial = [view = text]() { return std::string(view); };
     d.set(full, data{kainjow::mustache::partial{partial}});
     if (full.rfind(folder, 0) == 0) d.set(full.substr(folder.size()), data{kainjow::mustache::partial{partial}});
   }
