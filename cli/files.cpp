@@ -240,8 +240,22 @@ Scenario load_scenario_file(const fs::path& path) {
   const std::string label = path.string();
   // A file the scenario names (an hourly CSV profile) is relative to the scenario's folder;
   // parse_scenario turns a failure into an error at the field that names it.
+  // A link inside the folder must not lead out of it: the scenario's "stays in its
+  // folder" rule is checked on the real path, not only on the text of the path.
   const auto read_beside = [&path](const std::string& relative) {
-    return read_bytes(path.parent_path() / relative, "", kInputFileLimit);
+    const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    const fs::path target = folder / relative;
+    std::error_code folder_ec, target_ec;
+    const fs::path real_folder = fs::weakly_canonical(folder, folder_ec);
+    const fs::path real_target = fs::weakly_canonical(target, target_ec);
+    if (!folder_ec && !target_ec) {
+      const fs::path inside = real_target.lexically_relative(real_folder);
+      if (inside.empty() || *inside.begin() == "..")
+        throw FileError(target.string() + ": a link that leads outside the scenario's folder (to " +
+                        inside.generic_string() + " from there); copy the file into the scenario's folder instead "
+                        "of linking to it");
+    }
+    return read_bytes(target, "", kInputFileLimit);
   };
   return parse_scenario(parse_json_text(read_text_file(path), label, JsonOrigin::kUserInput), label, read_beside);
 }

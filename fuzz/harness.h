@@ -15,6 +15,7 @@
 #include "claims/claim.h"
 #include "core/decimal.h"
 #include "claims/episode.h"
+#include "claims/outline_lint.h"
 #include "core/error.h"
 #include "pricing/instance_shapes.h"
 #include "core/json_reader.h"
@@ -111,6 +112,20 @@ inline void offer_one(const std::uint8_t* data, std::size_t size) {
   try {
     const OfferImport got = extract_offer(source, "offer.json", options);
     if (got.bytes_parsed > size - 1) __builtin_trap();  // cannot parse more than there is
+  } catch (const Error&) {
+  }
+}
+
+// Any outline text: the number scanner (with number words) and lint against an
+// empty claims file, rendered in both formats. Guards the bounds docs/errors.md
+// states for outlines (long numbers are text, time linear in the line length).
+inline void lint_one(const std::uint8_t* data, std::size_t size) {
+  static const ClaimsFile no_claims{};
+  try {
+    (void)find_numbers(as_text(data, size), true);
+    const LintReport report = lint_outline(as_text(data, size), "outline.md", no_claims, {});
+    (void)render_lint_markdown(report);
+    (void)render_lint_json(report).dump();
   } catch (const Error&) {
   }
 }

@@ -12,14 +12,14 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 bash scripts/install-deps.sh --fuzz
 cmake --preset check > /dev/null
-targets=(decimal price_table scenario claims offer_import)
+targets=(decimal price_table scenario claims offer_import lint)
 # FUZZ_TARGETS="scenario claims" runs only those.
 if [ -n "${FUZZ_TARGETS:-}" ]; then read -r -a targets <<< "$FUZZ_TARGETS"; fi
 cmake --build --preset check --target "${targets[@]/#/fuzz_}"
 
 corpus=build-check/corpus
 rm -rf "$corpus"
-mkdir -p "$corpus"/{decimal,price_table,scenario,claims,offer_import}  # every corpus, whichever targets run
+mkdir -p "$corpus"/{decimal,price_table,scenario,claims,offer_import,lint}  # every corpus, whichever targets run
 # decimal: every price string in the tables, plus edge cases.
 grep -rhoE '"price": "[^"]*"' pricing-data/aws | sed 's/.*: "//; s/"$//' | sort -u | head -500 |
   while read -r p; do printf '%s' "$p" > "$corpus/decimal/$(printf '%s' "$p" | md5sum | cut -c1-12)"; done
@@ -32,6 +32,8 @@ find pricing-data/aws tests/fixtures/pricing -name '*.json' -size -64k -exec cp 
 find scenarios tests/fixtures/scenarios -name '*.json' -exec cp --backup=numbered -t "$corpus/scenario" {} +
 # claims: every claims file (checked against the ep050 scenarios).
 find scenarios tests/fixtures/episodes -name 'claims.json' -exec cp --backup=numbered -t "$corpus/claims" {} +
+# lint: every outline (Markdown) of the episodes and fixtures.
+find scenarios tests/fixtures/episodes -name '*.md' -exec cp --backup=numbered -t "$corpus/lint" {} +
 # offer_import: the offer fixtures, each behind one option byte (see fuzz/harness.h):
 # 'A' = 2-byte chunks with a full scan, '?' = 64-byte chunks stopping early.
 for f in tests/fixtures/offers/*.json tests/fixtures/offers/*.csv; do

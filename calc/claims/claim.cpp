@@ -201,12 +201,31 @@ ComputedCheck parse_computed(JsonReader& r) {
   c.target = parse_target(r);
   const std::string scope = r.one_of("scope", {"every-case", "some-cases"});
   c.scope = scope == "every-case" ? Scope::kEveryCase : Scope::kSomeCases;
+  const bool percent = c.target.unit_id == "percent";
+  if (percent) {
+    if (!r.has("base"))
+      r.fail("base", "a percentage check must say what the quoted percentage is of: add \"base\" (e.g. \"eligible "
+                     "spend\" or \"the whole bill\"); figures on another base get their own \"base\" and are shown "
+                     "for context, never compared");
+    c.base = r.string("base");
+  }
+  bool any_on_base = false;
   for (auto& fr : r.objects("figures", 1)) {
     FigureRef f = parse_figure_ref(fr, "scenario");
     f.label = fr.optional_string("label").value_or("");
+    if (fr.has("base")) {
+      if (!percent) fr.fail("base", "\"base\" applies to percentage figures only (the check's unit is \"" +
+                                       c.target.unit_id + "\"); remove it");
+      f.base = fr.string("base");
+      if (f.base == c.base) f.base.clear();
+    }
+    any_on_base = any_on_base || f.base.empty();
     fr.reject_unknown_keys();
     c.figures.push_back(std::move(f));
   }
+  if (!any_on_base)
+    r.fail("figures", "every figure is on another base than the check's \"" + c.base +
+                          "\"; at least one figure must be a percentage of the quoted base to compare with the quote");
   return c;
 }
 

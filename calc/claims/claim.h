@@ -80,6 +80,7 @@ struct FigureRef {
   std::string scenario;
   std::string figure;   // "/performance_adjusted/monthly_saving_usd"
   std::string label;    // "Graviton4 → Graviton5, performance-adjusted"
+  std::string base;     // what a percentage figure is of, e.g. "the whole database bill"; "" = the check's base
   std::string pointer;  // where this reference is in the claims file
 };
 
@@ -91,6 +92,10 @@ enum class Scope { kEveryCase, kSomeCases };
 struct ComputedCheck {
   std::vector<FigureRef> figures;
   QuotedTarget target;
+  // What the quoted percentage is of ("eligible spend"); required when the unit is
+  // "percent". Figures on another base are shown for context and never compared,
+  // so one comparison never mixes bases.
+  std::string base;
   Scope scope = Scope::kEveryCase;
   std::string pointer;
 };

@@ -39,8 +39,8 @@ bool comparison_holds(const Rational& c, const QuotedTarget& t) {
   return false;
 }
 
-std::string comparison_text(const QuotedTarget& t) {
-  const std::string q = quoted_text(t);
+std::string comparison_text(const QuotedTarget& t, const std::string& base) {
+  const std::string q = quoted_text(t) + (base.empty() ? "" : " of " + base);
   switch (t.compare) {
     case Comparison::kApproximately:
       return t.tolerance.is_zero() ? "equal to the quoted " + q
@@ -220,8 +220,24 @@ CheckOutcome run_computed(const ComputedCheck& c, const CheckContext& ctx, const
   nlohmann::ordered_json figures = nlohmann::ordered_json::array();
   std::vector<std::string> scenario_ids;
   std::string citations;
+  std::vector<std::string> context_parts;  // figures on another base: shown, never compared
   for (const auto& f : c.figures) {
     const FigureValue fv = resolve_figure(ctx, f, file);
+    if (!f.base.empty()) {
+      const std::string label = f.label.empty() ? f.scenario : f.label;
+      const std::string shown = value_text(fv.value, c.target.unit_id);
+      context_parts.push_back(label + " " + shown + " of " + f.base);
+      out.lines.push_back("worked example `" + f.scenario + "`, " + f.figure + " = " + shown + " (" + label +
+                          "): a percentage of " + f.base + ", not of " + c.base +
+                          ": shown for context, not compared with the quote");
+      figures.push_back({{"scenario", f.scenario},
+                         {"figure", f.figure},
+                         {"label", label},
+                         {"value", fv.value.to_string()},
+                         {"base", f.base},
+                         {"compared", false}});
+      continue;
+    }
     const bool holds = comparison_holds(Rational::from_decimal(fv.value), c.target);
     if (holds) ++holding;
     if (c.target.compare == Comparison::kCeiling &&
@@ -236,14 +252,16 @@ CheckOutcome run_computed(const ComputedCheck& c, const CheckContext& ctx, const
     const std::string shown = value_text(fv.value, c.target.unit_id);
     parts.push_back(label + " " + shown + (holds ? " (holds)" : " (does not hold)"));
     out.lines.push_back("worked example `" + f.scenario + "`, " + f.figure + " = " + shown + " (" + label + "): " +
-                        comparison_text(c.target) + ": " + (holds ? "yes" : "no"));
+                        comparison_text(c.target, c.base) + ": " + (holds ? "yes" : "no"));
     figures.push_back({{"scenario", f.scenario},
                        {"figure", f.figure},
                        {"label", label},
                        {"value", fv.value.to_string()},
+                       {"base", c.base.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.base)},
+                       {"compared", true},
                        {"holds", holds}});
   }
-  const std::size_t n = c.figures.size();
+  const std::size_t n = c.figures.size() - context_parts.size();
   Verdict v;
   std::string rule;
   if (c.target.compare == Comparison::kCeiling && holding == n) {
@@ -275,7 +293,10 @@ CheckOutcome run_computed(const ComputedCheck& c, const CheckContext& ctx, const
   }
   std::string joined;
   for (std::size_t i = 0; i < parts.size(); ++i) joined += (i ? "; " : "") + parts[i];
-  out.summary = "Worked examples, " + comparison_text(c.target) + ": " + joined + ". It " + rule + " " + citations + ".";
+  std::string context;
+  for (std::size_t i = 0; i < context_parts.size(); ++i) context += (i ? "; " : "") + context_parts[i];
+  out.summary = "Worked examples, " + comparison_text(c.target, c.base) + ": " + joined + ". It " + rule + " " +
+                citations + "." + (context.empty() ? "" : " For context, on another base (not compared): " + context + ".");
   out.lines.push_back("rule: " + rule + " → " + verdict_label(v));
   out.verdict = v;
   out.data = {{"type", "computed"},
@@ -283,6 +304,7 @@ CheckOutcome run_computed(const ComputedCheck& c, const CheckContext& ctx, const
               {"unit", c.target.unit_id},
               {"compare", comparison_id(c.target.compare)},
               {"scope", c.scope == Scope::kEveryCase ? "every-case" : "some-cases"},
+              {"base", c.base.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.base)},
               {"figures", figures},
               {"holding", holding},
               {"reaching_ceiling", c.target.compare == Comparison::kCeiling ? nlohmann::ordered_json(reached)

@@ -75,6 +75,7 @@ std::vector<ClaimOutcome> check_claims(const ClaimsFile& claims, const CheckCont
 // Text helpers shared with the renderers.
 std::string quoted_text(const QuotedTarget& target);                 // "4x", "25%", "$30", "362"
 bool comparison_holds(const Rational& computed, const QuotedTarget& target);
-std::string comparison_text(const QuotedTarget& target);             // "within ±0.5 of the quoted 4x"
+// "within ±0.5 of the quoted 4x"; with a base: "at most the quoted ceiling 35% of eligible spend (±0.05)"
+std::string comparison_text(const QuotedTarget& target, const std::string& base = "");
 
 }  // namespace costproof

@@ -132,6 +132,56 @@ TEST(ComputedCheckTest, CeilingReachedIsSupportedNeverReachedIsCaveatExceededIsM
             Verdict::kMisleading);
 }
 
+json percent_check(const std::string& compare, const std::string& quoted, const json& figures) {
+  json c = computed(compare, quoted, "every-case", figures, "0.05");
+  c["unit"] = "percent";
+  c["base"] = "eligible spend";
+  return c;
+}
+
+TEST(ComputedCheckTest, PercentCheckWithoutBaseIsAnErrorSayingWhatToAdd) {
+  Fixture f;
+  json c = percent_check("ceiling", "35", json::array({figure("/ceiling")}));
+  c.erase("base");
+  const std::string m = message_of<InputError>([&] { f.run(claims_with(json::array({c}))); });
+  EXPECT_TRUE(contains(m, "claims.json: /claims/0/checks/0/base: a percentage check must say what the quoted percentage is of"))
+      << m;
+}
+
+TEST(ComputedCheckTest, FigureOnAnotherBaseIsContextNotCompared) {
+  // 11.0 is on the check's base; -9.0 (another base) would make the ceiling
+  // check's verdict differ if it were counted as "never reached".
+  json other = figure("/adjusted/pct");
+  other["base"] = "the whole bill";
+  other["label"] = "whole bill";
+  Fixture f;
+  const auto out =
+      f.run(claims_with(json::array({percent_check("ceiling", "35", json::array({figure("/ceiling"), other}))})));
+  EXPECT_EQ(out[0].verdict, Verdict::kSupported);
+  EXPECT_TRUE(contains(out[0].why, "ceiling 35% of eligible spend")) << out[0].why;
+  EXPECT_TRUE(contains(out[0].why, "reaches it in 1 of 1 figures")) << out[0].why;
+  EXPECT_TRUE(contains(out[0].why, "For context, on another base (not compared): whole bill -9% of the whole bill"))
+      << out[0].why;
+}
+
+TEST(ComputedCheckTest, EveryFigureOnAnotherBaseIsAnError) {
+  json other = figure("/adjusted/pct");
+  other["base"] = "the whole bill";
+  Fixture f;
+  const std::string m = message_of<InputError>(
+      [&] { f.run(claims_with(json::array({percent_check("ceiling", "35", json::array({other}))}))); });
+  EXPECT_TRUE(contains(m, "/claims/0/checks/0/figures: every figure is on another base")) << m;
+}
+
+TEST(ComputedCheckTest, BaseOnANonPercentFigureIsAnError) {
+  json fig = figure("/same_count/monthly_saving_usd");
+  fig["base"] = "x";
+  Fixture f;
+  const std::string m = message_of<InputError>(
+      [&] { f.run(claims_with(json::array({computed("at-least", "1", "every-case", json::array({fig}))}))); });
+  EXPECT_TRUE(contains(m, "/claims/0/checks/0/figures/0/base: \"base\" applies to percentage figures only")) << m;
+}
+
 TEST(ComputedCheckTest, MissingScenarioIsAnErrorNamingTheClaimPointer) {
   Fixture f;
   json fig = figure("/same_count/pct");

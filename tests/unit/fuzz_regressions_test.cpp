@@ -64,4 +64,10 @@ TEST(FuzzRegressionsTest, OfferImportInputsNeitherCrashNorEscape) {
   for (const auto& s : all) costproof::fuzz::offer_one(bytes(s), s.size());
 }
 
+TEST(FuzzRegressionsTest, LintInputsNeitherCrashNorEscape) {
+  const auto all = inputs("lint");
+  ASSERT_FALSE(all.empty());
+  for (const auto& s : all) costproof::fuzz::lint_one(bytes(s), s.size());
+}
+
 }  // namespace

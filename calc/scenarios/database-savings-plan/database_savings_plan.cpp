@@ -406,7 +406,19 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
   for (const auto& c : result.classes) result.notes.cite(c.discount->source);
   for (const auto& line : result.lines) result.notes.cite(line.eligibility->source);
   for (const auto& cc : result.at_optimum.classes) partial_coverage = partial_coverage || cc.partial_hours > 0;
-  result.prices_as_of = result.notes.oldest_as_of();
+  // "Prices as of": the range of the price and discount rows used; the eligibility
+  // sources are facts (which classes are covered), not prices, so they don't count.
+  result.prices_as_of = Date{9999, 12, 31};
+  result.prices_as_of_newest = Date{1, 1, 1};
+  const auto widen = [&](const PriceRow& row) {
+    result.prices_as_of = std::min(result.prices_as_of, row.source->as_of);
+    result.prices_as_of_newest = std::max(result.prices_as_of_newest, row.source->as_of);
+  };
+  for (const auto& line : result.lines) {
+    widen(*line.price);
+    if (line.multi_az) widen(*line.multi_az);
+  }
+  for (const auto& c : result.classes) widen(*c.discount);
   result.checked_on = today;
   result.warnings = staleness_warnings(result.notes, today, max_price_age_days);
 

@@ -124,7 +124,8 @@ struct DatabaseSavingsPlanResult {
   SourceNotes notes;
   std::vector<std::string> assumptions;
   std::vector<std::string> warnings;
-  Date prices_as_of;
+  Date prices_as_of;         // oldest as-of date of the price and discount rows used (not of facts)
+  Date prices_as_of_newest;  // newest; equal to prices_as_of when every row has one date
   Date checked_on;
 };
 

@@ -319,6 +319,7 @@ std::string render_markdown(const DatabaseSavingsPlanResult& r) {
                       {"audience", sc.header.audience.empty() ? nlohmann::json(nullptr)
                                                               : nlohmann::json(sc.header.audience)}};
   data["prices_as_of"] = r.prices_as_of.to_string();
+  if (r.prices_as_of_newest != r.prices_as_of) data["prices_as_of_newest"] = r.prices_as_of_newest.to_string();
   data["warnings"] = r.warnings;
   data["hours_per_year"] = format_number(Decimal::from_int(kHoursPerYear));
 
@@ -482,6 +483,7 @@ nlohmann::ordered_json render_json(const DatabaseSavingsPlanResult& r) {
                          {{"eligible_spend", "usage a Database Savings Plan can cover, at On-Demand rates"},
                           {"total_database_spend", "the whole database bill of the scenario without a plan"}}}};
   out["prices_as_of"] = r.prices_as_of.to_string();
+  out["prices_as_of_newest"] = r.prices_as_of_newest.to_string();
   out["checked_on"] = r.checked_on.to_string();
   out["warnings"] = r.warnings;
   nlohmann::ordered_json lines = nlohmann::ordered_json::array();
