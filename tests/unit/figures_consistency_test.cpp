@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -60,16 +61,20 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
 }
 
 std::string str(const json& v) { return v.is_null() ? "" : v.get<std::string>(); }
+
+// The CSV's custom columns (docs/claims.md#csv).
+const std::string kRecordType = "RecordType", kFigureId = "FigureId";
 std::string usd(const std::string& exact) { return format_usd_rounded(Decimal::parse(exact)); }
 
 struct Episode {
   const char* json_case;
   const char* csv_case;
-  const char* md_case;
+  const char* md_case;     // the full notes (--detail full)
+  const char* short_case;  // the short notes (the default)
 };
 
 const Episode kEpisodes[] = {
-    {"episode-ep050-json.test", "episode-ep050-csv.test", "episode-ep050.test"},
+    {"episode-ep050-json.test", "episode-ep050-csv.test", "episode-ep050-full.test", "episode-ep050.test"},
 };
 
 TEST(FiguresConsistencyTest, EachFigureHasOneValueAndOneBaseEverywhere) {
@@ -83,7 +88,7 @@ TEST(FiguresConsistencyTest, EachFigureHasOneValueAndOneBaseEverywhere) {
     for (std::size_t i = 0; i < csv[0].size(); ++i) col[csv[0][i]] = i;
     std::map<std::string, std::vector<std::string>> csv_rows;  // FigureId -> row
     for (const auto& r : csv)
-      if (!r.empty() && r[0] == "figure") csv_rows[r.at(col.at("FigureId"))] = r;
+      if (r.size() == csv[0].size() && r.at(col.at(kRecordType)) == "figure") csv_rows[r.at(col.at(kFigureId))] = r;
     std::map<std::string, json> by_id;
     for (const auto& f : doc.at("figures")) by_id[str(f.at("id"))] = f;
     ASSERT_FALSE(by_id.empty());
@@ -134,6 +139,57 @@ TEST(FiguresConsistencyTest, EachFigureHasOneValueAndOneBaseEverywhere) {
         EXPECT_NE(prose.find(format_usd_rounded(saving.abs())), std::string::npos) << prose;
         EXPECT_NE(prose.find(pct.abs().to_string() + "%"), std::string::npos) << prose;
       }
+    }
+  }
+}
+
+// Issue 13: the short show notes print only figures of the full notes. Every dollar amount and
+// every percentage of the short notes is printed in the full notes, or is a JSON figure
+// formatted as the notes format it; each key-figures row is its JSON figure, rounded; and no
+// scenario id appears (the short notes name worked examples by title).
+TEST(FiguresConsistencyTest, ShortNotesPrintTheFullNotesFigures) {
+  for (const Episode& e : kEpisodes) {
+    SCOPED_TRACE(e.short_case);
+    const json doc = json::parse(golden_stdout(e.json_case));
+    const std::string full = golden_stdout(e.md_case);
+    const std::string notes = golden_stdout(e.short_case);
+    ASSERT_FALSE(notes.empty());
+    ASSERT_FALSE(full.empty());
+    std::set<std::string> known;  // JSON figures as the notes print them
+    std::map<std::string, json> by_id;
+    for (const auto& f : doc.at("figures")) {
+      by_id[str(f.at("id"))] = f;
+      for (const char* k : {"list_cost", "contracted_cost", "effective_cost", "saving_vs_baseline"})
+        if (!f.at(k).is_null()) {
+          const Decimal d = Decimal::parse(str(f.at(k)));
+          known.insert((d.is_negative() ? "-" : "") + format_usd_rounded(d.abs()));
+        }
+      if (!f.at("saving_percent_of_baseline").is_null()) known.insert(str(f.at("saving_percent_of_baseline")) + "%");
+    }
+    const std::regex figure("-?\\$[0-9][0-9,]*(\\.[0-9]+)?|-?[0-9]+(\\.[0-9]+)?%");
+    std::size_t checked = 0;
+    for (auto it = std::sregex_iterator(notes.begin(), notes.end(), figure); it != std::sregex_iterator(); ++it) {
+      const std::string f = it->str();
+      ++checked;
+      EXPECT_TRUE(full.find(f) != std::string::npos || known.count(f)) << "the short notes print " << f
+                                                                        << ", which the full notes do not";
+    }
+    EXPECT_GT(checked, 50u);
+    // Key figures: each figure with a baseline is one row, its values rounded to the cent.
+    for (const auto& f : doc.at("figures")) {
+      if (f.at("baseline").is_null()) continue;
+      const json& b = by_id.at(str(f.at("baseline")));
+      const Decimal saving = Decimal::parse(str(f.at("saving_vs_baseline")));
+      const std::string row = " | " + str(f.at("description")) + " | " + str(f.at("period")) + " | " +
+                              usd(str(b.at("effective_cost"))) + " | " + usd(str(f.at("effective_cost"))) + " | " +
+                              (saving.is_negative() ? "-" : "") + format_usd_rounded(saving.abs()) + " (" +
+                              str(f.at("saving_percent_of_baseline")) + "%) |\n";
+      EXPECT_NE(notes.find(row), std::string::npos) << "no key-figures row ending" << row;
+    }
+    // No scenario id in the reader-facing text.
+    for (const auto& ex : doc.at("worked_examples")) {
+      const std::string id = str(ex.at("scenario"));
+      EXPECT_EQ(notes.find(id), std::string::npos) << "scenario id " << id << " in the short notes";
     }
   }
 }
