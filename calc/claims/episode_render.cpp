@@ -336,13 +336,16 @@ nlohmann::ordered_json render_episode_json(const EpisodeReport& r) {
   return out;
 }
 
+// Column names: FOCUS 1.x column IDs where one means the same (ChargeDescription, BillingCurrency,
+// RegionId, ListCost, ContractedCost, EffectiveCost), first; every other column is custom and
+// carries the x_ prefix FOCUS requires, after them (FOCUS "Column Handling"; docs/claims.md#csv).
 std::string render_episode_csv(const EpisodeReport& r) {
   static const std::vector<std::string> kColumns = {
-      "RecordType",    "ClaimId",         "Topic",           "Quote",          "OutlineLines",  "NumberKind",
-      "CheckTypes",    "Verdict",         "Why",             "SuggestedWording", "SourceNumbers", "SourceAsOfDates",
-      "FigureId",      "ScenarioId",      "ChargeDescription", "ChargePeriod", "RegionId",      "BillingCurrency",
-      "ListCost",      "ContractedCost",  "EffectiveCost",   "BaselineFigureId", "SavingVsBaseline",
-      "SavingPercentOfBaseline"};
+      "BillingCurrency", "ChargeDescription", "ContractedCost", "EffectiveCost", "ListCost", "RegionId",
+      "x_RecordType",    "x_ClaimId",         "x_Topic",        "x_Quote",       "x_OutlineLines", "x_NumberKind",
+      "x_CheckTypes",    "x_Verdict",         "x_Why",          "x_SuggestedWording", "x_SourceNumbers",
+      "x_SourceAsOfDates", "x_FigureId",      "x_ScenarioId",   "x_CostPeriod",  "x_BaselineFigureId",
+      "x_SavingVsBaseline", "x_SavingPercentOfBaseline"};
   std::ostringstream csv;
   auto row = [&](const std::map<std::string, std::string>& values) {
     for (std::size_t i = 0; i < kColumns.size(); ++i) {
@@ -365,34 +368,34 @@ std::string render_episode_csv(const EpisodeReport& r) {
       numbers += (numbers.empty() ? "" : ";") + std::to_string(n);
       dates += (dates.empty() ? "" : ";") + r.notes.sources()[static_cast<std::size_t>(n - 1)]->as_of.to_string();
     }
-    row({{"RecordType", "claim"},
-         {"ClaimId", c.claim->id},
-         {"Topic", c.claim->topic},
-         {"Quote", c.claim->quote},
-         {"OutlineLines", lines},
-         {"NumberKind", number_kind_id(c.claim->number_kind)},
-         {"CheckTypes", types},
-         {"Verdict", verdict_id(c.verdict)},
-         {"Why", c.why},
-         {"SuggestedWording", c.claim->suggested_wording},
-         {"SourceNumbers", numbers},
-         {"SourceAsOfDates", dates}});
+    row({{"x_RecordType", "claim"},
+         {"x_ClaimId", c.claim->id},
+         {"x_Topic", c.claim->topic},
+         {"x_Quote", c.claim->quote},
+         {"x_OutlineLines", lines},
+         {"x_NumberKind", number_kind_id(c.claim->number_kind)},
+         {"x_CheckTypes", types},
+         {"x_Verdict", verdict_id(c.verdict)},
+         {"x_Why", c.why},
+         {"x_SuggestedWording", c.claim->suggested_wording},
+         {"x_SourceNumbers", numbers},
+         {"x_SourceAsOfDates", dates}});
   }
   for (const auto& f : r.figures) {
-    row({{"RecordType", "figure"},
-         {"Topic", f.topic},
-         {"FigureId", f.figure->id},
-         {"ScenarioId", f.figure->scenario},
+    row({{"x_RecordType", "figure"},
+         {"x_Topic", f.topic},
+         {"x_FigureId", f.figure->id},
+         {"x_ScenarioId", f.figure->scenario},
          {"ChargeDescription", f.figure->description},
-         {"ChargePeriod", f.figure->period},
+         {"x_CostPeriod", f.figure->period},
          {"RegionId", f.region},
          {"BillingCurrency", "USD"},
          {"ListCost", f.list_cost.normalized().to_string()},
          {"ContractedCost", f.contracted_cost.normalized().to_string()},
          {"EffectiveCost", f.effective_cost.normalized().to_string()},
-         {"BaselineFigureId", f.figure->baseline.value_or("")},
-         {"SavingVsBaseline", f.saving_vs_baseline ? f.saving_vs_baseline->normalized().to_string() : ""},
-         {"SavingPercentOfBaseline",
+         {"x_BaselineFigureId", f.figure->baseline.value_or("")},
+         {"x_SavingVsBaseline", f.saving_vs_baseline ? f.saving_vs_baseline->normalized().to_string() : ""},
+         {"x_SavingPercentOfBaseline",
           f.saving_percent_of_baseline ? f.saving_percent_of_baseline->to_string() : ""}});
   }
   return csv.str();

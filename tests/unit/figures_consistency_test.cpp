@@ -2,6 +2,7 @@
 // base everywhere it is printed: the JSON `figures`, the CSV figure rows, the Markdown
 // key-figures table and the prose of its worked example ("What this means for you").
 // Read from the golden outputs of every episode that has JSON, CSV and Markdown cases.
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -63,7 +64,7 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
 std::string str(const json& v) { return v.is_null() ? "" : v.get<std::string>(); }
 
 // The CSV's custom columns (docs/claims.md#csv).
-const std::string kRecordType = "RecordType", kFigureId = "FigureId";
+const std::string kRecordType = "x_RecordType", kFigureId = "x_FigureId";
 std::string usd(const std::string& exact) { return format_usd_rounded(Decimal::parse(exact)); }
 
 struct Episode {
@@ -112,12 +113,12 @@ TEST(FiguresConsistencyTest, EachFigureHasOneValueAndOneBaseEverywhere) {
       // CSV: the same exact values and the same baseline.
       ASSERT_TRUE(csv_rows.count(id));
       const auto& r = csv_rows.at(id);
-      EXPECT_EQ(r.at(col.at("ScenarioId")), str(f.at("scenario")));
+      EXPECT_EQ(r.at(col.at("x_ScenarioId")), str(f.at("scenario")));
       EXPECT_EQ(r.at(col.at("ListCost")), str(f.at("list_cost")));
       EXPECT_EQ(r.at(col.at("EffectiveCost")), str(f.at("effective_cost")));
-      EXPECT_EQ(r.at(col.at("BaselineFigureId")), base);
-      EXPECT_EQ(r.at(col.at("SavingVsBaseline")), str(f.at("saving_vs_baseline")));
-      EXPECT_EQ(r.at(col.at("SavingPercentOfBaseline")), str(f.at("saving_percent_of_baseline")));
+      EXPECT_EQ(r.at(col.at("x_BaselineFigureId")), base);
+      EXPECT_EQ(r.at(col.at("x_SavingVsBaseline")), str(f.at("saving_vs_baseline")));
+      EXPECT_EQ(r.at(col.at("x_SavingPercentOfBaseline")), str(f.at("saving_percent_of_baseline")));
       // Key-figures table: the same values, rounded to the cent.
       const std::string saving_cell =
           base.empty() ? "—" : usd(str(f.at("saving_vs_baseline"))) + " (" + str(f.at("saving_percent_of_baseline")) + "%)";
@@ -140,6 +141,30 @@ TEST(FiguresConsistencyTest, EachFigureHasOneValueAndOneBaseEverywhere) {
         EXPECT_NE(prose.find(pct.abs().to_string() + "%"), std::string::npos) << prose;
       }
     }
+  }
+}
+
+// FOCUS "Column Handling": FOCUS column IDs first, then custom columns, each with the x_
+// prefix; a FOCUS name is used only for the FOCUS columns listed in docs/claims.md#csv.
+TEST(FiguresConsistencyTest, CsvColumnsAreFocusNamesOrXPrefixed) {
+  const std::set<std::string> focus = {"BillingCurrency", "ChargeDescription", "ContractedCost",
+                                       "EffectiveCost",   "ListCost",          "RegionId"};
+  for (const Episode& e : kEpisodes) {
+    SCOPED_TRACE(e.csv_case);
+    const auto csv = parse_csv(golden_stdout(e.csv_case));
+    ASSERT_FALSE(csv.empty());
+    bool custom_seen = false;
+    std::size_t focus_columns = 0;
+    for (const auto& name : csv[0]) {
+      const bool custom = name.rfind("x_", 0) == 0;
+      EXPECT_TRUE(custom || focus.count(name)) << name << " is neither a FOCUS column nor x_-prefixed";
+      EXPECT_FALSE(!custom && custom_seen) << "FOCUS column " << name << " after a custom column";
+      custom_seen = custom_seen || custom;
+      if (!custom) ++focus_columns;
+      for (const char c : name.substr(custom ? 2 : 0))
+        EXPECT_TRUE(std::isalnum(static_cast<unsigned char>(c))) << name << ": not Pascal case alphanumeric";
+    }
+    EXPECT_EQ(focus_columns, focus.size());
   }
 }
 
