@@ -174,7 +174,16 @@ nlohmann::json episode_template_data(const EpisodeReport& r) {
                         {"verdict", check.verdict ? nlohmann::json(verdict_label(*check.verdict)) : nlohmann::json(false)},
                         {"lines", check.lines}});
     const std::string& wording = c.claim->suggested_wording;
+    // The short notes' "why": the summary of the first check that decided the verdict (the
+    // full "why" adds the other checks' summaries and the claim's note).
+    std::string short_why = c.why;
+    for (const auto& check : c.checks)
+      if (check.verdict && *check.verdict == c.verdict && !check.summary.empty()) {
+        short_why = check.summary;
+        break;
+      }
     claims.push_back({{"number", std::to_string(i + 1)},
+                      {"short_why_cell", table_cell(short_why)},
                       {"id", c.claim->id},
                       {"quote", c.claim->quote},
                       {"quote_cell", table_cell(c.claim->quote)},
