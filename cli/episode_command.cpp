@@ -48,7 +48,11 @@ int cmd_episode(const std::vector<std::string>& args) {
   po::options_description o("Options");
   o.add_options()("help,h", "show this help")("format", po::value<std::string>()->default_value("md"),
                                               "output format: md (show notes), json or csv (one row per claim and "
-                                              "per worked-example figure)");
+                                              "per worked-example figure)")(
+      "detail", po::value<std::string>()->default_value("short"),
+      "how much of the Markdown show notes: short (what a producer pastes: what this means, key figures, "
+      "claims, sources) or full (also every worked example and how each claim was checked); json and csv "
+      "are always complete");
   add_pricing_data_option(o);
   o.add_options()("out,o", po::value<std::string>(), "write the output to this file (atomically) instead of stdout");
   add_staleness_options(o);
@@ -56,8 +60,10 @@ int cmd_episode(const std::vector<std::string>& args) {
   if (vm.count("help")) {
     std::cout << "Usage: costproof episode <folder> [options]\n\n"
                  "Writes the show notes of an episode folder (episode.json, claims.json, scenario files):\n"
-                 "what the worked examples mean per team, the worked examples, every claim of the outline\n"
-                 "with a verdict, why and a suggested wording, the assumptions and the numbered sources.\n"
+                 "what the worked examples mean per team, the key figures, every claim of the outline\n"
+                 "with a verdict, why and a suggested wording, one \"Prices as of\" line and the numbered\n"
+                 "sources. --detail full adds the worked examples, how each claim was checked and the\n"
+                 "assumptions. Stale prices are warned about on stderr, one line per source.\n"
                  "Format of the folder: docs/claims.md.\n\n"
               << o;
     return 0;
@@ -68,11 +74,16 @@ int cmd_episode(const std::vector<std::string>& args) {
   const std::string format = vm["format"].as<std::string>();
   if (format != "md" && format != "json" && format != "csv")
     throw CommandLineError("--format must be md, json or csv, got \"" + format + "\"");
+  const std::string detail_text = vm["detail"].as<std::string>();
+  const auto detail = parse_episode_detail(detail_text);
+  if (!detail)
+    throw CommandLineError("--detail must be short (the show notes a producer pastes) or full (with the worked "
+                           "examples and how each claim was checked), got \"" + detail_text + "\"");
   const Staleness staleness = staleness_of(vm);
   const PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
   const auto loaded = load_episode(folders[0], catalog, staleness.today, staleness.max_price_age_days);
   const EpisodeReport& report = loaded->report;
-  const std::string text = episode_document(report, format);
+  const std::string text = episode_document(report, format, *detail);
   for (const auto& w : report.warnings) std::cerr << "costproof: warning: " << w << "\n";
   if (vm.count("out"))
     write_output_file(vm["out"].as<std::string>(), text);

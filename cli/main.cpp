@@ -29,7 +29,7 @@ const char* kTopHelp =
     "\n"
     "Usage:\n"
     "  costproof run <scenario.json | folder>... [options]   render worked examples\n"
-    "  costproof episode <folder> [--format md|json|csv]     show notes: worked examples and every claim checked\n"
+    "  costproof episode <folder> [--format md|json|csv]     show notes to paste; --detail full adds the worked examples\n"
     "  costproof lint <outline.md> --episode <folder>        every number of an outline and the claim covering it\n"
     "  costproof companion <folder> --out <dir>              listener download: offline page, charts, calculator\n"
     "  costproof pricing show <key> [--region R]             every price row for a key\n"

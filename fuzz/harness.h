@@ -94,6 +94,7 @@ inline void claims_one(const std::uint8_t* data, std::size_t size, const Episode
     inputs.claims = parse_claims_file(json, "claims.json");
     const EpisodeReport report = build_episode_report(inputs);
     (void)render_episode_markdown(report);
+    (void)render_episode_show_notes(report);
     (void)render_episode_json(report).dump();
     (void)render_episode_csv(report);
   } catch (const Error&) {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/error.h"
+#include "core/format.h"
 #include "core/json_reader.h"
 #include "claims/outline_lint.h"
 #include "core/rounding_policy.h"
@@ -330,8 +331,8 @@ EpisodeReport build_episode_report(const EpisodeInputs& in) {
   for (const auto& s : in.scenarios)
     if (!placement.count(s.id)) {
       placement[s.id] = {"", team_from_audience(s.audience).value_or(Team::kAny)};
-      rep.warnings.push_back("scenario \"" + s.id + "\" (" + s.file + ") is in the episode folder but no topic of " +
-                             ep.file + " lists it; it is shown under \"Other worked examples\"");
+      rep.other_warnings.push_back("scenario \"" + s.id + "\" (" + s.file + ") is in the episode folder but no topic of " +
+                                   ep.file + " lists it; it is shown under \"Other worked examples\"");
     }
 
   // Claims name existing topics.
@@ -378,7 +379,13 @@ EpisodeReport build_episode_report(const EpisodeInputs& in) {
     while (ex.markdown.size() >= 2 && ex.markdown.compare(ex.markdown.size() - 2, 2, "\n\n") == 0)
       ex.markdown.pop_back();
     rep.examples.push_back(std::move(ex));
-    for (const auto& w : sc->warnings) add_warning(w, sc->id);
+    // Price-age warnings are gathered per source below; any other warning is kept, with the
+    // worked example's title (not its id: the notes are for readers).
+    SourceNotes own;
+    for (const auto& src : sc->sources) own.cite(src);
+    const auto age = staleness_warnings(own, in.checked_on, in.max_price_age_days);
+    for (const auto& w : sc->warnings)
+      if (std::find(age.begin(), age.end(), w) == age.end()) add_warning(w, sc->title);
   }
 
   // Claims.
@@ -391,17 +398,34 @@ EpisodeReport build_episode_report(const EpisodeInputs& in) {
   rep.claims = check_claims(in.claims, ctx);
   for (const auto v : kAllVerdicts) rep.verdict_counts[v] = 0;
   for (const auto& c : rep.claims) ++rep.verdict_counts[c.verdict];
-  // Staleness of the prices the claims use directly (scenario prices are warned about by their calculators).
-  SourceNotes price_notes;
+  // Price age, once per source: the worked examples' sources and the price rows the claims use.
+  SourceNotes judged;
+  for (const auto& ex : rep.examples)
+    for (const auto& src : ex.scenario->sources) judged.cite(src);
   for (const auto& c : rep.claims)
-    for (const auto& s : c.price_sources) price_notes.cite(s);
-  for (const auto& w : staleness_warnings(price_notes, in.checked_on, in.max_price_age_days)) add_warning(w, "claims");
-  // One line per distinct warning, naming where it applies.
+    for (const auto& src : c.price_sources) judged.cite(src);
+  for (const auto& src : judged.sources()) {
+    if (src->fact) continue;
+    if (!rep.prices_oldest || src->as_of < *rep.prices_oldest) rep.prices_oldest = src->as_of;
+    if (!rep.prices_newest || *rep.prices_newest < src->as_of) rep.prices_newest = src->as_of;
+  }
+  for (const auto& [src, age] : stale_sources(judged, in.checked_on, in.max_price_age_days))
+    rep.stale.push_back({rep.notes.cite(src), src, age});
+  std::sort(rep.stale.begin(), rep.stale.end(),
+            [](const PageStaleSource& a, const PageStaleSource& b) { return a.number < b.number; });
+  // One line per distinct other warning, naming where it applies; then one per stale source.
   for (const auto& [text, where] : grouped) {
     std::string names;
     for (std::size_t i = 0; i < where.size(); ++i) names += (i ? ", " : "") + where[i];
-    rep.warnings.push_back(names + ": " + text);
+    rep.other_warnings.push_back(names + ": " + text);
   }
+  rep.warnings = rep.other_warnings;
+  for (const auto& st : rep.stale)
+    rep.warnings.push_back("prices from \"" + st.source->title + "\" (source [" + std::to_string(st.number) +
+                           "] of the show notes) are " + format_number(Decimal::from_int(st.age_days)) +
+                           " days old (as of " + st.source->as_of.to_string() + ", checked against " +
+                           in.checked_on.to_string() + "; limit " + std::to_string(in.max_price_age_days) +
+                           " days): re-check them before quoting");
 
   // Topics: paragraphs per team, then the claims on the topic.
   for (const auto& t : ep.topics) {

@@ -117,15 +117,30 @@ struct FigureRow {
   std::optional<Decimal> saving_percent_of_baseline;  // percent_of, 0.1 point
 };
 
+// A source older than the price-age limit, with its number in the page's source list.
+struct PageStaleSource {
+  int number = 0;
+  std::shared_ptr<const PriceSource> source;
+  long age_days = 0;
+};
+
 struct EpisodeReport {
   const EpisodeInputs* inputs = nullptr;
   SourceNotes notes;
+  // Price age: judged over the sources of the worked examples and the price rows the claims
+  // use, except sources of kind "fact" (PriceSource::fact). Empty when no such source.
+  std::optional<Date> prices_oldest, prices_newest;
+  std::vector<PageStaleSource> stale;  // page order; one per source, whatever uses it
   std::vector<TopicReport> topics;
   std::vector<WorkedExample> examples;
   std::vector<ClaimOutcome> claims;
   std::vector<FigureRow> figures;
   std::vector<std::string> assumptions;
-  std::vector<std::string> warnings;  // every distinct warning, scenario warnings first
+  // For stderr (and JSON "warnings"): the other warnings, then one line per stale source.
+  // No scenario ids in the source lines.
+  std::vector<std::string> warnings;
+  // The warnings that are not about price age (a scenario no topic lists, ...), shown in the notes.
+  std::vector<std::string> other_warnings;
   std::map<Verdict, std::size_t> verdict_counts;
 };
 
@@ -133,7 +148,20 @@ struct EpisodeReport {
 // Throws InputError for a topic, scenario, figure or source that does not exist.
 EpisodeReport build_episode_report(const EpisodeInputs& inputs);
 
+// How much of the show notes `costproof episode` prints (--detail).
+enum class EpisodeDetail {
+  kShort,  // what a producer pastes (templates/show-notes.md): the default
+  kFull,   // the whole page: worked examples and how each claim was checked (templates/episode.md)
+};
+// "short" / "full" -> the detail; nullopt for anything else.
+std::optional<EpisodeDetail> parse_episode_detail(const std::string& text);
+
+// The full show notes (worked examples, claim checks, assumptions, every source).
 std::string render_episode_markdown(const EpisodeReport& report);
+// The short show notes: title, what this means per topic, key figures, claims table, one
+// "Prices as of" line, the sources they cite. Every figure is formatted by the same code as
+// in render_episode_markdown.
+std::string render_episode_show_notes(const EpisodeReport& report);
 nlohmann::ordered_json render_episode_json(const EpisodeReport& report);
 // RFC 4180: CRLF line ends, every field quoted when it holds a comma, quote or line break.
 std::string render_episode_csv(const EpisodeReport& report);

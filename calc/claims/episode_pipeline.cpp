@@ -23,7 +23,7 @@ void calculate_episode(LoadedEpisode& episode, const PriceCatalog& catalog, cons
   episode.report = build_episode_report(in);
 }
 
-std::string episode_document(const EpisodeReport& report, const std::string& format) {
+std::string episode_document(const EpisodeReport& report, const std::string& format, EpisodeDetail detail) {
   if (format == "json") {
     nlohmann::ordered_json doc;
     doc["costproof_version"] = COSTPROOF_VERSION;
@@ -32,7 +32,7 @@ std::string episode_document(const EpisodeReport& report, const std::string& for
     return doc.dump(2) + "\n";
   }
   if (format == "csv") return render_episode_csv(report);
-  return render_episode_markdown(report);
+  return detail == EpisodeDetail::kShort ? render_episode_show_notes(report) : render_episode_markdown(report);
 }
 
 }  // namespace costproof

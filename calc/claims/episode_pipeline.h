@@ -7,7 +7,7 @@
 //   e.inputs.claims = parse_claims_file(claims_json, "scenarios/ep050/claims.json");
 //   e.scenarios = {parse_scenario(...), ...};
 //   calculate_episode(e, catalog, Date{2026, 11, 27}, 180);
-//   episode_document(e.report, "md")   // the show notes
+//   episode_document(e.report, "md", EpisodeDetail::kShort)   // the short show notes
 #pragma once
 
 #include <string>
@@ -38,7 +38,11 @@ struct LoadedEpisode {
 void calculate_episode(LoadedEpisode& episode, const PriceCatalog& catalog, const Date& today,
                        long max_price_age_days);
 
-// The whole `costproof episode` output in `format` ("md", "json" or "csv").
-std::string episode_document(const EpisodeReport& report, const std::string& format);
+// The whole `costproof episode` output in `format` ("md", "json" or "csv"). `detail` chooses
+// the Markdown only: JSON and CSV always hold every claim, check and figure. The default
+// (full) is for callers that embed the whole page (the companion); `costproof episode`
+// passes its --detail, short by default.
+std::string episode_document(const EpisodeReport& report, const std::string& format,
+                             EpisodeDetail detail = EpisodeDetail::kFull);
 
 }  // namespace costproof

@@ -2,6 +2,7 @@
 // notes' words and layout are in templates/episode.md; render_episode_markdown
 // builds its data.
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "claims/episode.h"
@@ -45,8 +46,29 @@ std::string check_type_label(const std::string& type) {
 
 }  // namespace
 
-// The words are in templates/episode.md; this builds its data.
-std::string render_episode_markdown(const EpisodeReport& r) {
+std::optional<EpisodeDetail> parse_episode_detail(const std::string& text) {
+  if (text == "short") return EpisodeDetail::kShort;
+  if (text == "full") return EpisodeDetail::kFull;
+  return std::nullopt;
+}
+
+namespace {
+
+// "[4]", "[12]": the footnote numbers a Markdown text cites (as renumber_citations reads them).
+void add_citations(const std::string& markdown, std::set<int>& numbers) {
+  for (std::size_t i = 0; i < markdown.size(); ++i) {
+    if (markdown[i] != '[') continue;
+    std::size_t j = i + 1;
+    while (j < markdown.size() && std::isdigit(static_cast<unsigned char>(markdown[j]))) ++j;
+    if (j > i + 1 && j - i <= 6 && j < markdown.size() && markdown[j] == ']' &&
+        (j + 1 >= markdown.size() || markdown[j + 1] != '('))
+      numbers.insert(std::stoi(markdown.substr(i + 1, j - i - 1)));
+  }
+}
+
+// The data of both show-notes templates (templates/episode.md, templates/show-notes.md): every
+// number is formatted here, once, so the short notes print exactly the full notes' figures.
+nlohmann::json episode_template_data(const EpisodeReport& r) {
   const EpisodeFile& ep = r.inputs->episode;
   nlohmann::json data;
   nlohmann::json links = nlohmann::json::array();
@@ -58,9 +80,25 @@ std::string render_episode_markdown(const EpisodeReport& r) {
                      {"links", links},
                      // The outline is source [1] when there is one.
                      {"outline", ep.outline_source ? nlohmann::json(ep.outline_file) : nlohmann::json(false)}};
+  for (std::size_t i = 0; i < ep.links.size(); ++i) data["episode"]["links"][i]["last"] = i + 1 == ep.links.size();
   data["checked_on"] = r.inputs->checked_on.to_string();
   data["summary"] = {{"claims", std::to_string(r.claims.size())}, {"by_verdict", counts_text(r.verdict_counts)}};
-  data["warnings"] = r.warnings;
+  data["other_warnings"] = r.other_warnings;
+  // The one "Prices as of" statement (templates/prices-as-of.md).
+  nlohmann::json prices = false;
+  if (r.prices_oldest) {
+    std::string numbers;
+    for (const auto& st : r.stale) numbers += (numbers.empty() ? "" : ", ") + ("[" + std::to_string(st.number) + "]");
+    prices = {{"oldest", r.prices_oldest->to_string()},
+              {"newest", *r.prices_newest == *r.prices_oldest ? nlohmann::json(false)
+                                                               : nlohmann::json(r.prices_newest->to_string())},
+              {"checked_on", r.inputs->checked_on.to_string()},
+              {"limit", std::to_string(r.inputs->max_price_age_days)},
+              {"stale", r.stale.empty() ? nlohmann::json(false) : nlohmann::json(numbers)},
+              {"stale_count", std::to_string(r.stale.size())},
+              {"single", r.stale.size() == 1}};
+  }
+  data["prices"] = prices;
 
   nlohmann::json topics = nlohmann::json::array();
   for (const auto& t : r.topics) {
@@ -73,6 +111,7 @@ std::string render_episode_markdown(const EpisodeReport& r) {
       any = true;
       last = p.team;
       paragraphs.push_back({{"team_heading", heading ? nlohmann::json(team_label(p.team)) : nlohmann::json(false)},
+                            {"team", team_label(p.team)},
                             {"scenario", p.scenario.empty() ? nlohmann::json(false) : nlohmann::json(p.scenario)},
                             {"title", p.title},
                             {"markdown", p.markdown}});
@@ -97,8 +136,17 @@ std::string render_episode_markdown(const EpisodeReport& r) {
     nlohmann::json saving = false, saving_percent = false;
     if (f.saving_vs_baseline) saving = money(*f.saving_vs_baseline);
     if (f.saving_percent_of_baseline) saving_percent = format_percent(*f.saving_percent_of_baseline);
+    nlohmann::json before = false;
+    if (f.figure->baseline)
+      for (const auto& b : r.figures)
+        if (b.figure->id == *f.figure->baseline) before = money(b.effective_cost);
+    std::string example;
+    for (const auto& ex : r.examples)
+      if (ex.scenario->id == f.figure->scenario) example = ex.scenario->title;
     figures.push_back({{"description_cell", table_cell(f.figure->description)},
                        {"scenario", f.figure->scenario},
+                       {"example_cell", table_cell(example)},
+                       {"baseline_effective_cost", before},
                        {"period", f.figure->period},
                        {"list_cost", money(f.list_cost)},
                        {"effective_cost", money(f.effective_cost)},
@@ -107,6 +155,11 @@ std::string render_episode_markdown(const EpisodeReport& r) {
   }
   data["has_figures"] = !r.figures.empty();
   data["figures"] = figures;
+  nlohmann::json savings = nlohmann::json::array();  // the figures compared with a baseline
+  for (const auto& f : figures)
+    if (f["baseline_effective_cost"].is_string()) savings.push_back(f);
+  data["has_savings"] = !savings.empty();
+  data["savings"] = savings;
   nlohmann::json examples = nlohmann::json::array();
   for (const auto& ex : r.examples) examples.push_back({{"markdown", ex.markdown}});
   data["examples"] = examples;
@@ -121,7 +174,16 @@ std::string render_episode_markdown(const EpisodeReport& r) {
                         {"verdict", check.verdict ? nlohmann::json(verdict_label(*check.verdict)) : nlohmann::json(false)},
                         {"lines", check.lines}});
     const std::string& wording = c.claim->suggested_wording;
+    // The short notes' "why": the summary of the first check that decided the verdict (the
+    // full "why" adds the other checks' summaries and the claim's note).
+    std::string short_why = c.why;
+    for (const auto& check : c.checks)
+      if (check.verdict && *check.verdict == c.verdict && !check.summary.empty()) {
+        short_why = check.summary;
+        break;
+      }
     claims.push_back({{"number", std::to_string(i + 1)},
+                      {"short_why_cell", table_cell(short_why)},
                       {"id", c.claim->id},
                       {"quote", c.claim->quote},
                       {"quote_cell", table_cell(c.claim->quote)},
@@ -147,7 +209,34 @@ std::string render_episode_markdown(const EpisodeReport& r) {
                        {"trust_label", s->trust_label()},
                        {"trust_note", s->trust_note}});
   data["sources"] = sources;
-  return fill_template("claims/episode.md", data);
+
+  // The sources the short notes cite: the outline, the paragraphs' and claims' footnotes, the stale ones.
+  std::set<int> cited;
+  if (ep.outline_source) cited.insert(1);
+  for (const auto& t : r.topics)
+    for (const auto& p : t.paragraphs) add_citations(p.markdown, cited);
+  for (const auto& c : r.claims) {
+    cited.insert(c.source_numbers.begin(), c.source_numbers.end());
+    add_citations(c.why, cited);
+  }
+  for (const auto& st : r.stale) cited.insert(st.number);
+  nlohmann::json short_sources = nlohmann::json::array();
+  for (const int k : cited)
+    if (k >= 1 && static_cast<std::size_t>(k) <= sources.size()) short_sources.push_back(sources[static_cast<std::size_t>(k - 1)]);
+  data["short_sources"] = short_sources;
+  return data;
+}
+
+}  // namespace
+
+// The words are in templates/episode.md.
+std::string render_episode_markdown(const EpisodeReport& r) {
+  return fill_template("claims/episode.md", episode_template_data(r));
+}
+
+// The words are in templates/show-notes.md.
+std::string render_episode_show_notes(const EpisodeReport& r) {
+  return fill_template("claims/show-notes.md", episode_template_data(r));
 }
 
 nlohmann::ordered_json render_episode_json(const EpisodeReport& r) {
@@ -167,6 +256,14 @@ nlohmann::ordered_json render_episode_json(const EpisodeReport& r) {
   for (const auto v : kAllVerdicts) counts[verdict_id(v)] = r.verdict_counts.at(v);
   out["summary"] = {{"claims", r.claims.size()}, {"by_verdict", counts}};
   out["warnings"] = r.warnings;
+  // The "Prices as of" range and the stale sources (numbers into "sources"); facts excluded.
+  out["prices_as_of"] = r.prices_oldest ? nlohmann::ordered_json{{"oldest", r.prices_oldest->to_string()},
+                                                                 {"newest", r.prices_newest->to_string()}}
+                                        : nlohmann::ordered_json(nullptr);
+  nlohmann::ordered_json stale = nlohmann::ordered_json::array();
+  for (const auto& st : r.stale)
+    stale.push_back({{"source", st.number}, {"as_of", st.source->as_of.to_string()}, {"age_days", st.age_days}});
+  out["stale_sources"] = stale;
 
   nlohmann::ordered_json topics = nlohmann::ordered_json::array();
   for (const auto& t : r.topics) {
@@ -248,13 +345,16 @@ nlohmann::ordered_json render_episode_json(const EpisodeReport& r) {
   return out;
 }
 
+// Column names: FOCUS 1.x column IDs where one means the same (ChargeDescription, BillingCurrency,
+// RegionId, ListCost, ContractedCost, EffectiveCost), first; every other column is custom and
+// carries the x_ prefix FOCUS requires, after them (FOCUS "Column Handling"; docs/claims.md#csv).
 std::string render_episode_csv(const EpisodeReport& r) {
   static const std::vector<std::string> kColumns = {
-      "RecordType",    "ClaimId",         "Topic",           "Quote",          "OutlineLines",  "NumberKind",
-      "CheckTypes",    "Verdict",         "Why",             "SuggestedWording", "SourceNumbers", "SourceAsOfDates",
-      "FigureId",      "ScenarioId",      "ChargeDescription", "ChargePeriod", "RegionId",      "BillingCurrency",
-      "ListCost",      "ContractedCost",  "EffectiveCost",   "BaselineFigureId", "SavingVsBaseline",
-      "SavingPercentOfBaseline"};
+      "BillingCurrency", "ChargeDescription", "ContractedCost", "EffectiveCost", "ListCost", "RegionId",
+      "x_RecordType",    "x_ClaimId",         "x_Topic",        "x_Quote",       "x_OutlineLines", "x_NumberKind",
+      "x_CheckTypes",    "x_Verdict",         "x_Why",          "x_SuggestedWording", "x_SourceNumbers",
+      "x_SourceAsOfDates", "x_FigureId",      "x_ScenarioId",   "x_CostPeriod",  "x_BaselineFigureId",
+      "x_SavingVsBaseline", "x_SavingPercentOfBaseline"};
   std::ostringstream csv;
   auto row = [&](const std::map<std::string, std::string>& values) {
     for (std::size_t i = 0; i < kColumns.size(); ++i) {
@@ -277,34 +377,34 @@ std::string render_episode_csv(const EpisodeReport& r) {
       numbers += (numbers.empty() ? "" : ";") + std::to_string(n);
       dates += (dates.empty() ? "" : ";") + r.notes.sources()[static_cast<std::size_t>(n - 1)]->as_of.to_string();
     }
-    row({{"RecordType", "claim"},
-         {"ClaimId", c.claim->id},
-         {"Topic", c.claim->topic},
-         {"Quote", c.claim->quote},
-         {"OutlineLines", lines},
-         {"NumberKind", number_kind_id(c.claim->number_kind)},
-         {"CheckTypes", types},
-         {"Verdict", verdict_id(c.verdict)},
-         {"Why", c.why},
-         {"SuggestedWording", c.claim->suggested_wording},
-         {"SourceNumbers", numbers},
-         {"SourceAsOfDates", dates}});
+    row({{"x_RecordType", "claim"},
+         {"x_ClaimId", c.claim->id},
+         {"x_Topic", c.claim->topic},
+         {"x_Quote", c.claim->quote},
+         {"x_OutlineLines", lines},
+         {"x_NumberKind", number_kind_id(c.claim->number_kind)},
+         {"x_CheckTypes", types},
+         {"x_Verdict", verdict_id(c.verdict)},
+         {"x_Why", c.why},
+         {"x_SuggestedWording", c.claim->suggested_wording},
+         {"x_SourceNumbers", numbers},
+         {"x_SourceAsOfDates", dates}});
   }
   for (const auto& f : r.figures) {
-    row({{"RecordType", "figure"},
-         {"Topic", f.topic},
-         {"FigureId", f.figure->id},
-         {"ScenarioId", f.figure->scenario},
+    row({{"x_RecordType", "figure"},
+         {"x_Topic", f.topic},
+         {"x_FigureId", f.figure->id},
+         {"x_ScenarioId", f.figure->scenario},
          {"ChargeDescription", f.figure->description},
-         {"ChargePeriod", f.figure->period},
+         {"x_CostPeriod", f.figure->period},
          {"RegionId", f.region},
          {"BillingCurrency", "USD"},
          {"ListCost", f.list_cost.normalized().to_string()},
          {"ContractedCost", f.contracted_cost.normalized().to_string()},
          {"EffectiveCost", f.effective_cost.normalized().to_string()},
-         {"BaselineFigureId", f.figure->baseline.value_or("")},
-         {"SavingVsBaseline", f.saving_vs_baseline ? f.saving_vs_baseline->normalized().to_string() : ""},
-         {"SavingPercentOfBaseline",
+         {"x_BaselineFigureId", f.figure->baseline.value_or("")},
+         {"x_SavingVsBaseline", f.saving_vs_baseline ? f.saving_vs_baseline->normalized().to_string() : ""},
+         {"x_SavingPercentOfBaseline",
           f.saving_percent_of_baseline ? f.saving_percent_of_baseline->to_string() : ""}});
   }
   return csv.str();

@@ -55,6 +55,7 @@ OJson source_json(const PriceSource& s) {
   if (!s.offer_code.empty()) j["offer_code"] = s.offer_code;
   if (!s.offer_version.empty()) j["offer_version"] = s.offer_version;
   if (!s.publication_date.empty()) j["publication_date"] = s.publication_date;
+  if (s.fact) j["kind"] = "fact";
   return j;
 }
 

@@ -65,6 +65,7 @@ std::shared_ptr<PriceSource> parse_price_source(JsonReader& s) {
   src->offer_code = s.optional_string("offer_code").value_or("");
   src->offer_version = s.optional_string("offer_version").value_or("");
   src->publication_date = s.optional_string("publication_date").value_or("");
+  if (s.has("kind")) src->fact = s.one_of("kind", {"price", "fact"}) == "fact";
   s.reject_unknown_keys();
   return src;
 }

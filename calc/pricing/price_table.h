@@ -33,6 +33,10 @@ struct PriceSource {
   std::string offer_code;        // "AmazonEC2"
   std::string offer_version;     // "20260925174521"
   std::string publication_date;  // "2026-09-25T17:45:21Z", exactly as the offer file prints it
+  // "kind": "fact" in the table: the source states a lasting fact (a launch date, "free to use"),
+  // and as_of is the date of that statement, not of a price list. Facts are not judged for price
+  // staleness (staleness_warnings) and do not count in "prices as of" (docs/pricing-tables.md).
+  bool fact = false;
 
   // One line for footnotes: the URL, or "repo path @commit".
   std::string citation() const;

@@ -46,17 +46,24 @@ nlohmann::ordered_json sources_json(const SourceNotes& notes, bool with_id) {
   return sources;
 }
 
+std::vector<StaleSource> stale_sources(const SourceNotes& notes, const Date& today, long max_age_days) {
+  std::vector<StaleSource> out;
+  for (const auto& s : notes.sources()) {
+    if (s->fact) continue;
+    const long age = s->as_of.days_until(today);
+    if (age > max_age_days) out.push_back({s, age});
+  }
+  return out;
+}
+
 std::vector<std::string> staleness_warnings(const SourceNotes& notes, const Date& today,
                                             long max_age_days) {
   std::vector<std::string> out;
-  for (const auto& s : notes.sources()) {
-    const long age = s->as_of.days_until(today);
-    if (age <= max_age_days) continue;
+  for (const auto& [s, age] : stale_sources(notes, today, max_age_days))
     out.push_back("data from \"" + s->title + "\" are " + format_number(Decimal::from_int(age)) +
                   " days old (as of " + s->as_of.to_string() + ", checked against " +
                   today.to_string() + "; limit " + std::to_string(max_age_days) +
                   " days): re-check them before quoting");
-  }
   return out;
 }
 

@@ -39,6 +39,15 @@ void render_assumptions_and_sources(std::ostream& md, const std::vector<std::str
 // The "sources" array of a JSON result: number, (id when `with_id`), title, citation, as_of, trust, trust_note.
 nlohmann::ordered_json sources_json(const SourceNotes& notes, bool with_id = false);
 
+// A cited source whose as-of date is more than `max_age_days` before `today`. Sources of
+// kind "fact" (PriceSource::fact: a launch date, a statement) are never stale.
+struct StaleSource {
+  std::shared_ptr<const PriceSource> source;
+  long age_days = 0;
+};
+std::vector<StaleSource> stale_sources(const SourceNotes& notes, const Date& today, long max_age_days);
+
+// One sentence per stale_sources() entry (above).
 std::vector<std::string> staleness_warnings(const SourceNotes& notes, const Date& today, long max_age_days);
 
 }  // namespace costproof

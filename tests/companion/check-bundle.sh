@@ -15,7 +15,8 @@ same() {  # same <what> <file> <command...>
   local what=$1 file=$2; shift 2
   if ! cmp -s <("$@" 2> /dev/null) "$file"; then echo "check-bundle: $what differs from: $*" >&2; fail=1; fi
 }
-same "show-notes.md" "$out/bundle/show-notes.md" "$bin" episode "${args[@]}"
+# The bundle holds the full notes (episode_document's default detail; costproof episode prints the short ones by default).
+same "show-notes.md" "$out/bundle/show-notes.md" "$bin" episode "${args[@]}" --detail full
 same "results.json" "$out/bundle/results.json" "$bin" episode "${args[@]}" --format json
 same "results.csv" "$out/bundle/results.csv" "$bin" episode "${args[@]}" --format csv
 if ! diff -u tests/golden/companion-README.md "$out/bundle/README.md"; then

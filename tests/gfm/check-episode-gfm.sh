@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Renders the show notes of episode 050 and of the made-up test episode with
+# Renders the show notes (short and --detail full) of episode 050 and of the made-up test episode with
 # a real GitHub-flavoured Markdown renderer (cmark-gfm, Debian package
 # cmark-gfm) and checks that they render cleanly:
 #   - every Markdown table (a delimiter row such as |---|---:|) becomes a <table>,
@@ -56,12 +56,14 @@ check() {
 
   # The claims table: one body row per claim.
   local claims rows
-  claims=$(grep -oE '^\*\*[0-9]+ claims checked' "$md" | grep -oE '[0-9]+')
+  claims=$(grep -oE '[0-9]+ claims checked' "$md" | head -1 | grep -oE '[0-9]+')
   rows=$(awk '/<h2>Claims<\/h2>/ { on = 1 } on && /<tbody>/ { body = 1 } body && /<tr>/ { n++ } body && /<\/tbody>/ { print n; exit }' "$html")
   [ "$claims" = "$rows" ] || fail "$name: $claims claims but $rows rows in the claims table"
 }
 
 check episode050 episode scenarios/ep050 --as-of 2026-11-27
+check episode050-full episode scenarios/ep050 --as-of 2026-11-27 --detail full
 check made-up episode tests/fixtures/episodes/ep900-made-up --as-of 2026-11-27
+check made-up-full episode tests/fixtures/episodes/ep900-made-up --as-of 2026-11-27 --detail full
 [ $failed = 0 ] && echo "gfm: episode show notes render cleanly as GitHub-flavoured Markdown"
 exit $failed

@@ -144,6 +144,39 @@ void recheck(const std::string& equation) {
   EXPECT_EQ(display(left, unit).equals_text(), "≈ " + right);
 }
 
+TEST(EpisodeDetailTest, ParsesShortAndFullOnly) {
+  EXPECT_EQ(parse_episode_detail("short"), EpisodeDetail::kShort);
+  EXPECT_EQ(parse_episode_detail("full"), EpisodeDetail::kFull);
+  EXPECT_FALSE(parse_episode_detail("Full"));
+  EXPECT_FALSE(parse_episode_detail(""));
+  EXPECT_FALSE(parse_episode_detail("long"));
+}
+
+// Facts (a launch date, "free to use") are cited but never judged for price age.
+TEST(StalenessTest, FactSourcesAreNeverStale) {
+  auto price = std::make_shared<PriceSource>();
+  price->title = "a price list";
+  price->as_of = Date{2024, 1, 1};
+  auto fact = std::make_shared<PriceSource>();
+  fact->title = "a launch post";
+  fact->as_of = Date{2023, 10, 12};
+  fact->fact = true;
+  auto fresh = std::make_shared<PriceSource>();
+  fresh->title = "a recent price list";
+  fresh->as_of = Date{2026, 11, 1};
+  SourceNotes notes;
+  notes.cite(price);
+  notes.cite(fact);
+  notes.cite(fresh);
+  const auto stale = stale_sources(notes, Date{2026, 11, 27}, 180);
+  ASSERT_EQ(stale.size(), 1u);
+  EXPECT_EQ(stale[0].source, price);
+  EXPECT_EQ(stale[0].age_days, 1061);  // 366 (2024) + 365 (2025) + 330 days into 2026
+  const auto lines = staleness_warnings(notes, Date{2026, 11, 27}, 180);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_TRUE(contains(lines[0], "\"a price list\" are 1,061 days old")) << lines[0];
+}
+
 TEST(Episode050GoldenTest, EveryPrintedClaimEquationRechecks) {
   const std::string golden = read("tests/golden/cases/episode-ep050-json.test");
   const auto start = golden.find("--- stdout\n");

@@ -138,6 +138,17 @@ TEST(PriceTableTest, PerThatDoesNotDivideThePriceExactlyIsRefused) {
   }
 }
 
+// "kind": "fact": the source's as-of date is a statement's, not a price list's (docs/pricing-tables.md).
+TEST(PriceTableTest, SourceKindFactIsRead) {
+  json j = valid_table();
+  j["sources"][1]["kind"] = "fact";
+  j["sources"][0]["kind"] = "price";
+  const PriceTable t = parse_price_table(j, kFile);
+  EXPECT_FALSE(t.sources[0]->fact);
+  EXPECT_TRUE(t.sources[1]->fact);
+  EXPECT_FALSE(parse_price_table(valid_table(), kFile).sources[1]->fact);  // the default is a price
+}
+
 TEST(PriceTableTest, ZeroPriceIsAllowed) {
   json j = valid_table();
   j["rows"][0]["price"] = "0";
@@ -160,6 +171,8 @@ std::ostream& operator<<(std::ostream& os, const TableErrorCase& c) {
 }
 
 const TableErrorCase kTableErrors[] = {
+    {"SourceKindUnknown", [](json& j) { j["sources"][1]["kind"] = "news"; }, "/sources/1/kind",
+     "expected one of \"price\", \"fact\", got \"news\""},
     {"PriceAsNumber", [](json& j) { j["rows"][0]["price"] = 0.045; }, "/rows/0/price",
      "expected a price in USD as a decimal string such as \"0.045\", got number 0.045; write it in quotes"},
     {"NegativePrice", [](json& j) { j["rows"][0]["price"] = "-0.01"; }, "/rows/0/price",

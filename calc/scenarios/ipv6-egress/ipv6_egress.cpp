@@ -438,6 +438,7 @@ Ipv6EgressResult calculate(const Ipv6EgressScenario& scenario, const PriceCatalo
   std::vector<const PriceRow*> used = {p.nat_hour, p.nat_gb, p.eigw_hour, p.eigw_gb, p.ipv4_hour};
   for (const auto& t : result.data_transfer_out.tiers) used.push_back(t.row);
   for (const PriceRow* row : used) {
+    if (row->source->fact) continue;  // a statement's date ("free to use", 2023), not a price's
     result.prices_as_of = std::min(result.prices_as_of, row->source->as_of);
     result.prices_as_of_newest = std::max(result.prices_as_of_newest, row->source->as_of);
   }
