@@ -1,5 +1,6 @@
 #include "engine.h"
 
+#include <cctype>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -14,12 +15,49 @@ namespace costproof::web {
 
 namespace {
 
-std::string failure(const std::string& message, const std::string& pointer = "") {
+// `plain`: the message without the program's prefix, file name and JSON pointer, and without
+// sentences that tell a command-line user which command to run: what a listener reads next to the field.
+std::string failure(const std::string& message, const std::string& pointer = "", std::string plain = "") {
+  for (std::size_t at = plain.find(". "); at != std::string::npos;) {
+    const std::size_t next = plain.find(". ", at + 2);
+    const std::string sentence = plain.substr(at + 2, next == std::string::npos ? std::string::npos : next - at - 2);
+    if (sentence.find("costproof ") != std::string::npos || sentence.find("pricing-data/") != std::string::npos) {
+      plain.erase(at + 1, next == std::string::npos ? std::string::npos : next - at);
+      if (next == std::string::npos) break;
+      continue;
+    }
+    at = next;
+  }
+  // "similar keys in pricing-data/aws/us-east-1/ec2.json: ..." -> "similar keys: ..." (the page has no files).
+  for (std::size_t at = plain.find(" in pricing-data/"); at != std::string::npos; at = plain.find(" in pricing-data/", at)) {
+    const std::size_t end = plain.find_first_of(":;,", at + 1);
+    plain.erase(at, end == std::string::npos ? std::string::npos : end - at);
+  }
+  if (!plain.empty()) plain[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(plain[0])));
   nlohmann::ordered_json out;
   out["ok"] = false;
   out["message"] = message;
   out["pointer"] = pointer;
+  out["plain"] = plain.empty() ? message : plain;
   return out.dump();
+}
+
+// The body of the "### What this means for you" section of a scenario's Markdown (the kinds' summaries).
+std::string summary_of(const std::string& markdown) {
+  static const std::string kHeading = "### What this means for you\n";
+  const std::size_t at = markdown.find(kHeading);
+  if (at == std::string::npos) return "";
+  const std::size_t body = at + kHeading.size();
+  std::size_t end = markdown.size();
+  for (std::size_t p = markdown.find('\n', body); p != std::string::npos; p = markdown.find('\n', p + 1))
+    if (markdown.compare(p + 1, 3, "## ") == 0 || markdown.compare(p + 1, 4, "### ") == 0) {
+      end = p + 1;
+      break;
+    }
+  std::string out = markdown.substr(body, end - body);
+  while (!out.empty() && out.front() == '\n') out.erase(0, 1);
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
 }
 
 }  // namespace
@@ -51,11 +89,14 @@ std::string Engine::run(const std::string& scenario_text, const std::string& as_
     out["json"] = render_run_json(report);
     out["markdown"] = render_run_markdown(report);
     out["warnings"] = report.warnings;
+    out["summary"] = report.scenarios.empty() ? "" : summary_of(report.scenarios.front().markdown);
     return out.dump();
   } catch (const InputError& e) {
-    return failure(error_report_line(e), e.pointer());
+    const std::string what = e.what();
+    const std::size_t prefix = e.file().size() + 2 + (e.pointer().empty() ? 0 : e.pointer().size() + 2);
+    return failure(error_report_line(e), e.pointer(), what.size() > prefix ? what.substr(prefix) : what);
   } catch (const Error& e) {
-    return failure(error_report_line(e));
+    return failure(error_report_line(e), "", e.what());
   } catch (const std::exception& e) {
     return failure(std::string("costproof: internal error: ") + e.what());
   }
