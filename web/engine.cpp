@@ -7,7 +7,9 @@
 
 #include "core/error.h"
 #include "core/json_reader.h"
+#include "render/svg_chart.h"
 #include "scenarios/companion_form.h"
+#include "scenarios/registry.h"
 #include "scenarios/run_report.h"
 #include "scenarios/scenario.h"
 
@@ -83,13 +85,29 @@ std::string Engine::run(const std::string& scenario_text, const std::string& as_
   if (!today) return failure("costproof: usage error: the date must be YYYY-MM-DD, got \"" + as_of + "\"");
   try {
     const auto json = parse_json_text(scenario_text, kFormScenarioLabel, JsonOrigin::kUserInput);
-    const RunReport report = run_report({parse_scenario(json, kFormScenarioLabel)}, *catalog_, {*today, 180});
+    const Scenario scenario = parse_scenario(json, kFormScenarioLabel);
+    const RunReport report = run_report({scenario}, *catalog_, {*today, 180});
+    // The kind's chart drawn for these numbers (the same chart the page shows for the episode).
+    std::string chart;
+    // A chart that cannot be drawn for these numbers leaves the result without one.
+    try {
+      ScenarioKinds::for_each([&]<class Kind>() {
+        if (const auto* s = std::get_if<typename Kind::Scenario>(&scenario))
+          if (auto c = Kind::chart(*s, *catalog_, *today)) {
+            c->id += "-yours";
+            chart = render_svg_line_chart(*c);
+          }
+      });
+    } catch (const std::exception&) {
+      chart.clear();
+    }
     nlohmann::ordered_json out;
     out["ok"] = true;
     out["json"] = render_run_json(report);
     out["markdown"] = render_run_markdown(report);
     out["warnings"] = report.warnings;
     out["summary"] = report.scenarios.empty() ? "" : summary_of(report.scenarios.front().markdown);
+    out["chart_svg"] = chart;
     return out.dump();
   } catch (const InputError& e) {
     const std::string what = e.what();

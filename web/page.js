@@ -201,11 +201,18 @@
       part('result-markdown').textContent = out.markdown;
       part('result-rendered').innerHTML = markdownToHtml(out.markdown);
       part('result-json').textContent = out.json;
+      // The kind's chart drawn by the engine for these numbers (escaped SVG from calc/render/svg_chart.h).
+      part('result-chart-box').hidden = !out.chart_svg;
+      part('result-chart').innerHTML = out.chart_svg ? '<div class="table-scroll chart-scroll" role="region" tabindex="0">' +
+        out.chart_svg + '</div>' : '';
+      const chartRegion = part('result-chart').firstElementChild;
+      if (chartRegion) chartRegion.setAttribute('aria-label', `${result.getAttribute('aria-label')}, chart (scrolls sideways on a narrow screen)`);
       scrollRegions(result);
       markOverflow();
     } else {
       result.classList.add('failed');
       part('result-headline').replaceChildren();
+      part('result-chart').replaceChildren();
       part('result-markdown').textContent = '';
       part('result-rendered').replaceChildren();
       part('result-json').textContent = '';

@@ -92,6 +92,10 @@ TEST(WebEngineTest, ResultsCarryTheirOneParagraphSummary) {
   EXPECT_EQ(summary.rfind("A team like yours running 10 ", 0), 0u) << summary;
   EXPECT_NE(summary.find(" of current compute spend"), std::string::npos) << summary;
   EXPECT_EQ(summary.find("###"), std::string::npos) << summary;
+  // The kind's chart for these numbers.
+  const std::string chart = out.at("chart_svg");
+  EXPECT_EQ(chart.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0), 0u) << chart.substr(0, 80);
+  EXPECT_NE(chart.find("id=\"chart-graviton-yours\""), std::string::npos);
 }
 
 TEST(WebEngineTest, MissingPriceAndBadDateAndNoPricing) {

@@ -233,6 +233,8 @@ for (const [device, viewport] of [['desktop', { width: 1366, height: 900 }], ['p
         assert.equal(run.status, 0, run.stderr);
         assert.equal(await page.getAttribute(result, 'data-state'), 'ok');
         assert.ok((await page.textContent(`${result} .result-headline`)).trim().length > 40, 'no headline');
+        // The kind's chart, drawn for the listener's numbers.
+        assert.equal(await page.$$eval(`${result} .result-chart svg[role="img"] > title`, (t) => t.length), 1, 'no chart of your numbers');
         const rendered = await page.$$eval(`${result} .result-rendered table`, (ts) => ts.length);
         assert.ok(rendered >= 1, 'the worked example is not shown as HTML tables');
         const pageJson = await page.textContent(`${result} .result-json`);
