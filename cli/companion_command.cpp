@@ -287,12 +287,13 @@ std::string render_page(const PageParts& p) {
     price_notes = fill_template("scenarios/companion-price-notes.html",
                                 {{"count", notes.size()}, {"one", notes.size() == 1}, {"notes", notes}});
 
-  // The sections: those before the worked examples open; then the calculators and the charts; the
-  // long parts (worked examples, claims, how each was checked, assumptions, sources) collapsed,
-  // each reachable from the contents (page.js opens the one a link points into).
-  std::string body;
+  // The calculators first (the listener's "plug in your numbers"); then the sections before the
+  // worked examples, open; then the charts; then the long parts (worked examples, claims, how each
+  // was checked, assumptions, sources) collapsed, each reachable from the contents (page.js opens
+  // the one a link points into).
+  std::string body = p.form_html + kBackToTop;
   bool collapsed = false;
-  const std::string calculators = p.form_html + charts_section(p.charts);
+  const std::string calculators = charts_section(p.charts);
   for (const Section& s : sections) {
     if (!collapsed && s.id == "worked-examples") {
       body += calculators + kBackToTop;
