@@ -7,6 +7,8 @@
 #include <iostream>
 #include <optional>
 #include <map>
+#include <set>
+#include <algorithm>
 
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
@@ -19,6 +21,7 @@
 #include "markdown_html.h"
 #include "core/markup.h"
 #include "scenarios/companion_form.h"
+#include "render/text_template.h"
 #include "zip_writer.h"
 
 namespace costproof::cli {
@@ -99,7 +102,11 @@ std::string charts_section(const std::vector<LineChart>& charts) {
                      "<p>Drawn from the same calculations as the worked examples below. Each chart's numbers are "
                      "in the table under it.</p>\n";
   for (const auto& c : charts) {
-    html += "<figure class=\"chart\">\n" + render_svg_line_chart(c) + "\n<figcaption>" + escape_markup(c.title) +
+    // On a phone the picture keeps a readable size (CSS min-width) and scrolls sideways in its region.
+    html += "<figure class=\"chart\">\n<div class=\"table-scroll chart-scroll\" role=\"region\" tabindex=\"0\" "
+            "aria-label=\"Chart: " + escape_markup(c.title) + " (scrolls sideways on a narrow screen)\">\n" +
+            render_svg_line_chart(c) +
+            "\n</div>\n<figcaption>" + escape_markup(c.title) +
             ". " + escape_markup(c.description) + "</figcaption>\n<details><summary>The chart's numbers</summary>\n" +
             render_chart_data_table(c) + "\n</details>\n</figure>\n";
   }
@@ -116,7 +123,115 @@ std::string table_of_contents(const std::string& html) {
     items += "<li><a href=\"#" + html.substr(id_start, id_end - id_start) + "\">" +
              html.substr(text_start, text_end - text_start) + "</a></li>\n";
   }
-  return "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n" + items + "</ol>\n</nav>\n";
+  return "<nav class=\"toc\" aria-labelledby=\"contents-heading\">\n<h2 class=\"toc-heading\" "
+         "id=\"contents-heading\">Contents</h2>\n<ol>\n" + items + "</ol>\n</nav>\n";
+}
+
+// Replaces every occurrence of `from` in `text` by `to`.
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+// Every <table> in a focusable, labelled scroll region (a wide table scrolls sideways inside it on a
+// phone instead of widening the page), and header cells with no text as data cells (an empty
+// <th> is a header of nothing).
+std::string accessible_tables(const std::string& html) {
+  std::string out;
+  int n = 0;
+  std::size_t pos = 0;
+  for (std::size_t at = html.find("<table"); at != std::string::npos; at = html.find("<table", pos)) {
+    const std::size_t end = html.find("</table>", at);
+    if (end == std::string::npos) break;
+    std::string table = html.substr(at, end + 8 - at);
+    for (std::size_t th = table.find("<th"); th != std::string::npos; th = table.find("<th", th + 3)) {
+      const std::size_t close = table.find('>', th);
+      if (close != std::string::npos && table.compare(close + 1, 5, "</th>") == 0 &&
+          (table[th + 3] == '>' || table[th + 3] == ' ')) {
+        table.replace(close + 1, 5, "</td>");
+        table.replace(th, 3, "<td");
+      }
+    }
+    out.append(html, pos, at - pos);
+    out += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table " + std::to_string(++n) +
+           " (scrolls sideways on a narrow screen)\">" + table + "</div>";
+    pos = end + 8;
+  }
+  return out + html.substr(pos);
+}
+
+// The first screen's key numbers: the episode's claims checked against its worked examples ("computed"
+// checks), one per topic in topic order, then claims checked by arithmetic on topics not yet shown;
+// at most four. Each links to its "How each claim was checked" entry.
+nlohmann::json key_numbers(const EpisodeReport& report) {
+  std::map<const ClaimOutcome*, std::size_t> number;
+  for (std::size_t i = 0; i < report.claims.size(); ++i) number[&report.claims[i]] = i + 1;
+  const auto has_check = [](const ClaimOutcome* c, const char* type) {
+    for (const auto& check : c->checks)
+      if (check.type == type) return true;
+    return false;
+  };
+  std::vector<const ClaimOutcome*> picked;
+  std::set<const TopicReport*> done;
+  for (const char* type : {"computed", "arithmetic"})
+    for (const auto& t : report.topics)
+      for (const ClaimOutcome* c : t.claims)
+        if (picked.size() < 4 && !done.contains(&t) && has_check(c, type) &&
+            c->claim->number_kind != NumberKind::kStatement) {
+          picked.push_back(c);
+          done.insert(&t);
+        }
+  static const std::map<Verdict, std::string> kMarks = {{Verdict::kSupported, "✓"},
+                                                        {Verdict::kSupportedWithCaveat, "≈"},
+                                                        {Verdict::kUnverified, "?"},
+                                                        {Verdict::kMisleading, "!"},
+                                                        {Verdict::kContradicted, "✗"}};
+  nlohmann::json out = nlohmann::json::array();
+  for (const ClaimOutcome* c : picked) {
+    const std::string label = verdict_label(c->verdict);
+    const std::string line = !c->claim->note.empty() ? c->claim->note : c->claim->suggested_wording;
+    std::string upper = label;
+    upper[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(upper[0])));
+    out.push_back({{"quote", escape_markup(c->claim->quote)},
+                   {"verdict_id", verdict_id(c->verdict)},
+                   {"verdict_label", escape_markup(upper)},
+                   {"mark", kMarks.at(c->verdict)},
+                   {"line", escape_markup(line)},
+                   {"href", "#" + heading_id(std::to_string(number[c]) + ". " + c->claim->id + ": " + label)}});
+  }
+  return out;
+}
+
+// A warning as the page shows it: without the scenario ids it starts with ("a, b, claims: data from ...").
+std::string reader_warning(const std::string& warning) {
+  const std::size_t at = warning.find(": data from ");
+  if (at == std::string::npos) return warning;
+  return "Data from " + warning.substr(at + 12);
+}
+
+// The show notes' HTML split at its <h2> headings: the part before the first (title and introduction)
+// and one part per section.
+struct Section {
+  std::string id, heading, html;  // heading: the whole "<h2 ...>...</h2>"; html: what follows it
+};
+
+std::vector<Section> split_sections(const std::string& html, std::string& before) {
+  std::vector<Section> out;
+  std::size_t at = html.find("<h2");
+  before = html.substr(0, at);
+  while (at != std::string::npos) {
+    const std::size_t heading_end = html.find("</h2>", at) + 5;
+    const std::size_t next = html.find("<h2", heading_end);
+    Section s;
+    s.heading = html.substr(at, heading_end - at);
+    const std::size_t id = s.heading.find("id=\"");
+    if (id != std::string::npos) s.id = s.heading.substr(id + 4, s.heading.find('"', id + 4) - id - 4);
+    s.html = html.substr(heading_end, next == std::string::npos ? std::string::npos : next - heading_end);
+    out.push_back(std::move(s));
+    at = next;
+  }
+  return out;
 }
 
 struct PageParts {
@@ -126,20 +241,73 @@ struct PageParts {
   Date today;
 };
 
+constexpr const char* kBackToTop = "<p class=\"back-to-top\"><a href=\"#top\">Back to top</a></p>\n";
+
 std::string render_page(const PageParts& p) {
   const EpisodeFile& e = p.episode->inputs.episode;
-  std::string body = markdown_to_html(p.show_notes_markdown);
-  // Charts and the calculator go right after "What this means for you", before the worked examples.
-  const std::string insert = charts_section(p.charts) + p.form_html;
-  const std::size_t at = body.find("<h2 id=\"worked-examples\"");
-  body = at == std::string::npos ? body + insert : body.substr(0, at) + insert + body.substr(at);
-  // The <h1> stays first; the contents follow it.
-  const std::size_t h1_end = body.find("</h1>");
+  std::string intro;
+  const std::vector<Section> sections = split_sections(markdown_to_html(p.show_notes_markdown), intro);
+  // The introduction without its <h1> (the first screen has the title) and without the warning boxes
+  // (one box of price-age notes instead).
+  std::string h1_id;
+  if (const std::size_t h1 = intro.find("<h1"); h1 != std::string::npos) {
+    const std::size_t end = intro.find("</h1>", h1);
+    const std::size_t id = intro.find("id=\"", h1);
+    if (id != std::string::npos && id < end) h1_id = intro.substr(id + 4, intro.find('"', id + 4) - id - 4);
+    intro.erase(h1, end + 5 - h1);
+  }
+  std::vector<std::string> notes;
+  for (std::size_t q = intro.find("<blockquote>"); q != std::string::npos; q = intro.find("<blockquote>", q)) {
+    const std::size_t end = intro.find("</blockquote>", q);
+    if (end == std::string::npos) break;
+    std::string inner = intro.substr(q + 12, end - q - 12);
+    const std::size_t text = inner.find("</strong>");
+    if (inner.find("<strong>Warning:</strong>") == std::string::npos || text == std::string::npos) {
+      q = end;
+      continue;
+    }
+    inner = inner.substr(text + 9);
+    inner = replace_all(replace_all(inner, "<p>", ""), "</p>", "");
+    while (!inner.empty() && std::isspace(static_cast<unsigned char>(inner.front()))) inner.erase(0, 1);
+    while (!inner.empty() && std::isspace(static_cast<unsigned char>(inner.back()))) inner.pop_back();
+    inner = reader_warning(inner);
+    if (std::find(notes.begin(), notes.end(), inner) == notes.end()) notes.push_back(inner);
+    intro.erase(q, end + 13 - q);
+  }
+  const nlohmann::json keys = key_numbers(p.episode->report);
+  std::string first = fill_template("scenarios/companion-first-screen.html",
+                                    {{"number", escape_markup(e.number)},
+                                     {"checked_on", p.today.to_string()},
+                                     {"title", escape_markup("Episode " + e.number + ": " + e.title)},
+                                     {"h1_id", h1_id.empty() ? std::string("title") : h1_id},
+                                     {"has_key_numbers", !keys.empty()},
+                                     {"key_numbers", keys}});
+  std::string price_notes;
+  if (!notes.empty())
+    price_notes = fill_template("scenarios/companion-price-notes.html",
+                                {{"count", notes.size()}, {"one", notes.size() == 1}, {"notes", notes}});
+
+  // The calculators first (the listener's "plug in your numbers"); then the sections before the
+  // worked examples, open; then the charts; then the long parts (worked examples, claims, how each
+  // was checked, assumptions, sources) collapsed, each reachable from the contents (page.js opens
+  // the one a link points into).
+  std::string body = p.form_html + kBackToTop;
+  bool collapsed = false;
+  const std::string calculators = charts_section(p.charts);
+  for (const Section& s : sections) {
+    if (!collapsed && s.id == "worked-examples") {
+      body += calculators + kBackToTop;
+      collapsed = true;
+    }
+    if (collapsed)
+      body += "<details class=\"part\" id=\"part-" + s.id + "\">\n<summary>" + s.heading + "</summary>\n" + s.html +
+              kBackToTop + "</details>\n";
+    else
+      body += "<section class=\"part\" id=\"part-" + s.id + "\">\n" + s.heading + s.html + kBackToTop + "</section>\n";
+  }
+  if (!collapsed) body += calculators + kBackToTop;
+  body = accessible_tables(body);
   const std::string toc = table_of_contents(body);
-  if (h1_end != std::string::npos)
-    body = body.substr(0, h1_end + 6) + toc + body.substr(h1_end + 6);
-  else
-    body = toc + body;
   std::string html;
   html += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
@@ -151,12 +319,9 @@ std::string render_page(const PageParts& p) {
           "'unsafe-eval' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:; connect-src data:\">\n";
   html += "<meta name=\"generator\" content=\"costproof " COSTPROOF_VERSION "\">\n";
   html += "<title>Episode " + escape_markup(e.number) + " companion: " + escape_markup(e.title) + "</title>\n";
-  html += "<style>\n" + p.css + "</style>\n</head>\n<body>\n<main>\n";
-  html += "<p class=\"kicker\">Companion to episode " + escape_markup(e.number) + " · made by costproof " COSTPROOF_VERSION
-          " with prices checked against " + p.today.to_string() +
-          " · this page works offline and makes no network requests</p>\n";
-  html += body;
-  html += "</main>\n";
+  html += "<style>\n" + p.css + "</style>\n</head>\n<body>\n<main id=\"top\" tabindex=\"-1\">\n";
+  html += first + toc + "<div class=\"intro\">\n" + accessible_tables(intro) + "</div>\n" + price_notes + body;
+  html += "<p class=\"made-by\">Made by costproof " COSTPROOF_VERSION ".</p>\n</main>\n";
   html += "<script type=\"application/json\" id=\"form-options\">" + inside_script(p.options_json, "json") + "</script>\n";
   html += "<script type=\"application/json\" id=\"pricing-data\">" + inside_script(p.pricing_json, "json") + "</script>\n";
   html += "<script>\n" + inside_script(p.engine_js, "the WebAssembly engine") + "\n</script>\n";
@@ -165,31 +330,57 @@ std::string render_page(const PageParts& p) {
   return html;
 }
 
-std::string bundle_readme(const LoadedEpisode& episode, const Date& today, const std::string& zip_name) {
+// The bundle's README: what each file is (only the files written, not the README itself nor the zip
+// it travels in), what to open, and how to run costproof on your own numbers.
+std::string bundle_readme(const LoadedEpisode& episode, const Date& today, const std::vector<ZipEntry>& files) {
   const EpisodeFile& e = episode.inputs.episode;
+  const auto has = [&](const std::string& name) {
+    return std::any_of(files.begin(), files.end(), [&](const ZipEntry& f) { return f.name == name; });
+  };
+  std::vector<std::string> inputs;
+  for (const auto& f : files)
+    if (f.name.starts_with("scenarios/")) inputs.push_back(f.name);
   std::string s = "# Companion to episode " + e.number + ": " + e.title + "\n\n";
   s += "Made by costproof " COSTPROOF_VERSION ", prices checked against " + today.to_string() + ".\n\n";
+  if (has("index.html"))
+    s += "**Start here: double-click `index.html`.** It opens in your web browser and works offline (no network "
+         "needed, nothing to install).\n\n";
   s += "| file | what it is |\n|---|---|\n";
-  s += "| `index.html` | open it in a browser (double-click; no network needed): the show notes, charts, every claim "
-       "with its verdict, sources with their as-of dates, and forms that compute your own numbers offline |\n";
-  s += "| `show-notes.md` | the same show notes as Markdown |\n";
-  s += "| `results.json`, `results.csv` | every claim and worked-example figure, for a spreadsheet or a script |\n";
-  s += "| `scenarios/` | the episode's scenario and claims files: the inputs of every number above |\n";
-  s += "| `" + zip_name + "` | all of the above in one file |\n\n";
-  s += "## Your own numbers with costproof\n\n";
-  s += "The page's forms cover the common cases. For anything else (several instance types, hourly usage from "
-       "your bill, your own month convention), copy a scenario file and change it:\n\n";
-  s += "```sh\n# in a clone of the costproof repository (its README has the two set-up commands)\n";
-  s += "cp scenarios/ep" + e.number + "/graviton-small-team.json my-fleet.json   # or a file from scenarios/ here\n";
-  s += "# edit my-fleet.json: region, instance_type, count, target\n";
-  s += "./build/cli/costproof run my-fleet.json\n./build/cli/costproof run my-fleet.json --format json\n```\n\n";
+  if (has("index.html"))
+    s += "| `index.html` | the companion page: the key numbers with their verdicts, calculators for your own "
+         "numbers, charts, the show notes, every claim and how it was checked, and the sources with their as-of "
+         "dates |\n";
+  if (has("show-notes.md")) s += "| `show-notes.md` | the show notes as Markdown |\n";
+  if (has("results.json") && has("results.csv"))
+    s += "| `results.json`, `results.csv` | every claim and worked-example figure, for a spreadsheet or a script |\n";
+  if (!inputs.empty())
+    s += "| `scenarios/` | the episode's input files (" + std::to_string(inputs.size()) +
+         "): scenarios, claims and episode description, from which every number is computed |\n";
+  s += "\n## Your own numbers with costproof\n\n";
+  s += "The page's calculators cover the common cases. For anything else (several instance types, hourly usage "
+       "from your bill, your own month convention), run costproof on a scenario file of your own.\n\n";
+  s += "costproof is not in this folder: it is a command-line program built from the source of the costproof "
+       "repository (its README has the set-up commands; this bundle was made by version " COSTPROOF_VERSION "). In "
+       "a clone of it:\n\n";
+  // A scenario file of this bundle to start from: the first one that is a scenario (has a "kind").
+  std::string example;
+  for (const auto& path : episode.scenario_files)
+    if (has("scenarios/" + fs::path(path).filename().string())) {
+      example = "scenarios/" + fs::path(path).filename().string();
+      break;
+    }
+  s += "```sh\n";
+  if (!example.empty())
+    s += "cp <this folder>/" + example + " my-numbers.json   # or any scenario file from scenarios/ here\n";
+  s += "# edit my-numbers.json: its fields are described in the docs named below\n";
+  s += "./build/cli/costproof run my-numbers.json\n./build/cli/costproof run my-numbers.json --format json\n```\n\n";
   // "`a`, `b` and `c`": every kind's documentation, in registry order.
   std::vector<std::string> docs;
   ScenarioKinds::for_each([&]<class Kind>() { docs.push_back("`" + std::string(Kind::docs) + "`"); });
   std::string listed = docs.front();
   for (std::size_t i = 1; i < docs.size(); ++i) listed += (i + 1 == docs.size() ? " and " : ", ") + docs[i];
   s += "Every field is described in the repository's " + listed +
-       ". Each form on the page also shows the scenario file it ran, ready to download and run with "
+       ". Each calculator on the page also gives you the scenario file it ran, ready to download and run with "
        "`costproof run`.\n\n";
   s += "Prices are list prices from the sources named in the page, each with its as-of date; check them before "
        "you commit money.\n";
@@ -296,7 +487,7 @@ int cmd_companion(const std::vector<std::string>& args) {
   }
   std::sort(inputs.begin(), inputs.end());
   for (const auto& p : inputs) files.push_back({"scenarios/" + p.filename().string(), read_text_file(p)});
-  files.push_back({"README.md", bundle_readme(*loaded, today, zip_name)});
+  files.push_back({"README.md", bundle_readme(*loaded, today, files)});
   std::vector<ZipEntry> with_zip = files;
   with_zip.push_back({zip_name, make_zip(files)});
   fs::path out = vm["out"].as<std::string>();

@@ -1,9 +1,11 @@
 #include "zip_writer.h"
 
-#include <array>
+#include <algorithm>
 #include <cstddef>
 #include <stdexcept>
 #include <unordered_set>
+
+#include <zlib.h>
 
 namespace costproof::cli {
 namespace {
@@ -15,28 +17,18 @@ constexpr std::uint32_t kEndRecordSignature = 0x06054b50;
 constexpr std::uint64_t kLocalHeaderSize = 30;    // bytes, before the name
 constexpr std::uint64_t kCentralHeaderSize = 46;  // bytes, before the name
 constexpr std::uint64_t kEndRecordSize = 22;      // bytes, with an empty comment
-constexpr std::uint16_t kVersionNeeded = 10;      // 1.0: stored files only
+constexpr std::uint16_t kVersionStore = 10;       // 1.0: a stored file
+constexpr std::uint16_t kVersionDeflate = 20;     // 2.0: a deflated file
 constexpr std::uint16_t kVersionMadeBy = (3 << 8) | 20;  // host 3 = Unix (so the mode below counts), spec 2.0
 constexpr std::uint16_t kFlagUtf8Names = 1 << 11;
 constexpr std::uint16_t kMethodStore = 0;
+constexpr std::uint16_t kMethodDeflate = 8;
 constexpr std::uint16_t kDosTime = 0;                             // 00:00:00
 constexpr std::uint16_t kDosDate = ((1980 - 1980) << 9) | (1 << 5) | 1;  // 1980-01-01
 constexpr std::uint32_t kUnixFileMode = 0100644;                  // regular file, rw-r--r--
 constexpr std::uint32_t kExternalAttributes = kUnixFileMode << 16;
 constexpr std::uint64_t kMaxEntries = 0xFFFF;
 constexpr std::uint64_t kMaxArchiveSize = 0xFFFFFFFF;  // largest offset a 32-bit field holds
-
-// The table of CRC-32 remainders for each byte value.
-constexpr std::array<std::uint32_t, 256> make_crc_table() {
-  std::array<std::uint32_t, 256> table{};
-  for (std::uint32_t n = 0; n < 256; ++n) {
-    std::uint32_t c = n;
-    for (int k = 0; k < 8; ++k) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-    table[n] = c;
-  }
-  return table;
-}
-constexpr std::array<std::uint32_t, 256> kCrcTable = make_crc_table();
 
 // Little-endian field writers.
 void put16(std::string& out, std::uint16_t v) {
@@ -60,12 +52,37 @@ void check_name(const std::string& name) {
   if (name.size() > 0xFFFF) reject("is longer than 65,535 bytes");
 }
 
+// `data` as a raw DEFLATE stream (RFC 1951, what ZIP method 8 holds), by zlib at its best compression.
+// Deterministic: the same bytes and zlib version give the same stream.
+std::string deflate_raw(std::string_view data) {
+  z_stream z{};
+  // windowBits -15: a raw stream, no zlib header or trailer (ZIP has its own CRC and sizes).
+  if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    throw std::runtime_error("zlib: deflateInit2 failed");
+  std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&z, Z_FINISH);
+  const auto written = z.total_out;
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) throw std::runtime_error("zlib: deflate did not finish (" + std::to_string(rc) + ")");
+  out.resize(written);
+  return out;
+}
+
 }  // namespace
 
 std::uint32_t crc32(std::string_view bytes) {
-  std::uint32_t c = 0xFFFFFFFFu;
-  for (const char ch : bytes) c = kCrcTable[(c ^ static_cast<unsigned char>(ch)) & 0xFFu] ^ (c >> 8);
-  return c ^ 0xFFFFFFFFu;
+  uLong c = ::crc32(0L, Z_NULL, 0);
+  // zlib takes at most uInt bytes per call.
+  while (!bytes.empty()) {
+    const auto n = static_cast<uInt>(std::min<std::size_t>(bytes.size(), 1u << 30));
+    c = ::crc32(c, reinterpret_cast<const Bytef*>(bytes.data()), n);
+    bytes.remove_prefix(n);
+  }
+  return static_cast<std::uint32_t>(c);
 }
 
 std::string make_zip(const std::vector<ZipEntry>& entries) {
@@ -81,7 +98,18 @@ std::string make_zip(const std::vector<ZipEntry>& entries) {
     if (!seen.insert(e.name).second) {
       throw std::invalid_argument("zip entry name \"" + e.name + "\" appears twice");
     }
-    total += kLocalHeaderSize + kCentralHeaderSize + 2 * e.name.size() + e.data.size();
+    if (e.data.size() > kMaxArchiveSize)
+      throw std::length_error("zip archive: \"" + e.name + "\" is 4 GiB or more; that needs ZIP64");
+  }
+  // Each file deflated, or stored when deflating does not make it smaller (tiny files).
+  std::vector<std::string> packed(entries.size());
+  std::vector<bool> deflated(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (!entries[i].data.empty()) packed[i] = deflate_raw(entries[i].data);
+    deflated[i] = packed[i].size() < entries[i].data.size();
+    if (!deflated[i]) packed[i].clear();
+    const std::size_t size = deflated[i] ? packed[i].size() : entries[i].data.size();
+    total += kLocalHeaderSize + kCentralHeaderSize + 2 * entries[i].name.size() + size;
   }
   if (total > kMaxArchiveSize) {
     throw std::length_error("zip archive: " + std::to_string(total) + " bytes; 4 GiB or more needs ZIP64");
@@ -90,35 +118,40 @@ std::string make_zip(const std::vector<ZipEntry>& entries) {
   std::string out;
   out.reserve(static_cast<std::size_t>(total));
   std::string central;
-  for (const ZipEntry& e : entries) {
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const ZipEntry& e = entries[i];
     const auto offset = static_cast<std::uint32_t>(out.size());
     const std::uint32_t crc = crc32(e.data);
     const auto size = static_cast<std::uint32_t>(e.data.size());
+    const std::string& stored = deflated[i] ? packed[i] : e.data;
+    const auto packed_size = static_cast<std::uint32_t>(stored.size());
+    const std::uint16_t version = deflated[i] ? kVersionDeflate : kVersionStore;
+    const std::uint16_t method = deflated[i] ? kMethodDeflate : kMethodStore;
     const auto name_length = static_cast<std::uint16_t>(e.name.size());
 
     put32(out, kLocalHeaderSignature);
-    put16(out, kVersionNeeded);
+    put16(out, version);
     put16(out, kFlagUtf8Names);
-    put16(out, kMethodStore);
+    put16(out, method);
     put16(out, kDosTime);
     put16(out, kDosDate);
     put32(out, crc);
-    put32(out, size);  // compressed size: the same, stored
+    put32(out, packed_size);
     put32(out, size);
     put16(out, name_length);
     put16(out, 0);  // extra field length
     out += e.name;
-    out += e.data;
+    out += stored;
 
     put32(central, kCentralHeaderSignature);
     put16(central, kVersionMadeBy);
-    put16(central, kVersionNeeded);
+    put16(central, version);
     put16(central, kFlagUtf8Names);
-    put16(central, kMethodStore);
+    put16(central, method);
     put16(central, kDosTime);
     put16(central, kDosDate);
     put32(central, crc);
-    put32(central, size);
+    put32(central, packed_size);
     put32(central, size);
     put16(central, name_length);
     put16(central, 0);  // extra field length

@@ -1,5 +1,7 @@
-// A minimal ZIP archive builder: files stored uncompressed (method 0, STORE), for
-// bundling scenario files into one download. Pure: builds the bytes in memory.
+// A minimal ZIP archive builder: each file deflated by zlib (method 8, DEFLATE), or stored
+// (method 0, STORE) when deflating would not make it smaller, for bundling the companion
+// into one download. Pure: builds the bytes in memory. zlib (Debian zlib1g-dev) does the
+// compression and the CRC-32; this file only lays out the ZIP records around them.
 //
 // Deterministic: every entry gets the same timestamp (1980-01-01 00:00, the earliest
 // a ZIP can hold) and Unix mode rw-r--r--, so the same entries give the same bytes.
@@ -22,10 +24,10 @@ namespace costproof::cli {
 // One file in the archive.
 struct ZipEntry {
   std::string name;  // path inside the archive, '/' separators: "scenarios/graviton-small-team.json"
-  std::string data;  // the file's bytes, stored as they are
+  std::string data;  // the file's bytes (unzip gives them back exactly)
 };
 
-// The bytes of a .zip holding `entries` uncompressed, in the given order: a local header
+// The bytes of a .zip holding `entries` (deflated, or stored when that is smaller), in the given order: a local header
 // and the data for each entry, then the central directory and the end record.
 // Throws std::invalid_argument for a name that is empty, starts or ends with '/', contains
 // "..", '\' or a NUL byte, is longer than 65,535 bytes, or repeats an earlier name.

@@ -13,6 +13,7 @@ packages=(
   diffutils                      # golden-file tests
   cmark-gfm                      # tests render the show notes as GitHub-flavoured Markdown
   libcmark-gfm-dev libcmark-gfm-extensions-dev  # companion page: show notes Markdown to HTML
+  zlib1g-dev                     # companion zip: DEFLATE compression and CRC-32
 )
 # Extra packages for optional jobs.
 for arg in "$@"; do

@@ -1,12 +1,15 @@
 #include "engine.h"
 
+#include <cctype>
 #include <optional>
 
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
 #include "core/json_reader.h"
+#include "render/svg_chart.h"
 #include "scenarios/companion_form.h"
+#include "scenarios/registry.h"
 #include "scenarios/run_report.h"
 #include "scenarios/scenario.h"
 
@@ -14,12 +17,49 @@ namespace costproof::web {
 
 namespace {
 
-std::string failure(const std::string& message, const std::string& pointer = "") {
+// `plain`: the message without the program's prefix, file name and JSON pointer, and without
+// sentences that tell a command-line user which command to run: what a listener reads next to the field.
+std::string failure(const std::string& message, const std::string& pointer = "", std::string plain = "") {
+  for (std::size_t at = plain.find(". "); at != std::string::npos;) {
+    const std::size_t next = plain.find(". ", at + 2);
+    const std::string sentence = plain.substr(at + 2, next == std::string::npos ? std::string::npos : next - at - 2);
+    if (sentence.find("costproof ") != std::string::npos || sentence.find("pricing-data/") != std::string::npos) {
+      plain.erase(at + 1, next == std::string::npos ? std::string::npos : next - at);
+      if (next == std::string::npos) break;
+      continue;
+    }
+    at = next;
+  }
+  // "similar keys in pricing-data/aws/us-east-1/ec2.json: ..." -> "similar keys: ..." (the page has no files).
+  for (std::size_t at = plain.find(" in pricing-data/"); at != std::string::npos; at = plain.find(" in pricing-data/", at)) {
+    const std::size_t end = plain.find_first_of(":;,", at + 1);
+    plain.erase(at, end == std::string::npos ? std::string::npos : end - at);
+  }
+  if (!plain.empty()) plain[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(plain[0])));
   nlohmann::ordered_json out;
   out["ok"] = false;
   out["message"] = message;
   out["pointer"] = pointer;
+  out["plain"] = plain.empty() ? message : plain;
   return out.dump();
+}
+
+// The body of the "### What this means for you" section of a scenario's Markdown (the kinds' summaries).
+std::string summary_of(const std::string& markdown) {
+  static const std::string kHeading = "### What this means for you\n";
+  const std::size_t at = markdown.find(kHeading);
+  if (at == std::string::npos) return "";
+  const std::size_t body = at + kHeading.size();
+  std::size_t end = markdown.size();
+  for (std::size_t p = markdown.find('\n', body); p != std::string::npos; p = markdown.find('\n', p + 1))
+    if (markdown.compare(p + 1, 3, "## ") == 0 || markdown.compare(p + 1, 4, "### ") == 0) {
+      end = p + 1;
+      break;
+    }
+  std::string out = markdown.substr(body, end - body);
+  while (!out.empty() && out.front() == '\n') out.erase(0, 1);
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
 }
 
 }  // namespace
@@ -45,17 +85,36 @@ std::string Engine::run(const std::string& scenario_text, const std::string& as_
   if (!today) return failure("costproof: usage error: the date must be YYYY-MM-DD, got \"" + as_of + "\"");
   try {
     const auto json = parse_json_text(scenario_text, kFormScenarioLabel, JsonOrigin::kUserInput);
-    const RunReport report = run_report({parse_scenario(json, kFormScenarioLabel)}, *catalog_, {*today, 180});
+    const Scenario scenario = parse_scenario(json, kFormScenarioLabel);
+    const RunReport report = run_report({scenario}, *catalog_, {*today, 180});
+    // The kind's chart drawn for these numbers (the same chart the page shows for the episode).
+    std::string chart;
+    // A chart that cannot be drawn for these numbers leaves the result without one.
+    try {
+      ScenarioKinds::for_each([&]<class Kind>() {
+        if (const auto* s = std::get_if<typename Kind::Scenario>(&scenario))
+          if (auto c = Kind::chart(*s, *catalog_, *today)) {
+            c->id += "-yours";
+            chart = render_svg_line_chart(*c);
+          }
+      });
+    } catch (const std::exception&) {
+      chart.clear();
+    }
     nlohmann::ordered_json out;
     out["ok"] = true;
     out["json"] = render_run_json(report);
     out["markdown"] = render_run_markdown(report);
     out["warnings"] = report.warnings;
+    out["summary"] = report.scenarios.empty() ? "" : summary_of(report.scenarios.front().markdown);
+    out["chart_svg"] = chart;
     return out.dump();
   } catch (const InputError& e) {
-    return failure(error_report_line(e), e.pointer());
+    const std::string what = e.what();
+    const std::size_t prefix = e.file().size() + 2 + (e.pointer().empty() ? 0 : e.pointer().size() + 2);
+    return failure(error_report_line(e), e.pointer(), what.size() > prefix ? what.substr(prefix) : what);
   } catch (const Error& e) {
-    return failure(error_report_line(e));
+    return failure(error_report_line(e), "", e.what());
   } catch (const std::exception& e) {
     return failure(std::string("costproof: internal error: ") + e.what());
   }

@@ -8,9 +8,11 @@
 //   engine.load_pricing(R"([{"path": "aws/us-east-1/ec2.json", "label": "...", "text": "{...}"}, ...])");
 //   std::string out = engine.run(R"({"schema_version": 1, "kind": ..., ...})", "2026-11-27");
 //   // out == {"ok": true, "json": "<what costproof run --format json prints>",
-//   //         "markdown": "<what costproof run prints>", "warnings": ["..."]}
+//   //         "markdown": "<what costproof run prints>", "warnings": ["..."],
+//   //         "summary": "<the scenario's \"What this means for you\" paragraph, Markdown>",
+//   //         "chart_svg": "<svg ...>: the kind's companion chart for these numbers, or \"\">"}
 //   // or      {"ok": false, "message": "costproof: error: your-numbers.json: /fleet/0/count: ...",
-//   //          "pointer": "/fleet/0/count"}
+//   //          "pointer": "/fleet/0/count", "plain": "Expected ...: the message alone, shown next to the field"}
 //   engine.form_scenario(form.dataset.kind, R"({"region": "us-east-1", "count": "40", ...})", options_json);
 //   // {"ok": true, "scenario": {"schema_version": 1, "kind": ..., "fleet": [{..., "count": 40, ...}]}}
 #pragma once

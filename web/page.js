@@ -21,29 +21,59 @@
   const formOptions = (form) => options.forms[form.dataset.kind] || {};
 
   // Fill selects and datalists from the embedded price tables' keys.
+  const optionElement = (item) => Object.assign(document.createElement('option'),
+    typeof item === 'string' ? { value: item, textContent: item } : { value: item.value, textContent: item.label });
   for (const form of forms) {
-    for (const select of form.querySelectorAll('select[data-options]')) {
-      for (const item of formOptions(form)[select.dataset.options] || []) {
-        const o = document.createElement('option');
-        o.value = item.value;
-        o.textContent = item.label;
-        select.appendChild(o);
-      }
-    }
+    for (const select of form.querySelectorAll('select[data-options]'))
+      for (const item of formOptions(form)[select.dataset.options] || []) select.appendChild(optionElement(item));
   }
+  // Lists that depend on the region (a <datalist> of suggestions or a <select> of choices).
   function regionChanged(form) {
     const region = form.elements.region.value;
-    for (const list of form.querySelectorAll('datalist[data-options-by-region]')) {
+    for (const list of form.querySelectorAll('[data-options-by-region]')) {
       const values = (formOptions(form)[list.dataset.optionsByRegion] || {})[region] || [];
-      list.replaceChildren(...values.map((v) => Object.assign(document.createElement('option'), { value: v })));
+      const keep = list.value;
+      list.replaceChildren(...values.map((v) => optionElement(list.tagName === 'DATALIST' && typeof v !== 'string' ? v.value : v)));
+      if (list.tagName === 'SELECT' && [...list.options].some((o) => o.value === keep)) list.value = keep;
+    }
+  }
+  // Fields that apply to some choices only (data-show-when="<field>" data-show-values="a b").
+  function showWhen(form) {
+    for (const el of form.querySelectorAll('[data-show-when]')) {
+      const on = form.elements[el.dataset.showWhen];
+      el.hidden = !!on && !el.dataset.showValues.split(' ').includes(on.value);
+    }
+  }
+  // Every field gets an id, and its hint (the <span class="hint"> beside it) describes it.
+  for (const form of forms) {
+    for (const el of form.elements) {
+      if (!el.name) continue;
+      el.id = el.id || `${form.id}-${el.name}`;
+      const hint = el.closest('p')?.querySelector('.hint');
+      if (hint) { hint.id = `${el.id}-hint`; el.setAttribute('aria-describedby', hint.id); }
     }
   }
   // Start from the episode's own example values.
   for (const form of forms) {
+    regionChanged(form);
+    for (const [name, value] of Object.entries(formOptions(form).defaults || {}))
+      if (form.elements[name]) form.elements[name].value = value;
+    regionChanged(form);
     for (const [name, value] of Object.entries(formOptions(form).defaults || {}))
       if (form.elements[name]) form.elements[name].value = value;
     form.elements.region.addEventListener('change', () => regionChanged(form));
-    regionChanged(form);
+    showWhen(form);
+  }
+
+  // Each form's result sits right under it (a copy of <template id="result-template">).
+  const resultOf = new Map();
+  for (const form of forms) {
+    const result = $('result-template').content.firstElementChild.cloneNode(true);
+    result.id = `result-${form.id}`;
+    result.dataset.form = form.id;
+    result.setAttribute('aria-label', `Result: ${form.querySelector('h3, legend')?.textContent || ''}`);
+    form.after(result);
+    resultOf.set(form, result);
   }
 
   // Form fields -> scenario, by the form's kind in the engine (calc/scenarios/<kind>/*_form.cpp).
@@ -88,7 +118,7 @@
       } else if (line.startsWith('|') && i + 1 < lines.length && /^\|[-:| ]+\|$/.test(lines[i + 1].trim())) {
         flush();
         const align = cells(lines[i + 1]).map((c) => (c.endsWith(':') ? ' class="num"' : ''));
-        let html = '<table><thead><tr>' + cells(line).map((c) => `<th>${inline(c)}</th>`).join('') + '</tr></thead><tbody>';
+        let html = '<table><thead><tr>' + cells(line).map((c) => (c ? `<th>${inline(c)}</th>` : '<td></td>')).join('') + '</tr></thead><tbody>';
         for (i += 2; i < lines.length && lines[i].startsWith('|'); i++)
           html += '<tr>' + cells(lines[i]).map((c, k) => `<td${align[k] || ''}>${inline(c)}</td>`).join('') + '</tr>';
         i--;
@@ -111,50 +141,142 @@
     return out.join('\n');
   }
 
-  function show(form, scenario, out) {
-    const result = $('result');
-    result.hidden = false;
-    result.dataset.form = form.id;
-    for (const el of document.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
-    const scenarioText = JSON.stringify(scenario, null, 2) + '\n';
-    $('result-scenario').textContent = scenarioText;
-    $('result-download').href = 'data:application/json;charset=utf-8,' + encodeURIComponent(scenarioText);
-    const warnings = out.warnings || [];
-    $('result-warnings').replaceChildren(...warnings.map((w) =>
-      Object.assign(document.createElement('li'), { textContent: 'costproof: warning: ' + w })));
-    $('result-warnings-box').hidden = warnings.length === 0;
-    $('result-warnings-summary').textContent = warnings.length + ' warning(s) about the age of the prices used';
-    if (out.ok) {
-      $('result-error').hidden = true;
-      $('result-markdown').textContent = out.markdown;
-      $('result-rendered').innerHTML = markdownToHtml(out.markdown);
-      $('result-json').textContent = out.json;
-    } else {
-      $('result-error').hidden = false;
-      $('result-error').textContent = out.message;
-      $('result-markdown').textContent = '';
-      $('result-rendered').replaceChildren();
-      $('result-json').textContent = '';
-      // Point at the field the message names (the longest matching JSON pointer).
-      let best = null;
-      for (const el of form.querySelectorAll('[data-pointer]'))
-        if (out.pointer && out.pointer.startsWith(el.dataset.pointer) &&
-            (!best || el.dataset.pointer.length > best.dataset.pointer.length)) best = el;
-      if (best) { best.setAttribute('aria-invalid', 'true'); best.focus(); }
+  // A wide table scrolls inside a focusable, labelled region instead of widening the page.
+  function scrollRegions(root) {
+    let n = 0;
+    for (const table of root.querySelectorAll('table')) {
+      if (table.parentElement.classList.contains('table-scroll')) continue;
+      const region = Object.assign(document.createElement('div'), { className: 'table-scroll', tabIndex: 0 });
+      region.setAttribute('role', 'region');
+      region.setAttribute('aria-label', `${root.getAttribute('aria-label') || 'Result'}, table ${++n} (scrolls sideways on a narrow screen)`);
+      table.replaceWith(region);
+      region.appendChild(table);
     }
-    result.scrollIntoView();
+  }
+  // "← scroll sideways →" over the tables that are wider than their region right now.
+  function markOverflow() {
+    for (const r of document.querySelectorAll('.table-scroll'))
+      r.classList.toggle('overflowing', r.scrollWidth > r.clientWidth + 1);
   }
 
+  // The error, in plain words, next to the field the engine names (the longest matching JSON pointer).
+  function clearFieldErrors(form) {
+    for (const el of form.querySelectorAll('[aria-invalid]')) {
+      el.removeAttribute('aria-invalid');
+      el.setAttribute('aria-describedby', (el.getAttribute('aria-describedby') || '').split(' ')
+        .filter((id) => id && id !== `${el.id}-error`).join(' '));
+      if (!el.getAttribute('aria-describedby')) el.removeAttribute('aria-describedby');
+    }
+    for (const e of form.querySelectorAll('.field-error')) e.remove();
+  }
+  function fieldOf(form, pointer, message) {
+    let best = null;
+    for (const el of form.querySelectorAll('[data-pointer]'))
+      if (pointer && (pointer === el.dataset.pointer || pointer.startsWith(el.dataset.pointer + '/')) &&
+          !el.closest('[hidden]') && (!best || el.dataset.pointer.length > best.dataset.pointer.length)) best = el;
+    // A message without a pointer ("no price for m7i.xlarg ...") names the value typed in one field.
+    if (!best && !pointer)
+      for (const el of form.querySelectorAll('input[data-pointer]'))
+        if (el.value.trim() && !el.closest('[hidden]') && message.includes(`for ${el.value.trim()} `)) best = el;
+    return best;
+  }
+
+  function show(form, scenario, out, submitted) {
+    const result = resultOf.get(form);
+    const part = (name) => result.querySelector('.' + name);
+    result.hidden = false;
+    clearFieldErrors(form);
+    const scenarioText = JSON.stringify(scenario, null, 2) + '\n';
+    part('result-scenario').textContent = scenarioText;
+    part('result-download').href = 'data:application/json;charset=utf-8,' + encodeURIComponent(scenarioText);
+    const warnings = (out.warnings || []).map((w) => w.replace(/^your-numbers: /, ''));
+    part('result-warnings').replaceChildren(...warnings.map((w) =>
+      Object.assign(document.createElement('li'), { textContent: w })));
+    part('result-warnings-box').hidden = warnings.length === 0;
+    part('result-warnings-summary').textContent = `Notes on the prices used (${warnings.length})`;
+    if (out.ok) {
+      result.classList.remove('failed');
+      part('result-error').hidden = true;
+      part('result-headline').innerHTML = markdownToHtml(out.summary || '');
+      part('result-markdown').textContent = out.markdown;
+      part('result-rendered').innerHTML = markdownToHtml(out.markdown);
+      part('result-json').textContent = out.json;
+      // The kind's chart drawn by the engine for these numbers (escaped SVG from calc/render/svg_chart.h).
+      part('result-chart-box').hidden = !out.chart_svg;
+      part('result-chart').innerHTML = out.chart_svg ? '<div class="table-scroll chart-scroll" role="region" tabindex="0">' +
+        out.chart_svg + '</div>' : '';
+      const chartRegion = part('result-chart').firstElementChild;
+      if (chartRegion) chartRegion.setAttribute('aria-label', `${result.getAttribute('aria-label')}, chart (scrolls sideways on a narrow screen)`);
+      scrollRegions(result);
+      markOverflow();
+    } else {
+      result.classList.add('failed');
+      part('result-headline').replaceChildren();
+      part('result-chart').replaceChildren();
+      part('result-markdown').textContent = '';
+      part('result-rendered').replaceChildren();
+      part('result-json').textContent = '';
+      const field = fieldOf(form, out.pointer, out.message || '');
+      const error = part('result-error');
+      error.dataset.cliLine = out.message;
+      if (field) {
+        const note = Object.assign(document.createElement('span'),
+          { className: 'field-error', id: `${field.id}-error`, textContent: out.plain });
+        field.closest('p').appendChild(note);
+        field.setAttribute('aria-invalid', 'true');
+        field.setAttribute('aria-describedby',
+          [field.getAttribute('aria-describedby'), note.id].filter(Boolean).join(' '));
+        error.hidden = false;
+        error.textContent = `Nothing calculated yet: fix “${field.labels[0]?.firstChild?.textContent.trim() || field.name}” above.`;
+        if (submitted) field.focus();
+      } else {
+        error.hidden = false;
+        error.textContent = out.plain;
+      }
+    }
+    result.dataset.state = out.ok ? 'ok' : 'error';
+    result.dataset.runs = String(Number(result.dataset.runs || 0) + 1);
+  }
+
+  function calculate(form, submitted) {
+    if (!engine) return;
+    const built = scenarioOf(form);
+    if (!built.ok) { show(form, {}, built, submitted); return; }
+    const out = JSON.parse(engine.run(JSON.stringify(built.scenario, null, 2), $('as-of').value));
+    show(form, built.scenario, out, submitted);
+  }
+
+  // Live: every change recomputes, 300 ms after the last keystroke; focus stays where it is.
+  const timers = new Map();
   for (const form of forms) {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      if (!engine) return;
-      const built = scenarioOf(form);
-      if (!built.ok) { show(form, {}, built); return; }
-      const out = JSON.parse(engine.run(JSON.stringify(built.scenario, null, 2), $('as-of').value));
-      show(form, built.scenario, out);
+      clearTimeout(timers.get(form));
+      calculate(form, true);
     });
+    const later = () => {
+      showWhen(form);
+      clearTimeout(timers.get(form));
+      timers.set(form, setTimeout(() => calculate(form, false), 300));
+    };
+    form.addEventListener('input', later);
+    form.addEventListener('change', later);
   }
+  $('as-of').addEventListener('change', () => { for (const form of forms) calculate(form, false); });
+
+  // A link into a collapsed part opens it (the contents, "how it was checked").
+  function openTarget() {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const target = id && document.getElementById(id);
+    if (!target) return;
+    for (let d = target.closest('details'); d; d = d.parentElement.closest('details')) d.open = true;
+    target.scrollIntoView();
+  }
+  window.addEventListener('hashchange', openTarget);
+  if (location.hash) openTarget();
+  window.addEventListener('resize', markOverflow);
+  for (const d of document.querySelectorAll('details')) d.addEventListener('toggle', markOverflow);
+  markOverflow();
 
   createCostproofEngine().then((Module) => {
     engine = new Module.Engine();
@@ -167,6 +289,8 @@
     $('engine-status').textContent = 'Calculator ready (costproof ' + Module.version + ', WebAssembly, offline).';
     document.body.dataset.engine = 'ready';
     for (const b of document.querySelectorAll('form.calculator button')) b.disabled = false;
+    // Each form's result for its starting values, so a listener sees the answer before typing.
+    for (const form of forms) calculate(form, false);
   }, (err) => {
     $('engine-status').textContent = 'The calculator could not start: ' + err;
   });

@@ -217,7 +217,7 @@ std::string render_svg_line_chart(const LineChart& chart) {
 
   std::string out;
   out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 360\" role=\"img\" aria-labelledby=\"" + id +
-         "-title " + id + "-desc\" id=\"" + id + "\" class=\"chart\" font-family=\"sans-serif\" font-size=\"12\" fill=\"currentColor\">\n";
+         "-title " + id + "-desc\" id=\"" + id + "\" class=\"chart\" font-family=\"sans-serif\" font-size=\"13\" fill=\"currentColor\">\n";
   out += "<title id=\"" + id + "-title\">" + escape_markup(chart.title) + "</title>\n";
   out += "<desc id=\"" + id + "-desc\">" + escape_markup(chart.description) + "</desc>\n";
 
@@ -270,19 +270,28 @@ std::string render_svg_line_chart(const LineChart& chart) {
          coord(16.0) + " " + coord(y_mid) + ")\" text-anchor=\"middle\" dominant-baseline=\"middle\">" +
          escape_markup(chart.y_label) + "</text>\n";
 
-  // Markers: a dashed vertical line across the plot, its label at the top, right of the
-  // line (left of it in the right quarter of the plot, so it stays inside the picture);
-  // each marker's label one line lower than the previous one, so close markers' labels
-  // never overlap.
+  // Markers: a dashed vertical line across the plot, its label at the top. The label goes right of
+  // its line, or left of it when it would not fit on the right, or when another marker lies to the
+  // right and the label fits on the left (so it does not run across that marker's line). Each
+  // marker's label sits one line lower than the previous one, so close markers' labels never
+  // overlap, and a white halo keeps a label readable where it crosses a line.
+  constexpr double kMarkerFont = 13.0;
   for (std::size_t i = 0; i < chart.markers.size(); ++i) {
     const ChartMarker& m = chart.markers[i];
     const double px = sx(m.x);
-    const bool label_left = px > kPlotRight - (kPlotRight - kPlotLeft) / 4.0;
+    const double width = 0.6 * kMarkerFont * static_cast<double>(m.label.size()) + 4.0;  // an estimate
+    bool right_neighbour = false;
+    for (const ChartMarker& other : chart.markers) right_neighbour = right_neighbour || other.x > m.x;
+    const bool fits_right = px + width <= kPlotRight, fits_left = px - width >= kPlotLeft;
+    const bool label_left = (!fits_right && (fits_left || px > (kPlotLeft + kPlotRight) / 2.0)) ||
+                            (right_neighbour && fits_left);
     out += "<g class=\"marker\">\n";
     out += "<line x1=\"" + coord(px) + "\" y1=\"" + coord(kPlotTop) + "\" x2=\"" + coord(px) + "\" y2=\"" +
            coord(kPlotBottom) + "\" stroke=\"currentColor\" stroke-dasharray=\"2 3\"/>\n";
-    out += "<text x=\"" + coord(label_left ? px - 4.0 : px + 4.0) + "\" y=\"" + coord(kPlotTop + 12.0 + 14.0 * static_cast<double>(i)) + "\"" +
-           (label_left ? " text-anchor=\"end\"" : "") + " font-size=\"11\">" + escape_markup(m.label) + "</text>\n";
+    out += "<text x=\"" + coord(label_left ? px - 4.0 : px + 4.0) + "\" y=\"" +
+           coord(kPlotTop + 14.0 + 16.0 * static_cast<double>(i)) + "\"" + (label_left ? " text-anchor=\"end\"" : "") +
+           " font-size=\"13\" stroke=\"#fff\" stroke-width=\"4\" paint-order=\"stroke\">" + escape_markup(m.label) +
+           "</text>\n";
     out += "</g>\n";
   }
 

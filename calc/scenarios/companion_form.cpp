@@ -1,6 +1,7 @@
 #include "scenarios/companion_form.h"
 
 #include <array>
+#include <cctype>
 
 #include "render/text_template.h"
 
@@ -38,9 +39,32 @@ std::string CompanionFormFields::raw(std::string_view name) const {
 
 std::string CompanionFormFields::text(std::string_view name) const { return trim_js(raw(name)); }
 
+std::string CompanionFormFields::number(std::string_view name) const {
+  return without_thousands_separators(text(name));
+}
+
+std::string without_thousands_separators(const std::string& text) {
+  // [-]d{1,3}(,ddd)+[.d+]
+  const std::size_t sign = text.starts_with('-') ? 1 : 0;
+  const std::size_t point = text.find('.');
+  const std::string whole = text.substr(sign, point == std::string::npos ? std::string::npos : point - sign);
+  if (whole.find(',') == std::string::npos) return text;
+  const std::size_t first = whole.find(',');
+  if (first == 0 || first > 3) return text;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    const bool comma_place = i >= first && (i - first) % 4 == 0;
+    if (comma_place ? whole[i] != ',' : !std::isdigit(static_cast<unsigned char>(whole[i]))) return text;
+  }
+  if ((whole.size() - first) % 4 != 0) return text;  // the last group has three digits
+  std::string out = text.substr(0, sign);
+  for (const char c : whole)
+    if (c != ',') out += c;
+  return out + (point == std::string::npos ? "" : text.substr(point));
+}
+
 nlohmann::ordered_json CompanionFormFields::whole_or_text(std::string_view name, std::string_view empty) const {
   const std::string value = raw(name);
-  const std::string t = trim_js(value.empty() ? empty : value);
+  const std::string t = without_thousands_separators(trim_js(value.empty() ? empty : value));
   const bool whole = !t.empty() && t.size() <= 15 && t.find_first_not_of("0123456789") == std::string::npos;
   return whole ? nlohmann::ordered_json(std::stoll(t)) : nlohmann::ordered_json(t);
 }
@@ -51,7 +75,7 @@ nlohmann::ordered_json CompanionFormFields::header(std::string_view kind, std::s
           {"id", "your-numbers"},
           {"title", title},
           {"episode", episode_},
-          {"audience", "you"},
+          {"audience", "team like yours"},
           {"description", "Entered in the companion page of episode " + episode_ + "."}};
 }
 

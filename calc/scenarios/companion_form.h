@@ -42,14 +42,19 @@ class CompanionFormFields {
   std::string raw(std::string_view name) const;
   // The same without surrounding white space (as JavaScript's trim() removes it).
   std::string text(std::string_view name) const;
-  // A whole number of 1 to 15 digits as a JSON integer (scenario counts are integers);
-  // anything else as text, so that the engine reports it with the program's message.
-  // An empty field counts as `empty`.
+  // A number as text(), without the thousands separators a listener may type: "1,000" and
+  // "2,500.5" become "1000" and "2500.5" (only commas between groups of three digits go;
+  // anything else stays as typed, for the engine to report).
+  std::string number(std::string_view name) const;
+  // A whole number of 1 to 15 digits (thousands separators allowed, as number()) as a JSON
+  // integer (scenario counts are integers); anything else as text, so that the engine reports
+  // it with the program's message. An empty field counts as `empty`.
   nlohmann::ordered_json whole_or_text(std::string_view name, std::string_view empty = "") const;
   // What companion_form_options() gave the page for this form.
   const nlohmann::ordered_json& options() const { return options_; }
   // The header every form's scenario starts with: {"schema_version": 1, "kind", "id": "your-numbers",
-  // "title", "episode", "audience": "you", "description"}.
+  // "title", "episode", "audience": "team like yours", "description"} (the kinds' summaries read
+  // "A team like yours running ...").
   nlohmann::ordered_json header(std::string_view kind, std::string_view title) const;
 
  private:
@@ -73,6 +78,8 @@ std::vector<std::string> map_keys(const Map& m) {
   for (const auto& [k, v] : m) out.push_back(k);
   return out;
 }
+// "1,000" -> "1000", "12,345.6" -> "12345.6"; text that is not digits grouped by commas in threes is returned as is.
+std::string without_thousands_separators(const std::string& text);
 // A scenario field as the text a form field holds: "25" for 25 and for "25"; `fallback`
 // when `object` lacks `key`.
 std::string form_text(const nlohmann::ordered_json& object, const char* key, const std::string& fallback = "");

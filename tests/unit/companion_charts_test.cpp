@@ -24,23 +24,34 @@ S scenario(const std::string& name) {
   return std::get<S>(cli::load_scenario_file(kRoot + "/scenarios/ep050/" + name));
 }
 
-TEST(CompanionChartsTest, GravitonChartIsTheSavingAtOneToTenTimesTheFleet) {
+TEST(CompanionChartsTest, GravitonChartIsTheSavingByPerformanceGain) {
   const auto s = scenario<ComputeMigrationScenario>("graviton-small-team.json");
   const LineChart chart = graviton_savings_chart(s, catalog(), kToday);
-  ASSERT_EQ(chart.series.size(), 1u);  // no performance claim in this scenario
-  const auto& p = chart.series[0].points;
-  ASSERT_EQ(p.size(), 10u);
+  ASSERT_EQ(chart.series.size(), 2u);
+  EXPECT_TRUE(chart.markers.empty());  // no performance claim in this scenario
+  const auto& fewer = chart.series[0].points;
+  const auto& same = chart.series[1].points;
+  ASSERT_EQ(fewer.size(), 11u);  // 0%, 5%, ..., 50%
   // 12 x m7i.xlarge ($0.2016/h) -> m8g.xlarge ($0.17952/h), 730 h: 12 x 0.02208 x 730 = $193.4208.
-  EXPECT_EQ(p[0].x, Decimal::from_int(12));
-  EXPECT_EQ(p[0].y, Decimal::parse("193.4208"));
-  EXPECT_EQ(p[9].x, Decimal::from_int(120));
-  EXPECT_EQ(p[9].y, Decimal::parse("1934.208"));
-  EXPECT_NE(render_svg_line_chart(chart).find("Instances in the fleet"), std::string::npos);
+  EXPECT_EQ(fewer[0].x, Decimal::from_int(0));
+  EXPECT_EQ(fewer[0].y, Decimal::parse("193.4208"));
+  EXPECT_EQ(same[10].y, Decimal::parse("193.4208"));
+  // At 50%: ceil(12 / 1.5) = 8 instances: 12 x 0.2016 x 730 - 8 x 0.17952 x 730 = 1,766.016 - 1,048.3968.
+  EXPECT_EQ(fewer[10].x, Decimal::from_int(50));
+  EXPECT_EQ(fewer[10].y, Decimal::parse("717.6192"));
+  // At 5%: ceil(12 / 1.05) = 12, no instance less yet.
+  EXPECT_EQ(fewer[1].y, Decimal::parse("193.4208"));
+  EXPECT_NE(render_svg_line_chart(chart).find("Extra work per instance-hour"), std::string::npos);
 }
 
-TEST(CompanionChartsTest, GravitonChartWithPerformanceHasTwoSeries) {
+TEST(CompanionChartsTest, GravitonChartMarksTheQuotedGain) {
   const auto s = scenario<ComputeMigrationScenario>("graviton4-to-graviton5.json");
-  EXPECT_EQ(graviton_savings_chart(s, catalog(), kToday).series.size(), 2u);
+  const LineChart chart = graviton_savings_chart(s, catalog(), kToday);
+  ASSERT_EQ(chart.markers.size(), 1u);
+  EXPECT_EQ(chart.markers[0].x, s.performance->throughput_gain_percent);
+  // The same count costs more (Graviton5 is dearer); enough gain turns it into a saving.
+  EXPECT_TRUE(chart.series[1].points[0].y.is_negative());
+  EXPECT_FALSE(chart.series[0].points.back().y.is_negative());
 }
 
 TEST(CompanionChartsTest, DspChartPeaksAtTheBestCommitmentAndMarksBreakEven) {
@@ -50,6 +61,7 @@ TEST(CompanionChartsTest, DspChartPeaksAtTheBestCommitmentAndMarksBreakEven) {
   ASSERT_EQ(chart.markers.size(), 2u);
   EXPECT_EQ(chart.markers[0].x, Decimal::parse("0.468"));  // 0.65 x $0.72 (docs/scenario-database-savings-plan.md)
   EXPECT_EQ(chart.markers[1].x, result.break_even_commitment.usd_per_unit());
+  EXPECT_EQ(chart.markers[0].label, "best ≈ $0.47/h");  // rounded for readers; exact in the data table
   Decimal best;
   for (const auto& p : chart.series[0].points)
     if (p.y > best) best = p.y;

@@ -70,8 +70,13 @@ TEST(CompanionFormTest, DatabaseFieldsMakeTheFixture) {
 }
 
 TEST(CompanionFormTest, NatFieldsMakeTheFixture) {
-  EXPECT_EQ(form_scenario("ipv6-egress", {{"region", "eu-west-1"}, {"azs", "3"}, {"nat_gateways", "per-az"},
+  EXPECT_EQ(form_scenario("ipv6-egress", {{"region", "eu-west-1"}, {"azs", "3"}, {"nat_gateways", "3"},
                                           {"gb", "2500"}, {"ipv6_percent", "80"}, {"lb_ips", "3"},
+                                          {"instance_ips", "2"}, {"dto", "500"}}),
+            fixture("form-nat.json"));
+  // Thousands separators as a listener types them ("2,500") give the same scenario.
+  EXPECT_EQ(form_scenario("ipv6-egress", {{"region", "eu-west-1"}, {"azs", "3"}, {"nat_gateways", "3"},
+                                          {"gb", "2,500"}, {"ipv6_percent", "80"}, {"lb_ips", "3"},
                                           {"instance_ips", "2"}, {"dto", "500"}}),
             fixture("form-nat.json"));
 }
@@ -86,6 +91,35 @@ TEST(CompanionFormTest, FieldsAsThePageSendsThem) {
   EXPECT_EQ(f.whole_or_text("d", "0"), 0);
   EXPECT_EQ(f.whole_or_text("e", "0"), "");  // typed blanks are not an empty field
   EXPECT_EQ(f.raw("missing"), "");
+}
+
+TEST(CompanionFormTest, ThousandsSeparators) {
+  const CompanionFormFields f({{"a", " 1,000 "}, {"b", "12,345.5"}, {"c", "1,00"}, {"d", "1,0000"}, {"e", "five"},
+                               {"f", "-1,234"}, {"g", "1,234,567"}},
+                              nlohmann::ordered_json::object(), "050");
+  EXPECT_EQ(f.whole_or_text("a"), 1000);
+  EXPECT_EQ(f.number("b"), "12345.5");
+  EXPECT_EQ(f.number("c"), "1,00");  // not groups of three: left to the engine's message
+  EXPECT_EQ(f.number("d"), "1,0000");
+  EXPECT_EQ(f.number("e"), "five");
+  EXPECT_EQ(f.number("f"), "-1234");
+  EXPECT_EQ(f.whole_or_text("g"), 1234567);
+}
+
+TEST(CompanionFormTest, TheDatabaseFormOffersOnlyCoveredClasses) {
+  const auto& types = ep050_options().at("forms").at("database-savings-plan").at("instance-types").at("us-east-1");
+  ASSERT_FALSE(types.empty());
+  std::vector<std::string> values;
+  for (const auto& t : types) values.push_back(t.at("value").get<std::string>());
+  EXPECT_NE(std::find(values.begin(), values.end(), "db.m7g.xlarge"), values.end());
+  EXPECT_NE(std::find(values.begin(), values.end(), "db.r8g.large"), values.end());
+  for (const char* old : {"db.m5.large", "db.r6g.large", "db.t4g.medium", "db.t3.medium"})
+    EXPECT_EQ(std::find(values.begin(), values.end(), old), values.end()) << old;
+}
+
+TEST(CompanionFormTest, NatFormStartsFromTheEpisodesGatewayCount) {
+  const auto& d = ep050_options().at("forms").at("ipv6-egress").at("defaults");
+  EXPECT_EQ(d.at("nat_gateways"), "1");  // episode 050's first VPC: one shared NAT gateway
 }
 
 TEST(CompanionFormTest, AnUnknownKindIsAnInternalError) {

@@ -185,6 +185,15 @@ TEST(SvgLineChart, MarkerLineAndLabel) {
   EXPECT_TRUE(contains(svg, ">break-even</text>"));
 }
 
+TEST(SvgLineChart, MarkerLabelsStayOffTheOtherMarkersLine) {
+  LineChart c = sample_chart();
+  c.markers = {{d("40"), "best $5.79/h"}, {d("60"), "break-even $9.12/h"}};
+  const std::string svg = render_svg_line_chart(c);
+  // x 40 -> 298.4, x 60 -> 405.6: the left marker's label ends left of its line, the right one's starts right of it.
+  EXPECT_TRUE(contains(svg, "<text x=\"294.4\" y=\"54.0\" text-anchor=\"end\" font-size=\"13\""));
+  EXPECT_TRUE(contains(svg, "<text x=\"409.6\" y=\"70.0\" font-size=\"13\""));
+}
+
 TEST(SvgLineChart, ZeroLineWhenValuesGoNegativeAndMarkerLabelStaysInside) {
   LineChart c = sample_chart();
   EXPECT_FALSE(contains(render_svg_line_chart(c), "class=\"zero\""));
@@ -193,7 +202,7 @@ TEST(SvgLineChart, ZeroLineWhenValuesGoNegativeAndMarkerLabelStaysInside) {
   const std::string svg = render_svg_line_chart(c);
   // y -500..1500 -> 300..40: 0 is at 235.0.
   EXPECT_TRUE(contains(svg, "<line class=\"zero\" x1=\"84.0\" y1=\"235.0\" x2=\"620.0\" y2=\"235.0\"/>"));
-  EXPECT_TRUE(contains(svg, "text-anchor=\"end\" font-size=\"11\">limit</text>"));
+  EXPECT_TRUE(contains(svg, "text-anchor=\"end\" font-size=\"13\" stroke=\"#fff\" stroke-width=\"4\" paint-order=\"stroke\">limit</text>"));
 }
 
 TEST(SvgLineChart, PointCoordinates) {

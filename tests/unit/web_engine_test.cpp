@@ -3,6 +3,8 @@
 // scenario, and reports bad input with the program's own error line.
 #include "engine.h"
 
+#include <cctype>
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -71,6 +73,29 @@ TEST(WebEngineTest, BadInputGetsTheProgramsErrorLineAndPointer) {
   EXPECT_EQ(out.at("pointer"), "/fleet/0/count");
   EXPECT_EQ(out.at("message").get<std::string>().rfind("costproof: error: your-numbers.json: /fleet/0/count: ", 0), 0u)
       << out.dump();
+  // The listener's version: the same message without the program's prefix, file and pointer.
+  const std::string message = out.at("message"), plain = out.at("plain");
+  const std::string tail = message.substr(std::string("costproof: error: your-numbers.json: /fleet/0/count: ").size());
+  EXPECT_EQ(plain.substr(1), tail.substr(1, plain.size() - 1)) << plain;
+  EXPECT_TRUE(std::isupper(static_cast<unsigned char>(plain[0]))) << plain;
+  EXPECT_EQ(plain.find("costproof"), std::string::npos) << plain;
+}
+
+TEST(WebEngineTest, ResultsCarryTheirOneParagraphSummary) {
+  const auto out = nlohmann::json::parse(engine().run(
+      R"({"schema_version": 1, "kind": "compute-migration", "id": "x", "title": "t", "episode": "050", "region": "us-east-1",
+          "audience": "team like yours", "hours_per_month": 730, "fleet": [{"name": "a", "instance_type": "m7i.xlarge",
+          "count": 10, "target": {"equivalent": "graviton"}}]})",
+      "2026-11-27"));
+  ASSERT_TRUE(out.at("ok").get<bool>()) << out.dump();
+  const std::string summary = out.at("summary");
+  EXPECT_EQ(summary.rfind("A team like yours running 10 ", 0), 0u) << summary;
+  EXPECT_NE(summary.find(" of current compute spend"), std::string::npos) << summary;
+  EXPECT_EQ(summary.find("###"), std::string::npos) << summary;
+  // The kind's chart for these numbers.
+  const std::string chart = out.at("chart_svg");
+  EXPECT_EQ(chart.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0), 0u) << chart.substr(0, 80);
+  EXPECT_NE(chart.find("id=\"chart-graviton-yours\""), std::string::npos);
 }
 
 TEST(WebEngineTest, MissingPriceAndBadDateAndNoPricing) {
@@ -81,6 +106,7 @@ TEST(WebEngineTest, MissingPriceAndBadDateAndNoPricing) {
       "2026-11-27"));
   EXPECT_EQ(missing.at("message").get<std::string>().rfind("costproof: price not found: no price for m7i.xlarg", 0), 0u)
       << missing.dump();
+  EXPECT_EQ(missing.at("plain").get<std::string>().find("costproof "), std::string::npos) << missing.dump();
   const auto bad_date = nlohmann::json::parse(engine().run("{}", "27/11/2026"));
   EXPECT_EQ(bad_date.at("message"), "costproof: usage error: the date must be YYYY-MM-DD, got \"27/11/2026\"");
   Engine empty;

@@ -1,5 +1,6 @@
 // Unit tests for cli/zip_writer.h: CRC-32 known answers, the byte layout of a
-// two-entry STORE archive (parsed back here), determinism, rejected names and
+// two-entry archive of tiny files (stored, as deflating would not shrink them; parsed back
+// here), a deflated entry, determinism, rejected names and
 // sizes, and, where /usr/bin/unzip exists, that unzip accepts the archive.
 #include "zip_writer.h"
 
@@ -113,6 +114,25 @@ TEST(MakeZip, LocalHeadersCentralDirectoryAndEndRecord) {
   EXPECT_EQ(at, end);
 }
 
+TEST(MakeZip, DeflatesWhatShrinks) {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "| a table row of the show notes | $1,234.56 |\n";
+  const std::string zip = make_zip({{"notes.md", text}});
+  EXPECT_EQ(read32(zip, 0), 0x04034b50u);
+  EXPECT_EQ(read16(zip, 4), 20u);  // version needed: 2.0 (deflate)
+  EXPECT_EQ(read16(zip, 8), 8u);   // DEFLATE
+  EXPECT_EQ(read32(zip, 14), crc32(text));
+  const std::uint32_t packed = read32(zip, 18);
+  EXPECT_EQ(read32(zip, 22), text.size());
+  EXPECT_LT(packed, text.size() / 10);
+  EXPECT_EQ(zip.size(), 30u + 8 + packed + 46 + 8 + 22);
+  const std::size_t central = 30 + 8 + packed;
+  EXPECT_EQ(read16(zip, central + 6), 20u);
+  EXPECT_EQ(read16(zip, central + 10), 8u);
+  EXPECT_EQ(read32(zip, central + 20), packed);
+  EXPECT_EQ(read32(zip, central + 24), text.size());
+}
+
 TEST(MakeZip, EmptyArchiveIsJustTheEndRecord) {
   const std::string zip = make_zip({});
   ASSERT_EQ(zip.size(), 22u);
@@ -163,6 +183,9 @@ TEST(MakeZip, UnzipAcceptsTheArchive) {
   std::vector<ZipEntry> entries = two_entries();
   entries.push_back({"scenarios/graviton-small-team.json", "{\"fleet\": []}\n"});
   entries.push_back({"empty.txt", ""});
+  std::string big;
+  for (int i = 0; i < 5000; ++i) big += "line " + std::to_string(i % 97) + " of a deflated file\n";
+  entries.push_back({"big.md", big});
   {
     std::ofstream out(path, std::ios::binary);
     const std::string zip = make_zip(entries);

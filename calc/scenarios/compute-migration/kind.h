@@ -11,10 +11,11 @@
 
 namespace costproof {
 
-// Companion chart: the scenario's fleet at 1, 2, ..., 10 times its instance counts (stopping at the
-// 1,000,000-instance row limit); y = monthly saving (before - after, and before - after with the
-// performance assumption when the scenario has one).
-// Example: graviton_savings_chart(s, catalog, today).series[0].points[0] == {12, 123.66}
+// Companion chart: the monthly saving as a function of the performance gain the new instances really
+// deliver (0% to 50% in steps of 5, or to the quoted gain if higher): with that gain, fewer instances
+// do the same work (rounded up to whole instances), against keeping the same count. The scenario's
+// quoted gain, if any, is marked.
+// Example: graviton_savings_chart(s, catalog, today).series[0].points[0] == {0, 193.4208}
 LineChart graviton_savings_chart(const ComputeMigrationScenario& scenario, const PriceCatalog& catalog,
                                  const Date& today);
 

@@ -20,8 +20,14 @@ LineChart dsp_savings_chart(const DatabaseSavingsPlanResult& result) {
   chart.series.push_back(curve);
   const Decimal& best = result.optimum.commitment.usd_per_unit();
   const Decimal& break_even = result.break_even_commitment.usd_per_unit();
-  chart.markers.push_back({best, "best " + format_price(best) + "/h"});
-  chart.markers.push_back({break_even, "break-even " + format_price(break_even) + "/h"});
+  // Marker labels rounded to the cent for readers ("best ≈ $5.79/h"); the exact commitments are in the
+  // description, the data table and the worked example.
+  const auto rounded = [](const Decimal& usd) {
+    const std::string r = format_usd_rounded(usd);
+    return (r == format_price(usd) ? "" : "≈ ") + r + "/h";
+  };
+  chart.markers.push_back({best, "best " + rounded(best)});
+  chart.markers.push_back({break_even, "break-even " + rounded(break_even)});
   chart.description = "Yearly saving of a Database Savings Plan for scenario \"" + result.scenario->header.id +
                       "\" as the hourly commitment grows: it peaks at the best commitment, " +
                       format_price(best) + " per hour (saving " + format_usd_rounded(result.at_optimum.saving.usd()) +

@@ -6,9 +6,24 @@ namespace costproof {
 nlohmann::ordered_json DatabaseSavingsPlanKind::companion_form_options(const CompanionFormInput& in) {
   nlohmann::ordered_json o;
   o["regions"] = region_options(map_keys(price_keys_by_region(in.catalog, {"aurora", "rds"})));
+  // Only the instance classes a Database Savings Plan covers (the family's eligibility rule in the
+  // plan's table names a discount), each marked with the engines that have a price for it.
   o["instance-types"] = nlohmann::ordered_json::object();
-  for (const auto& [region, keys] : price_keys_by_region(in.catalog, {"rds", "aurora"}, "db."))
-    o["instance-types"][region] = keys;
+  const auto rds = price_keys_by_region(in.catalog, {"rds"}, "db.");
+  const auto aurora = price_keys_by_region(in.catalog, {"aurora"}, "db.");
+  for (const auto& [region, keys] : price_keys_by_region(in.catalog, {"rds", "aurora"}, "db.")) {
+    auto list = nlohmann::ordered_json::array();
+    for (const auto& key : keys) {
+      const PriceRow* rule = in.catalog.try_find(kDatabaseSavingsPlansService, region,
+                                                 "instance-family:" + key.substr(0, key.find('.', 3)));
+      if (!rule || rule->discount == "none") continue;
+      const bool in_rds = rds.contains(region) && rds.at(region).contains(key);
+      const bool in_aurora = aurora.contains(region) && aurora.at(region).contains(key);
+      list.push_back({{"value", key},
+                      {"label", key + (in_rds && in_aurora ? " (RDS and Aurora)" : in_rds ? " (RDS only)" : " (Aurora only)")}});
+    }
+    o["instance-types"][region] = list;
+  }
   // The first Aurora Serverless v2 line of the episode's scenarios gives the starting values.
   o["defaults"] = nlohmann::ordered_json::object();
   for (const auto& s : in.scenarios)
@@ -28,7 +43,7 @@ nlohmann::ordered_json DatabaseSavingsPlanKind::companion_scenario(const Compani
   nlohmann::ordered_json line = {{"name", "your database"}, {"type", type}};
   if (type == "aurora-serverless-v2") {
     line["configuration"] = "standard";
-    line["acu_hours_per_hour"] = f.text("acu");
+    line["acu_hours_per_hour"] = f.number("acu");
   } else {
     line["instance_type"] = f.text("db_instance_type");
     line["engine"] = f.raw("engine");
@@ -43,11 +58,11 @@ nlohmann::ordered_json DatabaseSavingsPlanKind::companion_scenario(const Compani
   else if (shape == "nightly-scale-down")
     line["profile"] = {{"shape", shape}, {"start_hour", 22}, {"end_hour", 6}, {"night_percent", 25}};
   auto usage = nlohmann::ordered_json::array({line});
-  if (!f.text("storage").empty())
+  if (!f.number("storage").empty())
     usage.push_back({{"name", "your storage"},
                      {"type", "aurora-storage"},
                      {"configuration", "standard"},
-                     {"gib_months_per_month", f.text("storage")}});
+                     {"gib_months_per_month", f.number("storage")}});
   auto s = f.header(id, "Your database");
   s["region"] = f.raw("region");
   s["usage"] = usage;

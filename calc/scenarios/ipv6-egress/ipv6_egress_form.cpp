@@ -15,7 +15,10 @@ nlohmann::ordered_json Ipv6EgressKind::companion_form_options(const CompanionFor
   const auto addresses = v.value("public_ipv4_addresses", nlohmann::ordered_json::object());
   o["defaults"] = {{"region", s.at("region")},
                    {"azs", form_text(v, "availability_zones")},
-                   {"nat_gateways", v.at("nat_gateways").is_string() ? form_text(v, "nat_gateways") : "per-az"},
+                   // How many NAT gateways: one per AZ, one shared, or the number written.
+                   {"nat_gateways", v.at("nat_gateways") == "per-az" ? form_text(v, "availability_zones")
+                                    : v.at("nat_gateways") == "shared" ? "1"
+                                                                       : form_text(v, "nat_gateways")},
                    {"gb", form_text(v, "monthly_gb_processed")},
                    {"ipv6_percent", form_text(v, "ipv6_reachable_percent")},
                    {"lb_ips", form_text(addresses, "load_balancer_ips", "0")},
@@ -25,20 +28,20 @@ nlohmann::ordered_json Ipv6EgressKind::companion_form_options(const CompanionFor
 }
 
 nlohmann::ordered_json Ipv6EgressKind::companion_scenario(const CompanionFormFields& f) {
-  const auto azs = f.whole_or_text("azs");
-  const std::string nat_gateways = f.raw("nat_gateways");
+  // The NAT gateway count as typed (a whole number, 1 to the AZ count); each has one Elastic IP.
+  const auto nat_gateways = f.whole_or_text("nat_gateways");
   nlohmann::ordered_json vpc = {
       {"name", "your VPC"},
-      {"availability_zones", azs},
+      {"availability_zones", f.whole_or_text("azs")},
       {"nat_gateways", nat_gateways},
-      {"monthly_gb_processed", f.text("gb")},
-      {"ipv6_reachable_percent", f.text("ipv6_percent")},
+      {"monthly_gb_processed", f.number("gb")},
+      {"ipv6_reachable_percent", f.number("ipv6_percent")},
       {"public_ipv4_addresses",
-       {{"nat_elastic_ips", nat_gateways == "per-az" ? azs : nlohmann::ordered_json(1)},
+       {{"nat_elastic_ips", nat_gateways.is_number_integer() ? nat_gateways : nlohmann::ordered_json(1)},
         {"load_balancer_ips", f.whole_or_text("lb_ips", "0")},
         {"instance_ips", f.whole_or_text("instance_ips", "0")},
         {"removable_ips", 0}}},
-      {"monthly_gb_data_transfer_out", f.raw("dto").empty() ? "0" : f.text("dto")}};
+      {"monthly_gb_data_transfer_out", f.raw("dto").empty() ? "0" : f.number("dto")}};
   auto s = f.header(id, "Your VPC");
   s["region"] = f.raw("region");
   s["hours_per_month"] = 730;
