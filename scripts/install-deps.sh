@@ -13,6 +13,7 @@ packages=(
   diffutils                      # golden-file tests
   cmark-gfm                      # tests render the show notes as GitHub-flavoured Markdown
   libcmark-gfm-dev libcmark-gfm-extensions-dev  # companion page: show notes Markdown to HTML
+  libcurl4-openssl-dev           # pricing update: HTTPS downloads of the AWS Price List files
 )
 # Extra packages for optional jobs.
 for arg in "$@"; do
