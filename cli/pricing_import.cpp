@@ -262,18 +262,20 @@ ImportReport run_pricing_import(const ImportOptions& options, const std::functio
   for (std::size_t file_index = 0; file_index < options.files.size(); ++file_index) {
     const fs::path& file = options.files[file_index];
     const std::uint64_t size = size_of(file);
+    // A downloaded file (pricing update) is named by its URL in the report and in errors.
+    const std::string file_label = options.source_urls.empty() ? file.string() : options.source_urls[file_index];
     std::vector<OfferImport> offers;
     Progress progress(file.string(), size, options.progress);
     {
       FileByteSource source(file, &progress);
-      offers = extract_price_documents(source, file.string(), extract);
+      offers = extract_price_documents(source, file_label, extract);
     }
     progress.finish();
     if (!options.expected_offer_codes.empty())
       for (const auto& offer : offers) {
         const auto& ok = options.expected_offer_codes[file_index];
         if (std::find(ok.begin(), ok.end(), offer.offer_code) == ok.end())
-          throw InputError(file.string(), "/offerCode",
+          throw InputError(file_label, "/offerCode",
                            "expected the offer " + ok.front() + ", but the file is offer \"" + offer.offer_code +
                                "\"; the server sent the wrong file");
       }
@@ -292,7 +294,7 @@ ImportReport run_pricing_import(const ImportOptions& options, const std::functio
       const OfferImport& offer = offers.front();
       std::string regions;
       for (const auto& r : options.regions) regions += (regions.empty() ? "" : ", ") + r;
-      throw InputError(file.string(), "",
+      throw InputError(file_label, "",
                        "found no prices to import: " + std::to_string(offer.products) +
                            (offer.kind == OfferKind::kSavingsPlans || offer.document_kind == "pricing-page feed"
                                 ? " rates"
@@ -311,10 +313,10 @@ ImportReport run_pricing_import(const ImportOptions& options, const std::functio
       // Group rows by table.
       std::map<std::pair<std::string, std::string>, std::vector<const OfferRow*>> by_table;
       for (const auto& row : offer.rows) {
-        const std::string owner = file.string() + " (" + offer.offer_code + " " + offer.version + ")";
+        const std::string owner = file_label + " (" + offer.offer_code + " " + offer.version + ")";
         const auto [it, inserted] = key_owner.emplace(std::make_tuple(row.region, row.service, row.key), owner);
         if (!inserted && it->second != owner)
-          throw InputError(file.string(), "",
+          throw InputError(file_label, "",
                            "both " + it->second + " and " + owner + " give " + row.service + " \"" + row.key +
                                "\" in " + row.region + "; import them one at a time, or drop one");
         by_table[{row.region, row.service}].push_back(&row);
