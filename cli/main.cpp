@@ -14,6 +14,7 @@
 #include "files.h"
 #include "lint_command.h"
 #include "pricing_import.h"
+#include "pricing_update.h"
 #include "pricing_verify.h"
 
 namespace po = boost::program_options;
@@ -87,15 +88,17 @@ int cmd_pricing(const std::vector<std::string>& args) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
     std::cout << "Usage:\n  costproof pricing show <key> [--region R] [--format md|json]\n"
                  "  costproof pricing list [--region R] [--service S] [--prefix P] [--arch arm64|amd64] "
-                 "[--format md|json]\n"
-                 "  costproof pricing import <offer file>... [--region R] [--dry-run] [--full-scan] [--format md|json]\n"
-                 "  costproof pricing verify [--format md|json]\n";
+                 "[--trust A|B|C] [--format md|json]\n"
+                 "  costproof pricing import <file>... [--region R]... [--dry-run] [--full-scan] [--format md|json]\n"
+                 "  costproof pricing verify [--format md|json]\n"
+                 "  costproof pricing update [--service S]... [--region R]... [--dry-run] [--format md|json]\n";
     return args.empty() ? kUsageError : kOk;
   }
   const std::string sub = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (sub == "import") return cmd_pricing_import(rest, COSTPROOF_DEFAULT_PRICING_DATA);
   if (sub == "verify") return cmd_pricing_verify(rest, COSTPROOF_DEFAULT_PRICING_DATA);
+  if (sub == "update") return cmd_pricing_update(rest, COSTPROOF_DEFAULT_PRICING_DATA);
   po::options_description o = common_options();
   o.add_options()("region", po::value<std::string>(), "only this region (e.g. us-east-1)");
   po::options_description hidden;
@@ -106,9 +109,11 @@ int cmd_pricing(const std::vector<std::string>& args) {
   } else if (sub == "list") {
     o.add_options()("service", po::value<std::string>(), "only this service (ec2, vpc, rds, ...)")(
         "prefix", po::value<std::string>(), "only keys starting with this text (e.g. m8g.)")(
-        "arch", po::value<std::string>(), "only EC2 instance types of this architecture (arm64 or amd64)");
+        "arch", po::value<std::string>(), "only EC2 instance types of this architecture (arm64 or amd64)")(
+        "trust", po::value<std::string>(),
+        "only rows graded A (AWS machine-published price data), B (AWS-written text) or C (third party)");
   } else {
-    throw UsageError("unknown pricing command \"" + sub + "\"; use show, list, import or verify");
+    throw UsageError("unknown pricing command \"" + sub + "\"; use show, list, import, update or verify");
   }
   const auto vm = parse_command_line(rest, o, pos, hidden);
   if (vm.count("help")) {
@@ -128,6 +133,11 @@ int cmd_pricing(const std::vector<std::string>& args) {
     if (vm.count("arch")) {
       q.arch = vm["arch"].as<std::string>();
       if (q.arch != "arm64" && q.arch != "amd64") throw UsageError("--arch must be arm64 or amd64");
+    }
+    if (vm.count("trust")) {
+      const std::string t = vm["trust"].as<std::string>();
+      if (t != "A" && t != "B" && t != "C") throw UsageError("--trust must be A, B or C, got \"" + t + "\"");
+      q.trust = t[0];
     }
   }
   emit(vm, render_pricing_query(catalog, q));

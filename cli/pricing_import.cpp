@@ -1,5 +1,6 @@
 #include "pricing_import.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <iostream>
@@ -21,6 +22,7 @@
 #include "core/format.h"
 #include "core/json_reader.h"
 #include "offers/offer_extract.h"
+#include "offers/offer_feed.h"
 #include "offers/offer_merge.h"
 #include "progress.h"
 
@@ -106,14 +108,19 @@ std::string render_markdown(const std::vector<FileReport>& reports, const Import
   for (const auto& r : reports) {
     const OfferImport& o = r.offer;
     md << "\n## " << o.offer_code << ", version " << o.version << " (published " << o.publication_date << ")\n\n";
-    md << "File: " << o.file << " (" << (o.format == "json" ? "JSON" : "CSV") << ", " << bytes_text(r.size)
-       << " bytes). ";
+    md << "File: " << o.file << " (" << (o.format == "json" ? "JSON" : "CSV");
+    if (o.document_kind != "offer file")
+      md << "; " << (o.document_kind == "GetProducts" ? "Price List GetProducts documents"
+                                                       : "AWS pricing-page data feed \"" + o.feed_name + "\"");
+    md << ", " << bytes_text(r.size) << " bytes). ";
     if (o.stopped_early)
       md << "Parsed " << bytes_text(o.bytes_parsed) << " bytes and stopped before " << o.stopped_before
          << ", which this import does not need.\n";
     else
       md << "Parsed the whole file.\n";
-    md << (o.kind == OfferKind::kSavingsPlans ? "Rates read: " : "Products read: ") << bytes_text(o.products)
+    md << (o.kind == OfferKind::kSavingsPlans || o.document_kind == "pricing-page feed" ? "Rates read: "
+                                                                                         : "Products read: ")
+       << bytes_text(o.products)
        << "; kept by the filters: " << bytes_text(o.products_kept) << "; price rows: " << o.rows.size() << ".\n";
     for (const auto& [label, m] : r.tables) {
       md << "\n### " << label << (m.created ? " (new table)" : "") << "\n\n";
@@ -159,6 +166,8 @@ std::string render_json(const std::vector<FileReport>& reports, const ImportOpti
     OJson f;
     f["file"] = o.file;
     f["format"] = o.format;
+    f["document_kind"] = o.document_kind;
+    if (!o.feed_name.empty()) f["feed"] = o.feed_name;
     f["offer_code"] = o.offer_code;
     f["version"] = o.version;
     f["publication_date"] = o.publication_date;
@@ -241,70 +250,115 @@ ImportReport run_pricing_import(const ImportOptions& options, const std::functio
   std::map<std::tuple<std::string, std::string, std::string>, std::string> key_owner;  // -> file
   std::vector<FileReport> reports;
   ExtractOptions extract;
-  extract.region = options.region;
+  if (options.regions.size() == 1) extract.region = options.regions.front();
   extract.full_scan = options.full_scan;
+  if (!options.source_urls.empty() && options.source_urls.size() != options.files.size())
+    throw CommandLineError("internal: one source URL per file expected");
 
   for (std::size_t i = 0; i < options.files.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
       if (options.files[i] == options.files[j])
         throw InputError(options.files[i].string(), "", "this offer file is named twice; name it once");
-  for (const auto& file : options.files) {
-    FileReport report;
-    report.size = size_of(file);
-    Progress progress(file.string(), report.size, options.progress);
+  for (std::size_t file_index = 0; file_index < options.files.size(); ++file_index) {
+    const fs::path& file = options.files[file_index];
+    const std::uint64_t size = size_of(file);
+    // A downloaded file (pricing update) is named by its URL in the report and in errors.
+    const std::string file_label = options.source_urls.empty() ? file.string() : options.source_urls[file_index];
+    std::vector<OfferImport> offers;
+    Progress progress(file.string(), size, options.progress);
     {
       FileByteSource source(file, &progress);
-      report.offer = extract_offer(source, file.string(), extract);
+      offers = extract_price_documents(source, file_label, extract);
     }
     progress.finish();
-    const OfferImport& offer = report.offer;
-    if (offer.rows.empty())
-      throw InputError(file.string(), "",
-                       "found no prices to import: " + std::to_string(offer.products) +
-                           (offer.kind == OfferKind::kSavingsPlans ? " rates" : " products") + " read, " +
-                           std::to_string(offer.products_kept) + " passed the filters" +
-                           (options.region.empty() ? "" : " for region " + options.region) +
-                           " (filters per offer: docs/pricing-import.md)");
-
-    // Group rows by table.
-    std::map<std::pair<std::string, std::string>, std::vector<const OfferRow*>> by_table;
-    for (const auto& row : offer.rows) {
-      const auto [it, inserted] = key_owner.emplace(std::make_tuple(row.region, row.service, row.key), file.string());
-      if (!inserted && it->second != file.string())
-        throw InputError(file.string(), "",
-                         "both " + it->second + " and " + file.string() + " give " + row.service + " \"" + row.key +
-                             "\" in " + row.region + "; import them one at a time, or drop one");
-      by_table[{row.region, row.service}].push_back(&row);
-    }
-    std::string location = options.source_url.empty() ? "file:" + file.filename().string() : options.source_url;
-    for (const auto& [table_id, rows] : by_table) {
-      const auto& [region, service] = table_id;
-      const fs::path path = aws / region / (service + ".json");
-      const std::string label = "aws/" + region + "/" + service + ".json";
-      auto sit = states.find(path);
-      if (sit == states.end()) {
-        TableState st;
-        std::error_code ec;
-        if (fs::exists(path, ec)) {
-          st.original_text = read_text_file(path);
-          st.text = st.original_text;
-          try {
-            st.json = OJson::parse(st.original_text);
-          } catch (const nlohmann::json::exception&) {
-            throw PricingDataError(path.string(), "", "cannot be parsed as JSON; run costproof pricing verify");
-          }
-        }
-        sit = states.emplace(path, std::move(st)).first;
+    if (!options.expected_offer_codes.empty())
+      for (const auto& offer : offers) {
+        const auto& ok = options.expected_offer_codes[file_index];
+        if (std::find(ok.begin(), ok.end(), offer.offer_code) == ok.end())
+          throw InputError(file_label, "/offerCode",
+                           "expected the offer " + ok.front() + ", but the file is offer \"" + offer.offer_code +
+                               "\"; the server sent the wrong file");
       }
-      TableState& st = sit->second;
-      const auto source = make_offer_source(offer, region, location);
-      TableMerge m = merge_offer_rows(st.json ? &*st.json : nullptr, path.string(), offer.kind, region, service,
-                                      rows, *source);
-      st.text = m.text;
-      st.json = OJson::parse(m.text);
-      report.tables.emplace_back(label, std::move(m));
+    std::size_t rows_in_file = 0;
+    for (auto& offer : offers) {
+      if (options.regions.size() > 1)
+        offer.rows.erase(std::remove_if(offer.rows.begin(), offer.rows.end(),
+                                        [&](const OfferRow& r) {
+                                          return std::find(options.regions.begin(), options.regions.end(),
+                                                           r.region) == options.regions.end();
+                                        }),
+                         offer.rows.end());
+      rows_in_file += offer.rows.size();
     }
-    reports.push_back(std::move(report));
+    if (rows_in_file == 0) {
+      const OfferImport& offer = offers.front();
+      std::string regions;
+      for (const auto& r : options.regions) regions += (regions.empty() ? "" : ", ") + r;
+      throw InputError(file_label, "",
+                       "found no prices to import: " + std::to_string(offer.products) +
+                           (offer.kind == OfferKind::kSavingsPlans || offer.document_kind == "pricing-page feed"
+                                ? " rates"
+                                : " products") +
+                           " read, " + std::to_string(offer.products_kept) + " passed the filters" +
+                           (regions.empty() ? "" : " for region " + regions) +
+                           " (filters per offer: docs/pricing-import.md)");
+    }
+    for (auto& offer_in : offers) {
+      FileReport report;
+      report.size = size;
+      report.offer = std::move(offer_in);
+      const OfferImport& offer = report.offer;
+      if (offer.rows.empty()) continue;
+
+      // Group rows by table.
+      std::map<std::pair<std::string, std::string>, std::vector<const OfferRow*>> by_table;
+      for (const auto& row : offer.rows) {
+        const std::string owner = file_label + " (" + offer.offer_code + " " + offer.version + ")";
+        const auto [it, inserted] = key_owner.emplace(std::make_tuple(row.region, row.service, row.key), owner);
+        if (!inserted && it->second != owner)
+          throw InputError(file_label, "",
+                           "both " + it->second + " and " + owner + " give " + row.service + " \"" + row.key +
+                               "\" in " + row.region + "; import them one at a time, or drop one");
+        by_table[{row.region, row.service}].push_back(&row);
+      }
+      std::string location = "file:" + file.filename().string();
+      if (!options.source_urls.empty()) location = options.source_urls[file_index];
+      else if (!options.source_url.empty()) location = options.source_url;
+      for (const auto& [table_id, rows] : by_table) {
+        const auto& [region, service] = table_id;
+        const fs::path path = aws / region / (service + ".json");
+        const std::string label = "aws/" + region + "/" + service + ".json";
+        auto sit = states.find(path);
+        if (sit == states.end()) {
+          TableState st;
+          std::error_code ec;
+          if (fs::exists(path, ec)) {
+            st.original_text = read_text_file(path);
+            st.text = st.original_text;
+            try {
+              st.json = OJson::parse(st.original_text);
+            } catch (const nlohmann::json::exception&) {
+              throw PricingDataError(path.string(), "", "cannot be parsed as JSON; run costproof pricing verify");
+            }
+          }
+          sit = states.emplace(path, std::move(st)).first;
+        }
+        TableState& st = sit->second;
+        auto source = make_offer_source(offer, region, location);
+        if (!options.source_repo.empty()) {
+          source->url.clear();
+          source->repo = options.source_repo;
+          source->path = options.source_path;
+          source->commit = options.source_commit;
+        }
+        TableMerge m = merge_offer_rows(st.json ? &*st.json : nullptr, path.string(), offer.kind, region, service,
+                                        rows, *source);
+        st.text = m.text;
+        st.json = OJson::parse(m.text);
+        report.tables.emplace_back(label, std::move(m));
+      }
+      reports.push_back(std::move(report));
+    }
   }
 
   std::vector<std::pair<fs::path, std::string>> to_write;
@@ -331,19 +385,28 @@ int cmd_pricing_import(const std::vector<std::string>& args, const std::string& 
   po::options_description o("Options");
   o.add_options()("help,h", "show this help")(
       "pricing-data", po::value<std::string>()->default_value(default_pricing_data), "folder of price tables to refresh")(
-      "region", po::value<std::string>(), "import only this region's prices (e.g. us-east-1)")(
+      "region", po::value<std::vector<std::string>>()->composing(),
+      "import only this region's prices (e.g. us-east-1); repeat for several")(
       "dry-run", "print the change report, write nothing")(
       "full-scan", "read and validate the whole file instead of stopping after terms.OnDemand")(
       "source-url", po::value<std::string>(),
       "URL the file was downloaded from, recorded as the rows' source (one file only; default file:<name>)")(
+      "source-repo", po::value<std::string>(),
+      "the file is a copy from this repository (owner/name): recorded as the rows' source with --source-path and "
+      "--source-commit (one file only)")(
+      "source-path", po::value<std::string>(), "path of the file in --source-repo")(
+      "source-commit", po::value<std::string>(), "40-hex commit of --source-repo the file was copied from")(
       "progress", po::value<std::string>()->default_value("auto"), "progress bar on stderr: auto (on a terminal), always, never")(
       "out,o", po::value<std::string>(), "write the change report to this file (atomically) instead of stdout");
   add_report_format_option(o, "change report format: md or json");
   const po::variables_map vm = parse_command_line(args, o, "file");
   if (vm.count("help")) {
-    std::cout << "Usage: costproof pricing import <offer file>... [options]\n\n"
+    std::cout << "Usage: costproof pricing import <file>... [options]\n\n"
                  "Refreshes the price tables from AWS Price List offer files (JSON or CSV): AmazonEC2,\n"
-                 "AmazonVPC, AmazonRDS, AWSLambda, AmazonDynamoDB, Compute and Database Savings Plans.\n"
+                 "AmazonVPC, AmazonRDS, AWSLambda, AmazonDynamoDB, Compute and Database Savings Plans;\n"
+                 "from Price List GetProducts documents; and from AWS's pricing-page data feed\n"
+                 "(meteredUnitMaps JSON: natgateway, vpc, dynamodb, lambda, states, rds-aurora-storage,\n"
+                 "rds-storage, rds-aurora-ondemand).\n"
                  "Prints what changed; replaces the tables atomically (docs/pricing-import.md).\n\n"
               << o;
     return kOk;
@@ -354,7 +417,23 @@ int cmd_pricing_import(const std::vector<std::string>& args, const std::string& 
         "pricing import needs at least one offer file, e.g. costproof pricing import AmazonEC2-us-east-1.json");
   for (const auto& f : vm["file"].as<std::vector<std::string>>()) options.files.emplace_back(f);
   options.pricing_data = vm["pricing-data"].as<std::string>();
-  if (vm.count("region")) options.region = vm["region"].as<std::string>();
+  if (vm.count("region")) options.regions = vm["region"].as<std::vector<std::string>>();
+  const int repo_parts = static_cast<int>(vm.count("source-repo") + vm.count("source-path") + vm.count("source-commit"));
+  if (repo_parts != 0) {
+    if (repo_parts != 3)
+      throw CommandLineError("--source-repo, --source-path and --source-commit go together; give all three");
+    if (options.files.size() != 1) throw CommandLineError("--source-repo needs exactly one file");
+    if (vm.count("source-url")) throw CommandLineError("give --source-url or --source-repo, not both");
+    options.source_repo = vm["source-repo"].as<std::string>();
+    options.source_path = vm["source-path"].as<std::string>();
+    options.source_commit = vm["source-commit"].as<std::string>();
+    const bool hex40 = options.source_commit.size() == 40 &&
+                       std::all_of(options.source_commit.begin(), options.source_commit.end(), [](char c) {
+                         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                       });
+    if (!hex40)
+      throw CommandLineError("--source-commit must be a full 40-hex-digit commit, got \"" + options.source_commit + "\"");
+  }
   if (vm.count("source-url")) {
     if (options.files.size() != 1) throw CommandLineError("--source-url needs exactly one offer file");
     options.source_url = vm["source-url"].as<std::string>();

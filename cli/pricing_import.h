@@ -1,5 +1,6 @@
-// `costproof pricing import <offer file>...`: refreshes the price tables from
-// AWS Price List offer files (docs/pricing-import.md).
+// `costproof pricing import <file>...`: refreshes the price tables from AWS
+// Price List offer files, GetProducts documents or AWS's pricing-page data
+// feed (docs/pricing-import.md; calc/offers/offer_feed.h).
 //
 // Reads each file in one streaming pass (calc/offers/offer_extract.h) with a
 // progress bar on a terminal, merges the rows into the tables under
@@ -24,8 +25,14 @@ namespace costproof::cli {
 struct ImportOptions {
   std::vector<std::filesystem::path> files;
   std::filesystem::path pricing_data;
-  std::string region;        // only this region ("" = all in the files)
+  std::vector<std::string> regions;  // only these regions (empty = all in the files)
   std::string source_url;    // recorded as the source url (one file only); default "file:<name>"
+  std::vector<std::string> source_urls;  // per file (same length as files), e.g. set by pricing update
+  // Per file (same length as files, or empty): the offer codes the file may name (pricing update
+  // checks that it got the offer it asked for).
+  std::vector<std::vector<std::string>> expected_offer_codes;
+  // A file copied from a repository (one file only): recorded as repo + path + commit instead of a URL.
+  std::string source_repo, source_path, source_commit;
   bool full_scan = false;    // read the whole file instead of stopping after terms.OnDemand
   bool dry_run = false;      // report only, write nothing
   bool progress = false;     // draw the progress bar (the command sets it when stderr is a terminal)

@@ -28,6 +28,26 @@ std::string where(const std::string& file, const std::string& pointer, const std
   return file + (pointer.empty() ? "" : ": " + pointer) + ": " + message;
 }
 
+// B is for AWS-written text: an AWS web site, or a repository of an AWS GitHub organisation.
+bool aws_owned(const PriceSource& s) {
+  static const std::set<std::string> kOrgs = {"aws", "awslabs", "aws-samples", "aws-solutions", "amazon-archives"};
+  const auto owner_of = [](const std::string& path) { return path.substr(0, path.find('/')); };
+  if (!s.repo.empty()) return kOrgs.count(owner_of(s.repo)) > 0;
+  const auto scheme = s.url.find("://");
+  if (scheme == std::string::npos) return false;
+  const std::string rest = s.url.substr(scheme + 3);
+  const std::string host = rest.substr(0, rest.find('/'));
+  const std::string path = rest.find('/') == std::string::npos ? "" : rest.substr(rest.find('/') + 1);
+  const auto ends_with = [&](const std::string& suffix) {
+    return host == suffix.substr(1) ||
+           (host.size() > suffix.size() && host.compare(host.size() - suffix.size(), suffix.size(), suffix) == 0);
+  };
+  if (ends_with(".amazon.com") || ends_with(".amazonaws.com") || ends_with(".awsstatic.com") || ends_with(".aws"))
+    return true;
+  if (host == "github.com" || host == "raw.githubusercontent.com") return kOrgs.count(owner_of(path)) > 0;
+  return false;
+}
+
 std::string count(std::size_t n) { return group_thousands(Decimal::from_int(static_cast<std::int64_t>(n))); }
 
 }  // namespace
@@ -39,7 +59,7 @@ VerifyResult verify_pricing_data(const fs::path& root, const Date& today) {
   if (!fs::is_directory(aws, ec))
     throw FileError(aws.string() + ": no such directory; expected the price tables there (use --pricing-data DIR)");
   const std::vector<fs::path> files = pricing_table_paths(aws);
-  std::vector<std::string> schema, sourced, zero, provenance;
+  std::vector<std::string> schema, sourced, zero, provenance, trust;
   bool have_shapes = false;
   for (const auto& file : files) {
     ++r.files;
@@ -107,6 +127,45 @@ VerifyResult verify_pricing_data(const fs::path& root, const Date& today) {
                                          " but publication_date " + s.publication_date));
       }
     }
+    // Trust grades, per source that rows cite.
+    for (std::size_t i = 0; i < table->sources.size(); ++i) {
+      const PriceSource& s = *table->sources[i];
+      if (!cited.count(&s)) continue;
+      const std::string at = "/sources/" + std::to_string(i);
+      if (s.trust == 'A') {
+        if (s.offer_code.empty() || (s.offer_version.empty() && s.publication_date.empty()))
+          trust.push_back(where(label, at,
+                                "source \"" + s.id +
+                                    "\" is graded A but names no \"offer_code\" and \"offer_version\" or "
+                                    "\"publication_date\": A is only for AWS machine-published price data (offer "
+                                    "files, GetProducts, the pricing-page feed); import the data with costproof "
+                                    "pricing import, or grade the source B (AWS-written text) or C (third party)"));
+        for (const auto& row : table->rows)
+          if (row.source.get() == &s && row.is_price() && (row.sku.empty() || row.rate_code.empty()))
+            trust.push_back(where(label, row.pointer,
+                                  "\"" + row.key + "\" cites source \"" + s.id +
+                                      "\", graded A, but has no \"sku\" and \"rate_code\": an A price names the "
+                                      "SKU and rate code it was read from"));
+      } else {
+        if (s.trust == 'B' && !aws_owned(s))
+          trust.push_back(where(label, at,
+                                "source \"" + s.id + "\" is graded B but " + s.citation() +
+                                    " is not an AWS site or AWS GitHub organisation: B is for AWS-written text; "
+                                    "grade it C"));
+        if (s.no_machine_data.empty())
+          trust.push_back(where(label, at,
+                                "source \"" + s.id + "\" is graded " + std::string(1, s.trust) +
+                                    " and has no \"no_machine_data\": say why no AWS machine-published price data "
+                                    "(offer file, GetProducts, pricing-page feed) backs its figures, or import that "
+                                    "data (costproof pricing import)"));
+      }
+    }
+    for (const auto& row : table->rows)
+      if (row.source) {
+        if (row.source->trust == 'A') ++r.grade_a;
+        else if (row.source->trust == 'B') ++r.grade_b;
+        else ++r.grade_c;
+      }
     for (std::size_t i = 0; i < table->sources.size(); ++i)
       if (!cited.count(table->sources[i].get()))
         r.warnings.push_back(where(label, "/sources/" + std::to_string(i),
@@ -117,7 +176,8 @@ VerifyResult verify_pricing_data(const fs::path& root, const Date& today) {
   r.sourced = sourced.size();
   r.zero = zero.size();
   r.provenance = provenance.size();
-  for (auto* list : {&schema, &sourced, &zero, &provenance})
+  r.trust = trust.size();
+  for (auto* list : {&schema, &sourced, &zero, &provenance, &trust})
     r.problems.insert(r.problems.end(), list->begin(), list->end());
   return r;
 }
@@ -133,7 +193,8 @@ std::string render_verify(const VerifyResult& r, const std::string& root_label, 
     j["sources"] = r.sources;
     j["imported_rows"] = r.imported_rows;
     j["checks"] = {{"schema", r.schema}, {"sourced_and_dated", r.sourced}, {"zero_prices", r.zero},
-                   {"import_provenance", r.provenance}};
+                   {"import_provenance", r.provenance}, {"trust_grades", r.trust}};
+    j["rows_by_trust"] = {{"A", r.grade_a}, {"B", r.grade_b}, {"C", r.grade_c}};
     j["ok"] = r.problems.empty();
     j["problems"] = r.problems;
     j["warnings"] = r.warnings;
@@ -150,6 +211,11 @@ std::string render_verify(const VerifyResult& r, const std::string& root_label, 
   md << "| no zero price the source does not state | " << status(r.zero) << " |\n";
   md << "| imported rows carry SKU, rate code, offer code, version and publication date | " << status(r.provenance)
      << " |\n";
+  md << "| trust grades: A only for AWS machine-published price data with version and rate codes; B only for AWS "
+        "sites; B and C say why no machine data exists | "
+     << status(r.trust) << " |\n";
+  md << "\nRows by trust grade: A " << count(r.grade_a) << ", B " << count(r.grade_b) << ", C " << count(r.grade_c)
+     << ".\n";
   if (!r.problems.empty()) {
     md << "\nProblems:\n\n";
     for (const auto& p : r.problems) md << "- " << p << "\n";
@@ -173,7 +239,7 @@ int cmd_pricing_verify(const std::vector<std::string>& args, const std::string& 
   if (vm.count("help")) {
     std::cout << "Usage: costproof pricing verify [options]\n\n"
                  "Checks the price tables: schema, every row sourced and dated, no duplicate keys,\n"
-                 "no zero price the source does not state, provenance of imported rows.\n"
+                 "no zero price the source does not state, provenance of imported rows, trust grades.\n"
                  "Exit 0 when every check passes, 5 otherwise.\n\n"
               << o;
     return kOk;

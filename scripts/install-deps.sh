@@ -14,6 +14,7 @@ packages=(
   cmark-gfm                      # tests render the show notes as GitHub-flavoured Markdown
   libcmark-gfm-dev libcmark-gfm-extensions-dev  # companion page: show notes Markdown to HTML
   zlib1g-dev                     # companion zip: DEFLATE compression and CRC-32
+  libcurl4-openssl-dev           # pricing update: HTTPS downloads of the AWS Price List files
 )
 # Extra packages for optional jobs.
 for arg in "$@"; do

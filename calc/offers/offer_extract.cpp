@@ -12,6 +12,7 @@
 #include "core/format.h"
 #include "core/json_reader.h"
 #include "offers/offer_csv.h"
+#include "offers/offer_feed.h"
 #include "offers/offer_json.h"
 #include "pricing/price_table.h"
 
@@ -58,6 +59,14 @@ constexpr LocationName kLocations[] = {
     {"Middle East (Bahrain)", "me-south-1"},     {"Africa (Cape Town)", "af-south-1"},
     {"AWS GovCloud (US)", "us-gov-west-1"},      {"AWS GovCloud (US-West)", "us-gov-west-1"},
     {"AWS GovCloud (US-East)", "us-gov-east-1"},
+    // Regions opened after 2019 (named so in the pricing-page feed).
+    {"EU (Zurich)", "eu-central-2"},             {"EU (Spain)", "eu-south-2"},
+    {"Asia Pacific (Hyderabad)", "ap-south-2"},  {"Asia Pacific (Jakarta)", "ap-southeast-3"},
+    {"Asia Pacific (Melbourne)", "ap-southeast-4"}, {"Asia Pacific (Malaysia)", "ap-southeast-5"},
+    {"Asia Pacific (New Zealand)", "ap-southeast-6"}, {"Asia Pacific (Thailand)", "ap-southeast-7"},
+    {"Asia Pacific (Taipei)", "ap-east-2"},      {"Middle East (UAE)", "me-central-1"},
+    {"Israel (Tel Aviv)", "il-central-1"},       {"Canada West (Calgary)", "ca-west-1"},
+    {"Mexico (Central)", "mx-central-1"},
 };
 
 const char* prefix_of(std::string_view region) {
@@ -240,6 +249,8 @@ std::optional<Target> classify(OfferKind kind, const Product& p, const std::stri
         if (p[kInstanceType].empty()) return std::nullopt;
         return make("ec2", p[kInstanceType], "hour", "");
       }
+      if (family == "Storage" && usage_type_is(usage, *region, "EBS:VolumeUsage.gp3"))
+        return make("ebs", "gp3-storage", "GB-month", "EBS gp3 volume storage, per GB-month");
       if (family == "NAT Gateway") {
         if (usage_type_is(usage, *region, "NatGateway-Hours"))
           return make("vpc", "nat-gateway-hour", "hour", "NAT gateway, per gateway-hour");
@@ -289,6 +300,7 @@ std::optional<Target> classify(OfferKind kind, const Product& p, const std::stri
         return make("dynamodb", "storage", "GB-month", "Table storage, Standard table class, per GB-month");
       return std::nullopt;
     case OfferKind::kSavingsPlans:
+    default:  // pricing-page feeds are read by offer_feed.cpp
       return std::nullopt;
   }
   return std::nullopt;
@@ -1154,6 +1166,7 @@ std::string offer_kind_name(OfferKind kind) {
     case OfferKind::kLambda: return "AWSLambda";
     case OfferKind::kDynamoDb: return "AmazonDynamoDB";
     case OfferKind::kSavingsPlans: return "Savings Plans";
+    default: return "pricing-page feed " + feed_name(kind);
   }
   return "";
 }
@@ -1173,6 +1186,7 @@ KeyScope offer_key_scope(OfferKind kind, const std::string& service, const std::
     case OfferKind::kEc2:
       if (service == "ec2") return KeyScope::kOpen;
       if (service == "vpc" && (key == "nat-gateway-hour" || key == "nat-gateway-gb-processed")) return KeyScope::kClosed;
+      if (service == "ebs" && key == "gp3-storage") return KeyScope::kClosed;
       return KeyScope::kNotOwned;
     case OfferKind::kVpc:
       return service == "vpc" && key == "public-ipv4-address-hour" ? KeyScope::kClosed : KeyScope::kNotOwned;
@@ -1195,6 +1209,8 @@ KeyScope offer_key_scope(OfferKind kind, const std::string& service, const std::
     case OfferKind::kSavingsPlans:
       return service == "compute-sp-rates" || service == "database-sp-rates" ? KeyScope::kOpen
                                                                                        : KeyScope::kNotOwned;
+    default:
+      return feed_key_scope(kind, service, key);
   }
   return KeyScope::kNotOwned;
 }

@@ -29,7 +29,12 @@
 
 namespace costproof {
 
-enum class OfferKind { kEc2, kVpc, kRds, kLambda, kDynamoDb, kSavingsPlans };
+enum class OfferKind {
+  kEc2, kVpc, kRds, kLambda, kDynamoDb, kSavingsPlans,
+  // AWS's pricing-page data feed (offer_feed.h), one kind per feed file costproof maps.
+  kFeedNatGateway, kFeedVpc, kFeedDynamoDb, kFeedLambda, kFeedStates, kFeedAuroraStorage, kFeedRdsStorage,
+  kFeedAuroraOnDemand,
+};
 
 // One price as it will enter a table (before the table's `per` is applied).
 struct OfferRow {
@@ -57,6 +62,11 @@ struct OfferImport {
   std::uint64_t products_kept = 0; // products that passed the filters
   std::vector<OfferRow> rows;      // sorted by region, service, key, tier_start
   std::vector<std::string> notes;  // e.g. a kept product without an OnDemand price
+  // What was read (offer_feed.h): "offer file", "GetProducts" or "pricing-page feed".
+  std::string document_kind = "offer file";
+  std::string feed_name;     // pricing-page feed: "natgateway"
+  std::string feed_url;      // pricing-page feed: where AWS serves it
+  std::string mapping_note;  // pricing-page feed: what costproof's mapping adds (units, tier boundaries)
 };
 
 struct ExtractOptions {

@@ -18,7 +18,7 @@ std::string PriceSource::citation() const {
 std::string PriceSource::trust_label() const {
   switch (trust) {
     case 'A': return "A: AWS price data or AWS-written page";
-    case 'B': return "B: AWS-written, approximate";
+    case 'B': return "B: AWS-written text";
     default: return "C: third-party only";
   }
 }
@@ -66,6 +66,7 @@ std::shared_ptr<PriceSource> parse_price_source(JsonReader& s) {
   src->offer_version = s.optional_string("offer_version").value_or("");
   src->publication_date = s.optional_string("publication_date").value_or("");
   if (s.has("kind")) src->fact = s.one_of("kind", {"price", "fact"}) == "fact";
+  src->no_machine_data = s.optional_string("no_machine_data").value_or("");
   s.reject_unknown_keys();
   return src;
 }

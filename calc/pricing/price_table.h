@@ -27,7 +27,10 @@ struct PriceSource {
   std::string url;                 // empty when repo/path/commit are set
   std::string repo, path, commit;  // empty when url is set
   Date as_of;
-  char trust = 'C';  // 'A' AWS price data / AWS-written, 'B' AWS-written approximate, 'C' third-party
+  // 'A' AWS machine-published price data (offer file, GetProducts, pricing-page feed) with a version or
+  // publication date and a SKU / rate code per row; 'B' AWS-written text; 'C' third-party. `pricing verify`
+  // enforces the rules (docs/pricing-tables.md, "Trust grades").
+  char trust = 'C';
   std::string trust_note;
   // Set for sources written by `costproof pricing import` (docs/pricing-import.md); empty otherwise.
   std::string offer_code;        // "AmazonEC2"
@@ -37,10 +40,13 @@ struct PriceSource {
   // and as_of is the date of that statement, not of a price list. Facts are not judged for price
   // staleness (staleness_warnings) and do not count in "prices as of" (docs/pricing-tables.md).
   bool fact = false;
+  // B and C sources: why no AWS machine-published price data backs the figures ("discount ceilings
+  // are published only in text"). Required by `pricing verify` for a B or C source a price row cites.
+  std::string no_machine_data;
 
   // One line for footnotes: the URL, or "repo path @commit".
   std::string citation() const;
-  // "AWS price list / AWS-written", "AWS-written, approximate", "third-party only".
+  // "A: AWS price data or AWS-written page", "B: AWS-written text", "C: third-party only".
   std::string trust_label() const;
 };
 

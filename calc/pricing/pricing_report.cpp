@@ -18,6 +18,7 @@ bool matches(const PriceCatalog& catalog, const PriceRow& row, const PricingQuer
   if (q.region && row.region != *q.region) return false;
   if (q.service && row.service != *q.service) return false;
   if (q.prefix && row.key.rfind(*q.prefix, 0) != 0) return false;
+  if (q.trust && (!row.source || row.source->trust != *q.trust)) return false;
   if (q.arch) {
     const InstanceShape* shape = row.service == "ec2" ? catalog.shapes().find(row.key) : nullptr;
     if (!shape || shape->arch != *q.arch) return false;
@@ -106,6 +107,9 @@ std::string render_pricing_query(const PriceCatalog& catalog, const PricingQuery
       j["source"] = {{"title", row->source->title}, {"citation", row->source->citation()},
                      {"as_of", row->source->as_of.to_string()}, {"trust", std::string(1, row->source->trust)},
                      {"trust_note", row->source->trust_note}};
+      if (!row->source->no_machine_data.empty()) j["source"]["no_machine_data"] = row->source->no_machine_data;
+      if (!row->sku.empty()) j["sku"] = row->sku;
+      if (!row->rate_code.empty()) j["rate_code"] = row->rate_code;
       j["file"] = row->file;
       out.push_back(j);
     }

@@ -18,6 +18,7 @@ struct PricingQuery {
   OutputFormat format = OutputFormat::kMarkdown;
   std::optional<std::string> exact_key;  // show: this key only; a miss throws PriceNotFound
   std::optional<std::string> region, service, prefix, arch;
+  std::optional<char> trust;  // list: only rows whose source has this grade ('A', 'B', 'C')
 };
 
 std::string render_pricing_query(const PriceCatalog& catalog, const PricingQuery& query);

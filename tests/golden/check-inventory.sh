@@ -9,7 +9,7 @@ for f in scenarios/*/*.json; do
     echo "no golden case runs $f" >&2; missing=1
   fi
 done
-for cmd in "episode " "lint " "companion " "--version" "--help" "run " "pricing show" "pricing list" "pricing import" "pricing verify" "--format json"; do
+for cmd in "episode " "lint " "companion " "--version" "--help" "run " "pricing show" "pricing list" "pricing import" "pricing update" "pricing verify" "--format json"; do
   if ! grep -lq -- "args: .*$cmd" tests/golden/cases/*.test; then
     echo "no golden case uses '$cmd'" >&2; missing=1
   fi

@@ -106,7 +106,7 @@ TEST(PriceTableTest, ParsesAValidTable) {
   EXPECT_EQ(per_million.price.usd_per_unit().to_string(), "0.0000002");  // one request, divided at load
   EXPECT_EQ(per_million.source, t.sources[1]);
   EXPECT_EQ(per_million.source->citation(), "https://aws.amazon.com/vpc/pricing/");
-  EXPECT_EQ(per_million.source->trust_label(), "B: AWS-written, approximate");
+  EXPECT_EQ(per_million.source->trust_label(), "B: AWS-written text");
 
   const PriceRow& top_tier = t.rows[2];
   ASSERT_TRUE(top_tier.tier_start.has_value());

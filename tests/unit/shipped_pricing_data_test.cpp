@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "files.h"
 #include "pricing/price_catalog.h"
+#include "pricing_verify.h"
 
 namespace costproof {
 namespace {
@@ -137,8 +138,18 @@ const KnownPrice kKnownPrices[] = {
     {"vpc", "us-east-1", "nat-gateway-hour", "0.045", "us-east-1"},
     {"vpc", "eu-west-1", "nat-gateway-hour", "0.048", "eu-west-1"},
     {"vpc", "ap-southeast-1", "nat-gateway-hour", "0.059", "ap-southeast-1"},
-    {"vpc", "us-east-1", "public-ipv4-address-hour", "0.005", "global"},
-    {"vpc", "eu-west-1", "public-ipv4-address-hour", "0.005", "global"},
+    {"vpc", "us-east-1", "public-ipv4-address-hour", "0.005", "us-east-1"},
+    {"vpc", "eu-west-1", "public-ipv4-address-hour", "0.005", "eu-west-1"},
+    {"vpc", "sa-east-1", "public-ipv4-address-hour", "0.005", "global"},
+    // From AWS's pricing-page feed and GetProducts (aws-pricelist-samples README, "Prices read").
+    {"vpc", "eu-central-1", "nat-gateway-hour", "0.052", "eu-central-1"},
+    {"vpc", "ap-southeast-2", "nat-gateway-gb-processed", "0.059", "ap-southeast-2"},
+    {"aurora", "us-east-1", "serverless-v2-acu-io-optimized", "0.16", "us-east-1"},
+    {"aurora", "us-east-1", "db.t4g.medium", "0.073", "us-east-1"},
+    {"rds", "us-east-1", "storage-gp3", "0.115", "us-east-1"},
+    {"dynamodb", "us-east-1", "provisioned-wcu-hour", "0.00065", "us-east-1"},
+    {"stepfunctions", "us-east-1", "standard-state-transitions", "0.000025", "us-east-1"},
+    {"ebs", "us-east-1", "gp3-storage", "0.08", "us-east-1"},
 };
 
 class ShippedPriceTest : public ::testing::TestWithParam<KnownPrice> {};
@@ -152,6 +163,23 @@ TEST_P(ShippedPriceTest, MatchesTheReference) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Reference, ShippedPriceTest, ::testing::ValuesIn(kKnownPrices));
+
+TEST(ShippedPricingDataTest, PassesPricingVerifyIncludingTrustGrades) {
+  const cli::VerifyResult v = cli::verify_pricing_data(COSTPROOF_SOURCE_DIR "/pricing-data", Date{2026, 11, 30});
+  for (const auto& p : v.problems) ADD_FAILURE() << p;
+  EXPECT_GT(v.grade_a, 100u);
+}
+
+TEST(ShippedPricingDataTest, LambdaArmDurationTiersFromTheFeed) {
+  const auto tiers = shipped().tiers("lambda", "us-east-1", "duration-arm64");
+  ASSERT_EQ(tiers.size(), 3u);
+  EXPECT_EQ(tiers[1]->price.usd_per_unit(), Decimal::parse("0.0000120001"));
+  EXPECT_EQ(*tiers[1]->tier_start, Decimal::parse("7500000000"));
+  EXPECT_EQ(*tiers[1]->tier_end, Decimal::parse("18750000000"));
+  EXPECT_EQ(tiers[2]->rate_code, "72SBSFWPMDTH8S3J.JRTCKXETXF.AVR3V96UTF");
+  EXPECT_EQ(tiers[2]->source->repo, "v0rts/aws-price-watcher");
+  EXPECT_EQ(tiers[2]->source->offer_version, "20251202153900");
+}
 
 TEST(ShippedPricingDataTest, DataTransferTiersCoverZeroToInf) {
   const auto tiers = shipped().tiers("data-transfer", "us-east-1", "data-transfer-out-internet");
