@@ -113,6 +113,11 @@ Decimal Decimal::parse(std::string_view text) {
 
 Decimal Decimal::from_int(std::int64_t value) { return Decimal(value, 0); }
 
+Decimal Decimal::from_scaled(Int128 coefficient, int scale) {
+  if (scale < 0 || scale > kMaxDecimalScale) overflow("too many decimal places");
+  return Decimal(coefficient, scale);
+}
+
 Decimal Decimal::rescaled_up(int new_scale) const {
   if (new_scale > kMaxDecimalScale) overflow("too many decimal places");
   return Decimal(checked_mul(coefficient_, pow10(new_scale - scale_), "rescale"), new_scale);

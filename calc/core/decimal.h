@@ -45,6 +45,9 @@ class Decimal {
   // No exponent, no thousands separators, no leading '+'. Throws DecimalError.
   static Decimal parse(std::string_view text);
   static Decimal from_int(std::int64_t value);
+  // coefficient x 10^-scale, for code that computes on fixed-scale integers (the Savings Plan
+  // optimiser) and reports Decimals. `scale` in [0, kMaxDecimalScale]; throws OverflowError otherwise.
+  static Decimal from_scaled(Int128 coefficient, int scale);
 
   Decimal operator+(const Decimal& other) const;
   Decimal operator-(const Decimal& other) const;
@@ -68,6 +71,8 @@ class Decimal {
   bool is_negative() const { return coefficient_ < 0; }
   bool is_integer() const;
   int scale() const { return scale_; }
+  // The stored integer: value = coefficient() x 10^-scale() (trailing zeros kept, like scale()).
+  Int128 coefficient() const { return coefficient_; }
   Decimal abs() const { return is_negative() ? -*this : *this; }
 
   // Plain text, no separators: "-1766.016". Keeps the stored scale.

@@ -1,6 +1,11 @@
 #include "core/json_reader.h"
 
+#include <algorithm>
+#include <array>
+#include <deque>
+#include <memory>
 #include <set>
+#include <unordered_set>
 #include <vector>
 
 #include "core/error.h"
@@ -57,28 +62,40 @@ std::size_t too_deep_at(std::string_view text) {
 // already parsed as JSON, so only strings, brackets, ':' and ',' need telling
 // apart. nlohmann keeps one of the two values silently ("count": 12,
 // "count": 1000 priced 1,000 instances), so costproof refuses the file.
+// One pass without allocations for plain keys: keys are views into `text` (an escaped key is
+// decoded once), looked up linearly in small objects and in a hash set in large ones; the line
+// number and JSON pointer are worked out only for the message.
 void reject_duplicate_keys(std::string_view text, const std::string& file, JsonOrigin origin) {
+  constexpr std::size_t kLinear = 16;  // keys per object searched linearly; more go to a hash set
   struct Frame {
     bool object;
     bool expect_key;
     std::size_t index;                     // array: the current element
-    std::string key;                       // object: the current member
-    std::set<std::string, std::less<>> keys;  // object: keys seen so far
+    std::string_view key;                  // object: the current member
+    std::vector<std::string_view> keys;    // object: keys seen so far
+    std::unique_ptr<std::unordered_set<std::string_view>> many;  // object: all keys, once past kLinear
   };
   std::vector<Frame> stack;
-  std::size_t line = 1;
+  std::deque<std::string> decoded;  // escaped keys, decoded (stable addresses for the views)
   const auto pointer = [&stack](std::size_t levels) {
     std::string out;
     for (std::size_t i = 0; i < levels; ++i)
       out += "/" + (stack[i].object ? escape_pointer_token(stack[i].key) : std::to_string(stack[i].index));
     return out;
   };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\n') {
-      ++line;
-    } else if (c == '{' || c == '[') {
-      stack.push_back(Frame{c == '{', c == '{', 0, {}, {}});
+  static const auto kSpecial = [] {
+    std::array<bool, 256> t{};
+    for (const char c : std::string_view("{}[],\"")) t[static_cast<unsigned char>(c)] = true;
+    return t;
+  }();
+  const char* const data = text.data();
+  const std::size_t size = text.size();
+  for (std::size_t i = 0; i < size; ++i) {
+    while (i < size && !kSpecial[static_cast<unsigned char>(data[i])]) ++i;
+    if (i == size) break;
+    const char c = data[i];
+    if (c == '{' || c == '[') {
+      stack.push_back(Frame{c == '{', c == '{', 0, {}, {}, nullptr});
     } else if (c == '}' || c == ']') {
       if (!stack.empty()) stack.pop_back();
     } else if (c == ',') {
@@ -86,11 +103,11 @@ void reject_duplicate_keys(std::string_view text, const std::string& file, JsonO
         if (stack.back().object) stack.back().expect_key = true;
         else ++stack.back().index;
       }
-    } else if (c == '"') {
+    } else {  // '"'
       const std::size_t start = i;
       bool escaped = false;
-      for (++i; i < text.size() && text[i] != '"'; ++i)
-        if (text[i] == '\\') {
+      for (++i; i < size && data[i] != '"'; ++i)
+        if (data[i] == '\\') {
           escaped = true;
           ++i;
         }
@@ -99,16 +116,28 @@ void reject_duplicate_keys(std::string_view text, const std::string& file, JsonO
       top.expect_key = false;
       const std::string_view raw = text.substr(start, i + 1 - start);
       // Decode escapes so "a" and "\u0061" count as the same key.
-      std::string key = escaped ? nlohmann::json::parse(raw).get<std::string>()
-                                : std::string(raw.substr(1, raw.size() - 2));
-      if (!top.keys.insert(key).second) {
+      std::string_view key = raw.substr(1, raw.size() - 2);
+      if (escaped) key = decoded.emplace_back(nlohmann::json::parse(raw).get<std::string>());
+      bool seen = false;
+      if (top.many) {
+        seen = !top.many->insert(key).second;
+      } else {
+        seen = std::find(top.keys.begin(), top.keys.end(), key) != top.keys.end();
+        top.keys.push_back(key);
+        if (top.keys.size() > kLinear) {
+          top.many = std::make_unique<std::unordered_set<std::string_view>>(top.keys.begin(), top.keys.end());
+          top.keys.clear();
+        }
+      }
+      if (seen) {
         top.key = key;
+        const std::size_t line = 1 + static_cast<std::size_t>(std::count(data, data + start, '\n'));
         throw_input_error(origin, file, pointer(stack.size()),
-                          "duplicate key \"" + key + "\" at line " + std::to_string(line) +
+                          "duplicate key \"" + std::string(key) + "\" at line " + std::to_string(line) +
                               " (the object already has one); JSON readers keep one of the two silently, so "
                               "costproof refuses: remove or rename one");
       }
-      top.key = std::move(key);
+      top.key = key;
     }
   }
 }

@@ -32,6 +32,7 @@ std::string join(const std::vector<std::string>& items) {
 }  // namespace
 
 void PriceCatalog::add_table(PriceTable t) {
+  for (std::size_t i = 0; i < tables_.size(); ++i) load(i);
   for (const auto& existing : tables_)
     if (existing.provider == t.provider && existing.region == t.region && existing.service == t.service)
       throw PricingDataError(t.file, "/service",
@@ -39,11 +40,72 @@ void PriceCatalog::add_table(PriceTable t) {
                                  " (the first is " + existing.file +
                                  "); keep one file per provider/region/service");
   tables_.push_back(std::move(t));
+  files_.emplace_back();
+}
+
+void PriceCatalog::add_table_file(const PricingFile& file, std::string region, std::string service) {
+  PriceTable slot;
+  slot.file = file.label;
+  slot.region = std::move(region);
+  slot.service = std::move(service);
+  tables_.push_back(std::move(slot));
+  files_.emplace_back(file);
+}
+
+void PriceCatalog::set_shapes_file(const PricingFile& file) { shapes_file_ = file; }
+
+namespace {
+
+// Parses one table file and checks that its region and service match its path
+// ("aws/<folder>/<service>.json").
+PriceTable parse_table_file(const PricingFile& file) {
+  const auto json = parse_json_text(file.text, file.label, JsonOrigin::kPricingData);
+  PriceTable table = parse_price_table(json, file.label);
+  const std::string_view path = file.path;
+  const auto slash = path.rfind('/');
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  std::string_view folder = slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+  if (const auto up = folder.rfind('/'); up != std::string_view::npos) folder = folder.substr(up + 1);
+  if (table.region != folder)
+    throw PricingDataError(file.label, "/region",
+                           "the table says region \"" + table.region + "\" but lives in folder \"" + std::string(folder) +
+                               "\"; move the file or fix the field");
+  if (table.service + ".json" != name)
+    throw PricingDataError(file.label, "/service",
+                           "the table says service \"" + table.service + "\" but the file is named \"" + std::string(name) +
+                               "\"; name it " + table.service + ".json");
+  return table;
+}
+
+}  // namespace
+
+void PriceCatalog::load(std::size_t i) const {
+  if (i >= files_.size() || !files_[i]) return;
+  PriceTable table = parse_table_file(*files_[i]);
+  files_[i].reset();
+  tables_[i] = std::move(table);
+}
+
+const std::vector<PriceTable>& PriceCatalog::tables() const {
+  for (std::size_t i = 0; i < tables_.size(); ++i) load(i);
+  return tables_;
+}
+
+const InstanceShapes& PriceCatalog::shapes() const {
+  if (shapes_file_) {
+    const PricingFile file = std::move(*shapes_file_);
+    shapes_file_.reset();
+    shapes_ = parse_instance_shapes(parse_json_text(file.text, file.label, JsonOrigin::kPricingData), file.label);
+  }
+  return shapes_;
 }
 
 const PriceTable* PriceCatalog::table(const std::string& service, const std::string& region) const {
-  for (const auto& t : tables_)
-    if (t.service == service && t.region == region) return &t;
+  for (std::size_t i = 0; i < tables_.size(); ++i)
+    if (tables_[i].service == service && tables_[i].region == region) {
+      load(i);
+      return &tables_[i];
+    }
   return nullptr;
 }
 
@@ -81,10 +143,12 @@ std::vector<const PriceRow*> PriceCatalog::tiers(const std::string& service, con
 std::vector<std::string> PriceCatalog::regions_with(const std::string& service,
                                                     const std::string& key) const {
   std::set<std::string> regions;
-  for (const auto& t : tables_)
-    if (t.service == service)
-      for (const auto& row : t.rows)
-        if (row.key == key) regions.insert(t.region);
+  for (std::size_t i = 0; i < tables_.size(); ++i)
+    if (tables_[i].service == service) {
+      load(i);
+      for (const auto& row : tables_[i].rows)
+        if (row.key == key) regions.insert(tables_[i].region);
+    }
   return {regions.begin(), regions.end()};
 }
 
@@ -129,28 +193,25 @@ PriceCatalog build_price_catalog(const std::vector<PricingFile>& files) {
   PriceCatalog catalog;
   bool have_shapes = false;
   for (const auto& file : files) {
-    const auto json = parse_json_text(file.text, file.label, JsonOrigin::kPricingData);
     if (file.path == kShapes) {
-      catalog.set_shapes(parse_instance_shapes(json, file.label));
+      catalog.set_shapes_file(file);
       have_shapes = true;
       continue;
     }
-    PriceTable table = parse_price_table(json, file.label);
-    // "aws/<folder>/<service>.json"
+    // "aws/<folder>/<service>.json": parsed when a lookup first needs it. A path of another form
+    // is parsed now, so that its folder check fails as it always did.
     const std::string_view path = file.path;
     const auto slash = path.rfind('/');
+    const auto up = slash == std::string_view::npos ? std::string_view::npos : path.rfind('/', slash - 1);
     const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
-    std::string_view folder = slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
-    if (const auto up = folder.rfind('/'); up != std::string_view::npos) folder = folder.substr(up + 1);
-    if (table.region != folder)
-      throw PricingDataError(file.label, "/region",
-                             "the table says region \"" + table.region + "\" but lives in folder \"" + std::string(folder) +
-                                 "\"; move the file or fix the field");
-    if (table.service + ".json" != name)
-      throw PricingDataError(file.label, "/service",
-                             "the table says service \"" + table.service + "\" but the file is named \"" + std::string(name) +
-                                 "\"; name it " + table.service + ".json");
-    catalog.add_table(std::move(table));
+    constexpr std::string_view kJson = ".json";
+    if (up == std::string_view::npos || slash == up + 1 || name.size() <= kJson.size() ||
+        name.substr(name.size() - kJson.size()) != kJson) {
+      catalog.add_table(parse_table_file(file));
+      continue;
+    }
+    catalog.add_table_file(file, std::string(path.substr(up + 1, slash - up - 1)),
+                           std::string(name.substr(0, name.size() - kJson.size())));
   }
   if (!have_shapes)
     throw PricingDataError(std::string(kShapes), "",

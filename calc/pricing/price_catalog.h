@@ -18,11 +18,33 @@
 
 namespace costproof {
 
+// One file of a pricing-data folder, already read: `path` is relative to the
+// folder ("aws/us-east-1/ec2.json"), `label` is what messages call it
+// ("pricing-data/aws/us-east-1/ec2.json").
+struct PricingFile {
+  std::string path;
+  std::string label;
+  std::string text;
+};
+
+// Tables handed in as files (build_price_catalog) are parsed on first use: a lookup parses only
+// the table of its service and region (and "global"), shapes() the shapes file, tables() every
+// file. A file's checks and errors are the same as when it was parsed up front; they are raised
+// by the call that first needs the file. Not safe for concurrent use (the CLI and the page's
+// engine are single-threaded).
 class PriceCatalog {
  public:
   // Throws PricingDataError if a table for the same provider/region/service was already added.
   void add_table(PriceTable table);
-  void set_shapes(InstanceShapes shapes) { shapes_ = std::move(shapes); }
+  void set_shapes(InstanceShapes shapes) {
+    shapes_ = std::move(shapes);
+    shapes_file_.reset();
+  }
+  // A table file parsed on first use; `region` and `service` come from its path
+  // ("aws/<region>/<service>.json") and are checked against its contents when it is parsed.
+  void add_table_file(const PricingFile& file, std::string region, std::string service);
+  // The shapes file, parsed on first use of shapes().
+  void set_shapes_file(const PricingFile& file);
 
   // The row for `key` in `region`, falling back to region "global". Untiered rows only.
   const PriceRow& find(const std::string& service, const std::string& region,
@@ -34,8 +56,9 @@ class PriceCatalog {
   std::vector<const PriceRow*> tiers(const std::string& service, const std::string& region,
                                      const std::string& key) const;
 
-  const std::vector<PriceTable>& tables() const { return tables_; }
-  const InstanceShapes& shapes() const { return shapes_; }
+  // Every table (parses any not yet parsed).
+  const std::vector<PriceTable>& tables() const;
+  const InstanceShapes& shapes() const;
   // Regions (sorted) whose `service` table has `key`.
   std::vector<std::string> regions_with(const std::string& service, const std::string& key) const;
 
@@ -44,18 +67,17 @@ class PriceCatalog {
   [[noreturn]] void not_found(const std::string& service, const std::string& region,
                               const std::string& key) const;
 
-  std::vector<PriceTable> tables_;
-  InstanceShapes shapes_;
+  // Parses table i if it is still a file (its slot already holds region, service and file label).
+  void load(std::size_t i) const;
+
+  // A parsed table, or a placeholder slot (region, service, file set) whose text is in files_[i].
+  // Slots are created up front, so references to rows stay valid as tables are parsed.
+  mutable std::vector<PriceTable> tables_;
+  mutable std::vector<std::optional<PricingFile>> files_;  // parallel to tables_; nullopt once parsed
+  mutable InstanceShapes shapes_;
+  mutable std::optional<PricingFile> shapes_file_;  // the shapes file until parsed
 };
 
-// One file of a pricing-data folder, already read: `path` is relative to the
-// folder ("aws/us-east-1/ec2.json"), `label` is what messages call it
-// ("pricing-data/aws/us-east-1/ec2.json").
-struct PricingFile {
-  std::string path;
-  std::string label;
-  std::string text;
-};
 
 // Builds the catalog from every table file under aws/ and the shapes file
 // aws/ec2-instance-shapes.json, in the order given (callers sort by path).

@@ -181,6 +181,60 @@ TEST(DatabaseSavingsPlanCommitmentTest, OptimiserAgreesWithBruteForceOnRandomPro
   }
 }
 
+TEST(DatabaseSavingsPlanCommitmentTest, IntegerPathAndDecimalFallbackAgree) {
+  // The same profiles times 10^14 no longer fit the fixed-scale int64 form, so the model falls back
+  // to Decimal arithmetic: both paths must give the same answers (scaled by 10^14).
+  std::mt19937_64 rng(17);
+  const Decimal big = Decimal::parse("100000000000000");
+  int fallbacks = 0;
+  for (int trial = 0; trial < 200; ++trial) {
+    const RandomProfile p = random_profile(rng);
+    ExactMatrix scaled = p.on_demand;
+    for (Eigen::Index h = 0; h < scaled.rows(); ++h)
+      for (Eigen::Index k = 0; k < scaled.cols(); ++k) scaled(h, k) = ExactScalar(scaled(h, k).value() * big);
+    const CommitmentModel fast(p.discounts, p.on_demand), slow(p.discounts, scaled);
+    ASSERT_TRUE(fast.integer_path()) << "trial " << trial;
+    if (slow.integer_path()) continue;  // every value was small enough
+    ++fallbacks;
+    const OptimumDetail a = fast.optimise(), b = slow.optimise();
+    ASSERT_EQ(a.commitment.usd_per_unit() * big, b.commitment.usd_per_unit()) << "trial " << trial;
+    ASSERT_EQ(a.candidates, b.candidates) << "trial " << trial;
+    ASSERT_EQ(a.class_hours_above, b.class_hours_above) << "trial " << trial;
+    ASSERT_EQ(a.class_hours_below, b.class_hours_below) << "trial " << trial;
+    ASSERT_EQ(a.unused_hours_above, b.unused_hours_above) << "trial " << trial;
+    ASSERT_EQ(a.slope_above_scaled.to_string(), b.slope_above_scaled.to_string()) << "trial " << trial;
+    ASSERT_EQ(a.slope_below_scaled.to_string(), b.slope_below_scaled.to_string()) << "trial " << trial;
+    ASSERT_EQ(fast.max_useful_commitment() * big, slow.max_useful_commitment()) << "trial " << trial;
+    const std::vector<Decimal> ca = fast.candidates(), cb = slow.candidates();
+    ASSERT_EQ(ca.size(), cb.size()) << "trial " << trial;
+    for (std::size_t i = 0; i < ca.size(); ++i) {
+      ASSERT_EQ(ca[i] * big, cb[i]) << "trial " << trial;
+      const CommitmentOutcome oa = fast.evaluate(ca[i]), ob = slow.evaluate(cb[i]);
+      ASSERT_EQ(oa.used.usd() * big, ob.used.usd()) << "trial " << trial;
+      ASSERT_EQ(oa.eligible_on_demand.usd() * big, ob.eligible_on_demand.usd()) << "trial " << trial;
+      if (oa.covered_exact && ob.covered_exact) {  // else each was carried to 10 places at its own size
+        ASSERT_EQ(oa.saving.usd() * big, ob.saving.usd()) << "trial " << trial;
+      }
+      ASSERT_EQ(oa.unused.usd() * big, ob.unused.usd()) << "trial " << trial;
+      ASSERT_EQ(oa.hours_below, ob.hours_below) << "trial " << trial;
+      for (std::size_t k = 0; k < oa.classes.size(); ++k) {
+        ASSERT_EQ(oa.classes[k].full_hours, ob.classes[k].full_hours) << "trial " << trial;
+        ASSERT_EQ(oa.classes[k].partial_hours, ob.classes[k].partial_hours) << "trial " << trial;
+        ASSERT_EQ(oa.classes[k].partial_commitment.usd() * big, ob.classes[k].partial_commitment.usd());
+      }
+      // The same commitment through both paths of one model (a commitment with more places than
+      // the model's scale is evaluated with Decimals).
+      const Decimal odd = ca[i] + Decimal::parse("0.0000000000000000001");
+      const CommitmentOutcome oc = fast.evaluate(odd);
+      ASSERT_EQ(oc.used + oc.unused, oc.paid) << "trial " << trial;
+    }
+    bool ea = false, eb = false;
+    ASSERT_LE(fast.scaled_cost(fast.break_even_commitment(&ea)), fast.scaled_cost(Decimal())) << "trial " << trial;
+    ASSERT_LE(slow.scaled_cost(slow.break_even_commitment(&eb)), slow.scaled_cost(Decimal())) << "trial " << trial;
+  }
+  EXPECT_GT(fallbacks, 100);
+}
+
 TEST(DatabaseSavingsPlanCommitmentTest, SavingsNeverExceedTheDiscountsAndCostNeverFallsBelowTheCommitment) {
   std::mt19937_64 rng(7);
   std::uniform_int_distribution<int> cents(0, 20000);

@@ -2,7 +2,9 @@
 // and the messages of a lookup that misses.
 #include "pricing/price_catalog.h"
 
+#include <fstream>
 #include <initializer_list>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -215,6 +217,35 @@ TEST(PriceCatalogEmptyTest, EmptyCatalogMisses) {
   EXPECT_THROW((void)empty.find("ec2", "us-east-1", "m7i.xlarge"), PriceNotFound);
   EXPECT_TRUE(empty.tables().empty());
   EXPECT_TRUE(empty.shapes().by_type.empty());
+}
+
+}  // namespace
+}  // namespace costproof
+
+namespace costproof {
+namespace {
+
+// build_price_catalog parses a table file when a lookup first needs it: a damaged table that a
+// lookup never touches does not stop it, and tables() (which reads every file) still reports it.
+TEST(PriceCatalogLazyTest, ParsesATableOnFirstUseWithTheSameChecks) {
+  std::ifstream in(COSTPROOF_SOURCE_DIR "/pricing-data/aws/us-east-1/dynamodb.json");
+  const std::string dynamodb((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(dynamodb.empty());
+  const std::string shapes = R"({"schema_version": 1, "sources": [], "shapes": []})";
+  const std::vector<PricingFile> files = {
+      {"aws/ec2-instance-shapes.json", "pricing-data/aws/ec2-instance-shapes.json", shapes},
+      {"aws/us-east-1/dynamodb.json", "pricing-data/aws/us-east-1/dynamodb.json", dynamodb},
+      {"aws/us-east-1/ec2.json", "pricing-data/aws/us-east-1/ec2.json", "{\"rows\": [ broken"}};
+  const PriceCatalog catalog = build_price_catalog(files);
+  EXPECT_EQ(catalog.find("dynamodb", "us-east-1", "storage").unit, "GB-month");
+  try {
+    (void)catalog.tables();
+    FAIL() << "expected PricingDataError";
+  } catch (const PricingDataError& e) {
+    EXPECT_NE(std::string(e.what()).find("pricing-data/aws/us-east-1/ec2.json"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("invalid JSON"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW((void)catalog.find("ec2", "us-east-1", "m7i.xlarge"), PricingDataError);
 }
 
 }  // namespace

@@ -300,8 +300,10 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
                      "none of the usage is covered by a Database Savings Plan (see each line's eligibility in "
                      "pricing-data/aws/global/database-savings-plans.json), so there is no commitment to work out");
 
-  // 3. The profile: Q (hours x hourly lines) of exact quantities; P (hourly lines x (classes + 1)) holds
-  //    each line's $/unit in its class column, or in the last column when no plan covers it.
+  // 3. The profile: Q (hours x hourly lines) of exact quantities; each line's column, times its $/unit,
+  //    is added to its class's column of the hourly cost (hours x (classes + 1), the last column for
+  //    usage no plan covers). Per-line accumulation: each line has one non-zero price, so a matrix
+  //    product with a (lines x classes) price matrix would multiply mostly zeros.
   std::vector<std::size_t> hourly;                            // line indices of the hourly lines
   std::vector<Eigen::Index> column(result.lines.size(), -1);  // line index -> column of Q
   for (std::size_t i = 0; i < result.lines.size(); ++i)
@@ -310,13 +312,13 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
       hourly.push_back(i);
     }
   ExactMatrix quantities(n, static_cast<Eigen::Index>(hourly.size()));
-  ExactMatrix unit_costs = ExactMatrix::Zero(static_cast<Eigen::Index>(hourly.size()), k_count + 1);
+  ExactMatrix hourly_cost = ExactMatrix::Zero(n, k_count + 1);  // On-Demand $ per hour and class
   for (std::size_t j = 0; j < hourly.size(); ++j) {
     DspLine& line = result.lines[hourly[j]];
     const auto col = static_cast<Eigen::Index>(j);
     quantities.col(col) = hourly_quantities(line.usage->profile, line.usage->level, n);
     const Eigen::Index cls = line.discount_class < 0 ? k_count : line.discount_class;
-    unit_costs(col, cls) = ExactScalar(line.unit_cost);
+    hourly_cost.col(cls) += quantities.col(col) * ExactScalar(line.unit_cost);
   }
   for (std::size_t i = 0; i < result.lines.size(); ++i) {
     DspLine& line = result.lines[i];
@@ -329,7 +331,6 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
     line.on_demand_year = Money(line.quantity_year * line.unit_cost);
     if (!u.hourly) result.monthly_items_year += line.on_demand_year;
   }
-  const ExactMatrix hourly_cost = quantities * unit_costs;  // hours x (classes + 1): On-Demand $ per hour
   const ExactMatrix eligible_hourly = hourly_cost.leftCols(k_count);
   result.not_covered_hourly_year = Money(hourly_cost.col(k_count).sum().value());
   for (std::size_t k = 0; k < result.classes.size(); ++k) {
@@ -381,10 +382,10 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
     DspDownside d;
     d.drop_percent = Decimal::from_int(drop);
     d.from_hour = kDownsideFromHour;
-    ExactMatrix reduced = quantities;
+    // Cost is linear in the quantities: scaling the hourly cost rows is exactly scaling the quantities.
+    ExactMatrix cost = hourly_cost;
     const Decimal factor = Decimal::divide(Decimal::from_int(100 - drop), kHundred, 2, RoundingMode::kDown);
-    reduced.bottomRows(n - d.from_hour) *= ExactScalar(factor);
-    const ExactMatrix cost = reduced * unit_costs;
+    cost.bottomRows(n - d.from_hour) *= ExactScalar(factor);
     const CommitmentModel reduced_model(fractions, cost.leftCols(k_count));
     const Money not_covered(cost.col(k_count).sum().value());
     d.at_optimum = reduced_model.evaluate(result.optimum.commitment);

@@ -1,7 +1,9 @@
 #include "scenarios/database-savings-plan/database_savings_plan_commitment.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -11,11 +13,114 @@ namespace costproof {
 
 // One breakpoint: at `position` dollars of commitment, one hour's next cent moves from
 // covering class `from` to covering class `to` (to == classes() means "goes unused").
+// (The Decimal fallback's form; the integer path uses Fixed::Event.)
 struct CommitmentModel::Event {
   Decimal position;
   std::uint32_t from = 0, to = 0;
   Int128 key = 0;  // position x 10^S for a scale S shared by all events: sorting compares integers
 };
+
+namespace {
+// A breakpoint of the integer path in one 64-bit word: A_kh x 10^S in the top 56 bits, the state
+// the hour leaves (`from`) and enters (`to`, classes() = unused) in 4 bits each. Eight bytes a
+// breakpoint keep a year of four classes (35,040 of them) small enough to sort in cache.
+struct FixedBreakpoint {
+  std::uint64_t word;
+  std::uint64_t key() const { return word >> 8; }
+  std::uint32_t from() const { return static_cast<std::uint32_t>((word >> 4) & 0xF); }
+  std::uint32_t to() const { return static_cast<std::uint32_t>(word & 0xF); }
+};
+constexpr std::int64_t kMaxKey = std::int64_t{1} << 56;
+constexpr std::size_t kMaxFixedClasses = 15;  // states 0..15 fit 4 bits
+}  // namespace
+
+// The profile as exact integers at one scale, and its breakpoints sorted once.
+// Every value v is held as v x 10^scale; the bounds checked in build_fixed() keep every
+// sum below (hours x the largest hourly total x the slope factor) inside 128 bits.
+struct CommitmentModel::Fixed {
+  int scale = 0;                       // S: places of u_kh and a_kh
+  std::size_t hours = 0, classes = 0;
+  int u_scale = 0;                     // places of the stored u: S minus the places of the factors
+  std::vector<std::int64_t> u;         // u_kh x 10^u_scale, row-major, hours x classes
+  std::vector<std::int64_t> factor;    // (1 - d_k) x 10^(S - u_scale)
+  std::int64_t lift = 1;               // 10^(S - u_scale): u_kh x 10^S = u[h, k] x lift, a_kh x 10^S = u[h, k] x factor[k]
+  std::vector<Int128> column_on_demand;  // sum_h u_kh
+  std::int64_t max_row_a = 0;          // max_h A_Kh
+  Int128 no_plan = 0;                  // sum over hours and classes of u_kh
+  using Event = FixedBreakpoint;
+  std::vector<Event> events;           // sorted by key
+  std::size_t distinct = 0;            // distinct keys
+  std::vector<std::size_t> initial;    // hours per state just above 0
+  int slope_scale = 0;                 // places of the scaled slopes
+  std::vector<std::int64_t> slope;     // L x slope of each state at slope_scale; [classes] = unused
+};
+
+namespace {
+
+constexpr std::int64_t kMaxFixed = std::int64_t{1} << 62;  // headroom: sums of two never overflow int64
+
+// 10^n as int64 for n in [0, 18].
+constexpr std::array<std::int64_t, 19> kPow10 = [] {
+  std::array<std::int64_t, 19> t{};
+  std::int64_t r = 1;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    t[i] = r;
+    if (i + 1 < t.size()) r *= 10;
+  }
+  return t;
+}();
+std::int64_t pow10_64(int n) { return kPow10[static_cast<std::size_t>(n)]; }
+
+// `d` as an integer count of 10^-scale; false if it has more places or does not fit below kMaxFixed.
+bool to_fixed(const Decimal& d, int scale, std::int64_t* out) {
+  if (d.scale() > scale) {
+    const Decimal n = d.normalized();
+    if (n.scale() > scale) return false;
+    return to_fixed(n, scale, out);
+  }
+  const Int128 v = d.coefficient();
+  const int shift = scale - d.scale();
+  if (v >= kMaxFixed || v <= -kMaxFixed) return false;
+  if (shift > 18) return v == 0 ? (*out = 0, true) : false;
+  std::int64_t r;
+  if (__builtin_mul_overflow(static_cast<std::int64_t>(v), pow10_64(shift), &r) || r >= kMaxFixed || r <= -kMaxFixed)
+    return false;
+  *out = r;
+  return true;
+}
+
+// Stable LSD radix sort of the events on their keys (bits 8..63 of the word), 11 bits a pass, only
+// as many passes as the largest key needs (3 for keys below 2^33).
+void radix_sort(std::vector<FixedBreakpoint>& events) {
+  using Event = FixedBreakpoint;
+  if (events.size() < 64) {
+    std::stable_sort(events.begin(), events.end(), [](const Event& x, const Event& y) { return x.key() < y.key(); });
+    return;
+  }
+  std::uint64_t max_word = 0;
+  for (const auto& e : events) max_word |= e.word;
+  const int bits = max_word == 0 ? 0 : 64 - __builtin_clzll(max_word);
+  constexpr int kBits = 11;
+  constexpr std::size_t kBuckets = std::size_t{1} << kBits;
+  std::vector<Event> buffer(events.size());
+  std::vector<std::uint32_t> count(kBuckets);
+  for (int shift = 8; shift < bits; shift += kBits) {
+    std::fill(count.begin(), count.end(), 0);
+    for (const auto& e : events) ++count[(e.word >> shift) & (kBuckets - 1)];
+    std::uint32_t total = 0;
+    for (auto& c : count) {
+      const std::uint32_t n = c;
+      c = total;
+      total += n;
+    }
+    for (const auto& e : events) buffer[count[(e.word >> shift) & (kBuckets - 1)]++] = e;
+    events.swap(buffer);
+  }
+}
+
+Decimal count_times(std::size_t n, const Decimal& x) { return Decimal::from_int(static_cast<std::int64_t>(n)) * x; }
+
+}  // namespace
 
 CommitmentModel::CommitmentModel(std::vector<Decimal> discounts, ExactMatrix on_demand)
     : discounts_(std::move(discounts)), on_demand_(std::move(on_demand)) {
@@ -30,22 +135,109 @@ CommitmentModel::CommitmentModel(std::vector<Decimal> discounts, ExactMatrix on_
     if (k > 0 && discounts_[k] > discounts_[k - 1])
       throw std::invalid_argument("discount classes must be ordered highest discount first");
   }
-  for (Eigen::Index h = 0; h < on_demand_.rows(); ++h)
-    for (Eigen::Index k = 0; k < on_demand_.cols(); ++k)
-      if (on_demand_(h, k).value().is_negative()) throw std::invalid_argument("usage cannot be negative");
-  // a_kh = (1 - d_k) u_kh: each column scaled by its plan-rate factor (Eigen diagonal product).
-  ExactVector factors(static_cast<Eigen::Index>(discounts_.size()));
-  for (std::size_t k = 0; k < discounts_.size(); ++k)
-    factors(static_cast<Eigen::Index>(k)) = ExactScalar(one - discounts_[k]);
-  discounted_ = on_demand_ * factors.asDiagonal();
+  int u_scale = 0;
+  for (Eigen::Index k = 0; k < on_demand_.cols(); ++k)
+    for (Eigen::Index h = 0; h < on_demand_.rows(); ++h) {
+      const Decimal& u = on_demand_(h, k).value();
+      if (u.is_negative()) throw std::invalid_argument("usage cannot be negative");
+      u_scale = std::max(u_scale, u.scale());
+    }
+  for (const auto& d : discounts_) factors_.push_back((one - d).normalized());
   scale_ = one;
-  for (const auto& d : discounts_) scale_ = scale_ * (one - d);
+  for (const auto& f : factors_) scale_ = scale_ * f;
   for (std::size_t k = 0; k < discounts_.size(); ++k) {
     Decimal p = one;
     for (std::size_t j = 0; j < discounts_.size(); ++j)
-      if (j != k) p = p * (one - discounts_[j]);
+      if (j != k) p = p * factors_[j];
     others_product_.push_back(p);
   }
+  build_fixed(u_scale);
+}
+
+Decimal CommitmentModel::discounted(Eigen::Index h, Eigen::Index k) const {
+  return on_demand_(h, k).value() * factors_[static_cast<std::size_t>(k)];
+}
+
+// Converts the profile to fixed-scale integers, builds and sorts the breakpoints. Leaves fixed_
+// null (the Decimal fallback) when a value or a bound does not fit.
+void CommitmentModel::build_fixed(int u_scale) {
+  const std::size_t n = hours(), kc = classes();
+  if (kc > kMaxFixedClasses) return;
+  auto f = std::make_shared<Fixed>();
+  f->hours = n;
+  f->classes = kc;
+  // S = (most places of any u) + (most places of any 1 - d_k): every a_kh = (1 - d_k) u_kh is exact at S.
+  int factor_scale = 0;
+  for (const auto& x : factors_) factor_scale = std::max(factor_scale, x.scale());
+  if (factor_scale > 18) return;
+  if (u_scale + factor_scale > 18) {  // raw scales may carry trailing zeros: try the normalized ones
+    u_scale = 0;
+    for (Eigen::Index k = 0; k < on_demand_.cols(); ++k)
+      for (Eigen::Index h = 0; h < on_demand_.rows(); ++h)
+        u_scale = std::max(u_scale, on_demand_(h, k).value().normalized().scale());
+    if (u_scale + factor_scale > 18) return;
+  }
+  f->scale = u_scale + factor_scale;
+  f->u_scale = u_scale;
+  f->factor.resize(kc);
+  for (std::size_t k = 0; k < kc; ++k)
+    if (!to_fixed(factors_[k], factor_scale, &f->factor[k])) return;
+  f->lift = pow10_64(factor_scale);
+  // A value below kMaxKey / lift keeps u x lift (and a = u x factor < u x lift) below kMaxKey.
+  const std::int64_t max_u = kMaxKey / f->lift;
+  f->u.resize(n * kc);
+  f->column_on_demand.assign(kc, 0);
+  for (Eigen::Index k = 0; k < on_demand_.cols(); ++k) {
+    const auto kk = static_cast<std::size_t>(k);
+    std::int64_t* out = f->u.data() + kk;
+    Int128 column = 0;
+    for (Eigen::Index h = 0; h < on_demand_.rows(); ++h, out += kc) {
+      std::int64_t v;
+      if (!to_fixed(on_demand_(h, k).value(), u_scale, &v) || v >= max_u) return;
+      *out = v;
+      column += v;
+    }
+    f->column_on_demand[kk] = column * f->lift;
+  }
+  for (const auto& c : f->column_on_demand) f->no_plan += c;
+  // Scaled slopes as integers at one scale.
+  std::vector<Decimal> slopes;
+  for (std::size_t s = 0; s <= kc; ++s) slopes.push_back(slope_of_state(s).normalized());
+  for (const auto& s : slopes) f->slope_scale = std::max(f->slope_scale, s.scale());
+  if (f->slope_scale > 12 || f->scale + f->slope_scale > kMaxDecimalScale) return;
+  for (const auto& s : slopes) {
+    std::int64_t v;
+    if (!to_fixed(s, f->slope_scale, &v) || v >= (std::int64_t{1} << 40) || v <= -(std::int64_t{1} << 40)) return;
+    f->slope.push_back(v);
+  }
+  // The break-even walk multiplies a slope sum (< hours x 2^40) by a commitment step (< 2^62) and
+  // adds L x the no-plan cost: keep hours x 2^102 (and hours x the largest hourly total x L) in range.
+  if (n >= (std::size_t{1} << 20)) return;
+  // Breakpoints: one per (hour, class with usage), at the running total A_kh. The hourly totals
+  // (sum_k u_kh x 10^S, and A_Kh below it) must fit too; then every sum over hours fits 128 bits.
+  f->events.reserve(n * kc);
+  f->initial.assign(kc + 1, 0);
+  for (std::size_t h = 0; h < n; ++h) {
+    const std::int64_t* row = &f->u[h * kc];
+    std::int64_t cumulative = 0, row_u = 0;
+    std::size_t first = kc;
+    for (std::size_t k = 0; k < kc; ++k) {
+      row_u += row[k];
+      if (row_u >= max_u) return;
+      if (row[k] == 0) continue;
+      if (first == kc) first = k;
+      cumulative += row[k] * f->factor[k];
+      std::size_t next = k + 1;
+      while (next < kc && row[next] == 0) ++next;
+      f->events.push_back({static_cast<std::uint64_t>(cumulative) << 8 | k << 4 | next});
+    }
+    f->max_row_a = std::max(f->max_row_a, cumulative);
+    ++f->initial[first];
+  }
+  radix_sort(f->events);
+  for (std::size_t i = 0; i < f->events.size(); ++i)
+    if (i == 0 || f->events[i].key() != f->events[i - 1].key()) ++f->distinct;
+  fixed_ = std::move(f);
 }
 
 Decimal CommitmentModel::slope_of_state(std::size_t state) const {
@@ -55,18 +247,26 @@ Decimal CommitmentModel::slope_of_state(std::size_t state) const {
   return -(discounts_[state] * others_product_[state]);
 }
 
+// L x dT/dc for hours counted per state, as a Decimal with `scale` places (the places the
+// step-by-step Decimal walk of earlier versions produced, so the printed text is unchanged).
+Decimal CommitmentModel::slope_from_counts(const std::vector<std::size_t>& counts, int scale) const {
+  Decimal slope;
+  for (std::size_t s = 0; s < counts.size(); ++s) slope += count_times(counts[s], slope_of_state(s));
+  return slope.scale() < scale ? slope.rounded(scale, RoundingMode::kDown) : slope;  // exact: only adds zeros
+}
+
 std::vector<CommitmentModel::Event> CommitmentModel::sorted_events() const {
   std::vector<Event> events;
   const auto k_count = static_cast<Eigen::Index>(classes());
   events.reserve(hours() * classes());
-  for (Eigen::Index h = 0; h < discounted_.rows(); ++h) {
+  for (Eigen::Index h = 0; h < on_demand_.rows(); ++h) {
     Decimal cumulative;
     for (Eigen::Index k = 0; k < k_count; ++k) {
-      const Decimal& a = discounted_(h, k).value();
+      const Decimal a = discounted(h, k);
       if (a.is_zero()) continue;
       cumulative += a;
       Eigen::Index next = k + 1;
-      while (next < k_count && discounted_(h, next).value().is_zero()) ++next;
+      while (next < k_count && on_demand_(h, next).value().is_zero()) ++next;
       events.push_back({cumulative, static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(next)});
     }
   }
@@ -102,15 +302,14 @@ std::vector<CommitmentModel::Event> CommitmentModel::sorted_events() const {
   return events;
 }
 
-namespace {
-
 // The state of each hour at a commitment just above 0: its first class with usage, or "unused".
-std::vector<std::size_t> initial_counts(const ExactMatrix& discounted, std::size_t classes) {
-  std::vector<std::size_t> counts(classes + 1, 0);
-  for (Eigen::Index h = 0; h < discounted.rows(); ++h) {
-    std::size_t state = classes;
-    for (std::size_t k = 0; k < classes; ++k)
-      if (!discounted(h, static_cast<Eigen::Index>(k)).value().is_zero()) {
+std::vector<std::size_t> CommitmentModel::initial_counts() const {
+  if (fixed_) return fixed_->initial;
+  std::vector<std::size_t> counts(classes() + 1, 0);
+  for (Eigen::Index h = 0; h < on_demand_.rows(); ++h) {
+    std::size_t state = classes();
+    for (std::size_t k = 0; k < classes(); ++k)
+      if (!on_demand_(h, static_cast<Eigen::Index>(k)).value().is_zero()) {
         state = k;
         break;
       }
@@ -119,12 +318,108 @@ std::vector<std::size_t> initial_counts(const ExactMatrix& discounted, std::size
   return counts;
 }
 
-Decimal count_times(std::size_t n, const Decimal& x) { return Decimal::from_int(static_cast<std::int64_t>(n)) * x; }
+namespace {
+
+struct FixedSums {
+  Int128 full_on_demand = 0, full_discounted = 0, partial_commitment = 0;
+  std::size_t full_hours = 0, partial_hours = 0;
+};
+
+// The hourly walk of evaluate() on integers: T = int64 with the commitment at the model's scale S,
+// or Int128 with every value lifted by `m` = 10^(places of c - S) when c has more places than S
+// (a break-even commitment carried to 10 places, a chart step).
+template <class T>
+void fixed_walk(const std::vector<std::int64_t>& u_stored, std::size_t hours, std::size_t kc,
+                const std::vector<std::int64_t>& factor, std::int64_t lift, T c, T m, std::vector<FixedSums>& sums,
+                Int128& unused, std::size_t& hours_below) {
+  const std::int64_t* row = u_stored.data();
+  for (std::size_t h = 0; h < hours; ++h, row += kc) {
+    T remaining = c, hour_on_demand = 0;
+    for (std::size_t k = 0; k < kc; ++k) {
+      const T u = static_cast<T>(row[k] * lift) * m, a = static_cast<T>(row[k] * factor[k]) * m;
+      hour_on_demand += u;
+      if (a == 0 || remaining == 0) continue;
+      FixedSums& s = sums[k];
+      if (remaining >= a) {
+        s.full_on_demand += u;
+        s.full_discounted += a;
+        ++s.full_hours;
+        remaining -= a;
+      } else {
+        s.partial_commitment += remaining;
+        ++s.partial_hours;
+        remaining = 0;
+      }
+    }
+    unused += remaining;
+    if (hour_on_demand < c) ++hours_below;
+  }
+}
 
 }  // namespace
 
 CommitmentOutcome CommitmentModel::evaluate(const Decimal& commitment) const {
   if (commitment.is_negative()) throw std::invalid_argument("a commitment cannot be negative");
+  if (!fixed_) return evaluate_decimal(commitment);
+  const Fixed& f = *fixed_;
+  const std::size_t kc = f.classes;
+  std::vector<FixedSums> sums(kc);
+  Int128 unused = 0;
+  std::size_t hours_below = 0;
+  int sum_scale = f.scale;  // places of the sums
+  Int128 lifted = 1;        // 10^(sum_scale - S)
+  std::int64_t c = 0;
+  if (to_fixed(commitment, f.scale, &c)) {
+    fixed_walk<std::int64_t>(f.u, f.hours, kc, f.factor, f.lift, c, 1, sums, unused, hours_below);
+  } else {
+    // More places than S: lift everything to the commitment's places in 128 bits, if the sums
+    // (hours x the largest hourly total x the lift) stay in range; else Decimal.
+    const Decimal n = commitment.normalized();
+    const Int128 c128 = n.coefficient();
+    if (n.scale() <= f.scale || n.scale() - f.scale > 18 || n.scale() > kMaxDecimalScale)
+      return evaluate_decimal(commitment);
+    sum_scale = n.scale();
+    lifted = pow10_64(sum_scale - f.scale);
+    // Every lifted value (and c) below cap = 2^56 x lift; every sum below cap x (hours + 1) < 2^125.
+    Int128 cap = kMaxKey, bound = 0;
+    if (__builtin_mul_overflow(cap, lifted, &cap) || c128 >= cap ||
+        __builtin_mul_overflow(cap, static_cast<Int128>(f.hours + 1), &bound) || bound >= (Int128{1} << 125))
+      return evaluate_decimal(commitment);
+    fixed_walk<Int128>(f.u, f.hours, kc, f.factor, f.lift, c128, lifted, sums, unused, hours_below);
+  }
+  CommitmentOutcome out;
+  out.commitment = UnitPrice(commitment);
+  out.hours = hours();
+  out.paid = Money(count_times(hours(), commitment));
+  out.unused = Money(Decimal::from_scaled(unused, sum_scale));
+  out.hours_below = hours_below;
+  out.classes.resize(kc);
+  const Decimal one = Decimal::from_int(1);
+  for (std::size_t k = 0; k < kc; ++k) {
+    ClassCoverage& cc = out.classes[k];
+    const FixedSums& s = sums[k];
+    cc.discount = discounts_[k];
+    cc.full_hours = s.full_hours;
+    cc.partial_hours = s.partial_hours;
+    cc.on_demand = Money(Decimal::from_scaled(f.column_on_demand[k], f.scale));
+    cc.fully_covered_on_demand = Money(Decimal::from_scaled(s.full_on_demand, sum_scale));
+    cc.fully_covered_discounted = Money(Decimal::from_scaled(s.full_discounted, sum_scale));
+    cc.partial_commitment = Money(Decimal::from_scaled(s.partial_commitment, sum_scale));
+    cc.partial_on_demand = Money(carried_quotient(cc.partial_commitment.usd(), one - cc.discount, &cc.partial_exact));
+    cc.covered_on_demand = cc.fully_covered_on_demand + cc.partial_on_demand;
+    cc.commitment_used = cc.fully_covered_discounted + cc.partial_commitment;
+    out.eligible_on_demand += cc.on_demand;
+    out.covered_on_demand += cc.covered_on_demand;
+    out.covered_exact = out.covered_exact && cc.partial_exact;
+    out.used += cc.commitment_used;
+  }
+  out.left_on_demand = out.eligible_on_demand - out.covered_on_demand;
+  out.eligible_cost = out.paid + out.left_on_demand;
+  out.saving = out.eligible_on_demand - out.eligible_cost;
+  return out;
+}
+
+CommitmentOutcome CommitmentModel::evaluate_decimal(const Decimal& commitment) const {
   // Plain Decimal sums in the hourly loop (USD over the profile); Money once, at the end.
   struct Sums {
     Decimal on_demand, full_on_demand, full_discounted, partial_commitment;
@@ -136,12 +431,12 @@ CommitmentOutcome CommitmentModel::evaluate(const Decimal& commitment) const {
   out.hours = hours();
   out.paid = Money(count_times(hours(), commitment));
   out.classes.resize(classes());
-  for (Eigen::Index h = 0; h < discounted_.rows(); ++h) {
+  for (Eigen::Index h = 0; h < on_demand_.rows(); ++h) {
     Decimal remaining = commitment, hour_on_demand;
     for (std::size_t k = 0; k < classes(); ++k) {
       const auto col = static_cast<Eigen::Index>(k);
       const Decimal& u = on_demand_(h, col).value();
-      const Decimal& a = discounted_(h, col).value();
+      const Decimal a = discounted(h, col);
       Sums& s = sums[k];
       s.on_demand += u;
       hour_on_demand += u;
@@ -187,11 +482,11 @@ CommitmentOutcome CommitmentModel::evaluate(const Decimal& commitment) const {
 Decimal CommitmentModel::scaled_cost(const Decimal& commitment) const {
   if (commitment.is_negative()) throw std::invalid_argument("a commitment cannot be negative");
   Decimal total = count_times(hours(), commitment) * scale_;
-  for (Eigen::Index h = 0; h < discounted_.rows(); ++h) {
+  for (Eigen::Index h = 0; h < on_demand_.rows(); ++h) {
     Decimal remaining = commitment;
     for (std::size_t k = 0; k < classes(); ++k) {
       const auto col = static_cast<Eigen::Index>(k);
-      const Decimal& a = discounted_(h, col).value();
+      const Decimal a = discounted(h, col);
       total += on_demand_(h, col).value() * scale_;
       const Decimal covered = remaining >= a ? a : remaining;  // commitment dollars spent on class k
       remaining -= covered;
@@ -203,23 +498,22 @@ Decimal CommitmentModel::scaled_cost(const Decimal& commitment) const {
 
 std::vector<Decimal> CommitmentModel::candidates() const {
   std::vector<Decimal> out{Decimal()};
+  if (fixed_) {
+    std::uint64_t last = 0;
+    for (const auto& e : fixed_->events)
+      if (e.key() != last) {
+        out.push_back(Decimal::from_scaled(static_cast<Int128>(e.key()), fixed_->scale).normalized());
+        last = e.key();
+      }
+    return out;
+  }
   for (const auto& e : sorted_events())
     if (!(e.position == out.back())) out.push_back(e.position);
   return out;
 }
 
 OptimumDetail CommitmentModel::optimise() const {
-  const auto events = sorted_events();
-  std::vector<Decimal> state_slopes;
-  for (std::size_t s = 0; s <= classes(); ++s) state_slopes.push_back(slope_of_state(s));
-  std::vector<std::size_t> counts = initial_counts(discounted_, classes());
-  Decimal slope;
-  for (std::size_t s = 0; s <= classes(); ++s) slope += count_times(counts[s], slope_of_state(s));
-
   OptimumDetail out;
-  out.candidates = 1;
-  for (std::size_t i = 0; i < events.size(); ++i)
-    if (i == 0 || events[i].key != events[i - 1].key) ++out.candidates;
   auto record = [&](const Decimal& c, const std::vector<std::size_t>& above, const std::vector<std::size_t>& below,
                     const Decimal& slope_above, const Decimal& slope_below) {
     out.commitment = UnitPrice(c);
@@ -230,6 +524,58 @@ OptimumDetail CommitmentModel::optimise() const {
     out.slope_above_scaled = slope_above;
     out.slope_below_scaled = slope_below;
   };
+  std::vector<std::size_t> counts = initial_counts();
+  Decimal slope;
+  for (std::size_t s = 0; s <= classes(); ++s) slope += count_times(counts[s], slope_of_state(s));
+
+  if (fixed_) {
+    // The same walk on integers. The printed slopes keep the places the Decimal walk gives them:
+    // the initial sum's, widened by the places of every state an event has touched so far.
+    const Fixed& f = *fixed_;
+    out.candidates = 1 + f.distinct;
+    if (!slope.is_negative()) {
+      record(Decimal(), counts, std::vector<std::size_t>(classes() + 1, 0), slope, Decimal());
+      return out;
+    }
+    const int initial_scale = slope.scale();
+    std::int64_t islope = 0;
+    for (std::size_t s = 0; s <= classes(); ++s) islope += static_cast<std::int64_t>(counts[s]) * f.slope[s];
+    std::vector<int> state_scale;
+    for (std::size_t s = 0; s <= classes(); ++s) state_scale.push_back(slope_of_state(s).scale());
+    int touched_scale = initial_scale;
+    const auto& ev = f.events;
+    std::size_t i = 0;
+    while (i < ev.size()) {
+      const std::size_t group = i;
+      const std::uint64_t key = ev[i].key();
+      const int scale_before = touched_scale;
+      for (; i < ev.size() && ev[i].key() == key; ++i) {
+        const std::uint32_t from = ev[i].from(), to = ev[i].to();
+        --counts[from];
+        ++counts[to];
+        islope += f.slope[to] - f.slope[from];
+        touched_scale = std::max({touched_scale, state_scale[to], state_scale[from]});
+      }
+      if (islope >= 0) {  // convex: the first breakpoint where the cost stops falling
+        std::vector<std::size_t> before = counts;
+        for (std::size_t j = group; j < i; ++j) {
+          ++before[ev[j].from()];
+          --before[ev[j].to()];
+        }
+        record(Decimal::from_scaled(static_cast<Int128>(key), f.scale).normalized(), counts, before,
+               slope_from_counts(counts, touched_scale), slope_from_counts(before, scale_before));
+        return out;
+      }
+    }
+    throw std::logic_error("commitment optimiser: no breakpoint with a non-negative slope");
+  }
+
+  const auto events = sorted_events();
+  std::vector<Decimal> state_slopes;
+  for (std::size_t s = 0; s <= classes(); ++s) state_slopes.push_back(slope_of_state(s));
+  out.candidates = 1;
+  for (std::size_t i = 0; i < events.size(); ++i)
+    if (i == 0 || events[i].key != events[i - 1].key) ++out.candidates;
   if (slope >= Decimal()) {  // even the first cent costs more than it saves: no commitment
     record(Decimal(), counts, std::vector<std::size_t>(classes() + 1, 0), slope, Decimal());
     return out;
@@ -255,17 +601,47 @@ OptimumDetail CommitmentModel::optimise() const {
 }
 
 Decimal CommitmentModel::max_useful_commitment() const {
+  if (fixed_) return Decimal::from_scaled(fixed_->max_row_a, fixed_->scale);
   Decimal best;
-  for (Eigen::Index h = 0; h < discounted_.rows(); ++h) {
-    const Decimal total = discounted_.row(h).sum().value();
+  for (Eigen::Index h = 0; h < on_demand_.rows(); ++h) {
+    Decimal total;
+    for (Eigen::Index k = 0; k < on_demand_.cols(); ++k) total += discounted(h, k);
     if (total > best) best = total;
   }
   return best;
 }
 
 Decimal CommitmentModel::break_even_commitment(bool* exact) const {
+  std::vector<std::size_t> counts = initial_counts();
+  if (fixed_) {
+    // Walk T~(c) = L x cost from c = 0 on integers: positions at S places, slopes at slope_scale,
+    // costs at S + slope_scale (all within 128 bits by the bounds of build_fixed()).
+    const Fixed& f = *fixed_;
+    const Int128 l = f.slope[classes()];  // L at slope_scale
+    const Int128 no_plan = f.no_plan * l;
+    Int128 slope = 0, cost = no_plan;
+    for (std::size_t s = 0; s <= classes(); ++s) slope += static_cast<Int128>(counts[s]) * f.slope[s];
+    std::uint64_t position = 0;
+    const auto& ev = f.events;
+    std::size_t i = 0;
+    while (i < ev.size()) {
+      const std::uint64_t next = ev[i].key();
+      const Int128 cost_at_next = cost + slope * static_cast<Int128>(next - position);
+      if (cost_at_next > no_plan) break;  // the saving turns negative before `next`
+      position = next;
+      cost = cost_at_next;
+      for (; i < ev.size() && ev[i].key() == next; ++i) slope += f.slope[ev[i].to()] - f.slope[ev[i].from()];
+    }
+    const Decimal at = position == 0 ? Decimal() : Decimal::from_scaled(static_cast<Int128>(position), f.scale).normalized();
+    if (cost == no_plan || slope <= 0) {
+      if (exact) *exact = true;
+      return at;
+    }
+    const int cost_scale = f.scale + f.slope_scale;
+    return at + carried_quotient_floor(Decimal::from_scaled(no_plan - cost, cost_scale),
+                                       Decimal::from_scaled(slope, f.slope_scale), exact);
+  }
   const auto events = sorted_events();
-  std::vector<std::size_t> counts = initial_counts(discounted_, classes());
   Decimal slope;
   for (std::size_t s = 0; s <= classes(); ++s) slope += count_times(counts[s], slope_of_state(s));
   Decimal no_plan;  // L x cost without a plan

@@ -21,11 +21,21 @@
 // needs covered_kh / (1 - d_k) in dollars is a division done, once per class,
 // carried to 10 places and flagged when it is not exact (rounding_policy.h).
 //
+// Speed: the model converts the profile once to exact integers at one fixed
+// scale (u_kh and a_kh as int64 counts of 10^-S dollars, S = the most places
+// of any u_kh plus the most places of any 1 - d_k), sorts the breakpoints once
+// (LSD radix sort on the integer keys) and keeps them: optimise(), candidates()
+// and break_even_commitment() walk the same sorted array, evaluate() adds
+// integers (128-bit sums). Decimal appears only for the reported amounts. A
+// profile whose values do not fit that form (more than 18 digits at the common
+// scale) uses the same algorithms on Decimal values: same answers, slower.
+//
 // Example: one class, d = 0.35, u = $0.72 in every hour of 8,760:
 //   optimum c = 0.65 x 0.72 = $0.468/h; cost 0.468 x 8,760 = $4,099.68 vs $6,307.20 On-Demand.
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 #include "scenarios/database-savings-plan/database_savings_plan_profile.h"
@@ -107,17 +117,26 @@ class CommitmentModel {
   // The largest commitment that still saves >= 0 against On-Demand, carried to 10 places (rounded
   // down, so it never overstates); `exact` tells whether the division came out exact.
   Decimal break_even_commitment(bool* exact) const;
+  // True when the model runs on fixed-scale integers (the usual case); false: Decimal fallback.
+  bool integer_path() const { return fixed_ != nullptr; }
 
  private:
   struct Event;
-  std::vector<Event> sorted_events() const;
+  struct Fixed;  // the profile as fixed-scale integers and its sorted breakpoints
+  std::vector<Event> sorted_events() const;  // Decimal fallback
   Decimal slope_of_state(std::size_t state) const;  // state = class index, or classes() for "unused"
+  Decimal discounted(Eigen::Index h, Eigen::Index k) const;  // a_kh = (1 - d_k) u_kh, exact
+  std::vector<std::size_t> initial_counts() const;
+  Decimal slope_from_counts(const std::vector<std::size_t>& counts, int scale) const;
+  CommitmentOutcome evaluate_decimal(const Decimal& commitment) const;
+  void build_fixed(int u_scale);  // u_scale: the most places of any u_kh as stored
 
   std::vector<Decimal> discounts_;
   ExactMatrix on_demand_;   // u_kh
-  ExactMatrix discounted_;  // a_kh = (1 - d_k) u_kh
+  std::vector<Decimal> factors_;  // 1 - d_k, normalized
   Decimal scale_;           // L
   std::vector<Decimal> others_product_;  // L / (1 - d_k) = product of (1 - d_j), j != k
+  std::shared_ptr<const Fixed> fixed_;   // null: the Decimal fallback
 };
 
 }  // namespace costproof
