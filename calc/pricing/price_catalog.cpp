@@ -60,6 +60,22 @@ const PriceRow* PriceCatalog::try_find(const std::string& service, const std::st
 const PriceRow& PriceCatalog::find(const std::string& service, const std::string& region,
                                    const std::string& key) const {
   if (const PriceRow* row = try_find(service, region, key)) return *row;
+  // A tiered key is priced, but not at one flat rate: say so, and how to choose.
+  for (const std::string& r : {region, std::string("global")}) {
+    const PriceTable* t = table(service, r);
+    if (!t) continue;
+    std::vector<std::string> ranges;
+    for (const auto& row : t->rows)
+      if (row.key == key && row.tier_start)
+        ranges.push_back("tier " + std::to_string(ranges.size() + 1) + " from " + row.tier_start->to_string() +
+                         (row.tier_end ? " to " + row.tier_end->to_string() + " " + row.unit : " " + row.unit + " up") + " at " +
+                         row.price_text());
+    if (ranges.empty()) continue;
+    throw PriceNotFound(key + " (" + service + ") in " + r + " is a tiered price (" + std::to_string(ranges.size()) +
+                        " tiers: " + join(ranges) +
+                        "), not one flat rate; choose a tier (\"tier\": 1 for the first) or apply the tiered "
+                        "schedule to a monthly quantity (\"tier\": \"schedule\")");
+  }
   not_found(service, region, key);
 }
 
