@@ -69,7 +69,8 @@ int cmd_episode(const std::vector<std::string>& args) {
   if (format != "md" && format != "json" && format != "csv")
     throw CommandLineError("--format must be md, json or csv, got \"" + format + "\"");
   const Staleness staleness = staleness_of(vm);
-  const PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
+  PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
+  catalog.set_as_of(staleness.today);  // every lookup prices on --as-of (or today)
   const auto loaded = load_episode(folders[0], catalog, staleness.today, staleness.max_price_age_days);
   const EpisodeReport& report = loaded->report;
   const std::string text = episode_document(report, format);

@@ -23,6 +23,14 @@ class PriceCatalog {
   // Throws PricingDataError if a table for the same provider/region/service was already added.
   void add_table(PriceTable table);
   void set_shapes(InstanceShapes shapes) { shapes_ = std::move(shapes); }
+  // The date every lookup prices on (rows with a history give the price in effect then;
+  // docs/pricing-tables.md, "Price history"). Unset: each row's latest price. The CLI sets
+  // it from --as-of (or today).
+  void set_as_of(std::optional<Date> date) { as_of_ = date; }
+  const std::optional<Date>& as_of() const { return as_of_; }
+  // find() on an explicit date instead of the catalog's (a claim operand with "as_of").
+  const PriceRow& find_on(const std::string& service, const std::string& region, const std::string& key,
+                          const Date& date) const;
 
   // The row for `key` in `region`, falling back to region "global". Untiered rows only.
   const PriceRow& find(const std::string& service, const std::string& region,
@@ -44,8 +52,10 @@ class PriceCatalog {
   [[noreturn]] void not_found(const std::string& service, const std::string& region,
                               const std::string& key) const;
 
+  const PriceRow* latest_row(const std::string& service, const std::string& region, const std::string& key) const;
   std::vector<PriceTable> tables_;
   InstanceShapes shapes_;
+  std::optional<Date> as_of_;
 };
 
 // One file of a pricing-data folder, already read: `path` is relative to the
