@@ -165,8 +165,17 @@ std::string render_page(const PageParts& p) {
   return html;
 }
 
-std::string bundle_readme(const LoadedEpisode& episode, const Date& today, const std::string& zip_name) {
+std::string bundle_readme(const LoadedEpisode& episode, const fs::path& folder, const Date& today,
+                          const std::string& zip_name) {
   const EpisodeFile& e = episode.inputs.episode;
+  // The file to start from: the first topic's first worked example (else the first file), in this
+  // episode's own folder, so the command works for any episode.
+  std::string example = episode.scenario_files.empty() ? "scenario.json" : episode.scenario_files.front();
+  const std::string first_id =
+      e.topics.empty() || e.topics.front().scenarios.empty() ? "" : e.topics.front().scenarios.front().id;
+  for (std::size_t i = 0; i < episode.scenarios.size() && i < episode.scenario_files.size(); ++i)
+    if (header_of(episode.scenarios[i]).id == first_id) example = episode.scenario_files[i];
+  example = fs::path(example).filename().string();
   std::string s = "# Companion to episode " + e.number + ": " + e.title + "\n\n";
   s += "Made by costproof " COSTPROOF_VERSION ", prices checked against " + today.to_string() + ".\n\n";
   s += "| file | what it is |\n|---|---|\n";
@@ -180,8 +189,9 @@ std::string bundle_readme(const LoadedEpisode& episode, const Date& today, const
   s += "The page's forms cover the common cases. For anything else (several instance types, hourly usage from "
        "your bill, your own month convention), copy a scenario file and change it:\n\n";
   s += "```sh\n# in a clone of the costproof repository (its README has the two set-up commands)\n";
-  s += "cp scenarios/ep" + e.number + "/graviton-small-team.json my-fleet.json   # or a file from scenarios/ here\n";
-  s += "# edit my-fleet.json: region, instance_type, count, target\n";
+  const fs::path name = folder.filename().empty() ? folder.parent_path().filename() : folder.filename();
+  s += "cp scenarios/" + name.string() + "/" + example + " my-fleet.json   # or a file from scenarios/ here\n";
+  s += "# edit my-fleet.json: its fields are described in the documents below\n";
   s += "./build/cli/costproof run my-fleet.json\n./build/cli/costproof run my-fleet.json --format json\n```\n\n";
   // "`a`, `b` and `c`": every kind's documentation, in registry order.
   std::vector<std::string> docs;
@@ -269,7 +279,8 @@ int cmd_companion(const std::vector<std::string>& args) {
   parts.form_html = forms_section(read_text_file(web / "form.html"), (web / "form.html").string());
   std::vector<PricingFile> pricing = read_pricing_files(vm["pricing-data"].as<std::string>());
   for (auto& f : pricing) f.label = "pricing-data/" + f.path;
-  const PriceCatalog catalog = build_price_catalog(pricing);
+  PriceCatalog catalog = build_price_catalog(pricing);
+  catalog.set_as_of(today);  // every lookup prices on --as-of (or today)
   const fs::path folder = folders[0];
   const auto loaded = load_episode(folder, catalog, today, max_age);
   const EpisodeReport& report = loaded->report;
@@ -296,7 +307,7 @@ int cmd_companion(const std::vector<std::string>& args) {
   }
   std::sort(inputs.begin(), inputs.end());
   for (const auto& p : inputs) files.push_back({"scenarios/" + p.filename().string(), read_text_file(p)});
-  files.push_back({"README.md", bundle_readme(*loaded, today, zip_name)});
+  files.push_back({"README.md", bundle_readme(*loaded, folder, today, zip_name)});
   std::vector<ZipEntry> with_zip = files;
   with_zip.push_back({zip_name, make_zip(files)});
   fs::path out = vm["out"].as<std::string>();
