@@ -460,7 +460,8 @@ int cmd_companion(const std::vector<std::string>& args) {
   parts.form_html = forms_section(read_text_file(web / "form.html"), (web / "form.html").string());
   std::vector<PricingFile> pricing = read_pricing_files(vm["pricing-data"].as<std::string>());
   for (auto& f : pricing) f.label = "pricing-data/" + f.path;
-  const PriceCatalog catalog = build_price_catalog(pricing);
+  PriceCatalog catalog = build_price_catalog(pricing);
+  catalog.set_as_of(today);  // every lookup prices on --as-of (or today)
   const fs::path folder = folders[0];
   const auto loaded = load_episode(folder, catalog, today, max_age);
   const EpisodeReport& report = loaded->report;

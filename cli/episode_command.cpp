@@ -80,7 +80,8 @@ int cmd_episode(const std::vector<std::string>& args) {
     throw CommandLineError("--detail must be short (the show notes a producer pastes) or full (with the worked "
                            "examples and how each claim was checked), got \"" + detail_text + "\"");
   const Staleness staleness = staleness_of(vm);
-  const PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
+  PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
+  catalog.set_as_of(staleness.today);  // every lookup prices on --as-of (or today)
   const auto loaded = load_episode(folders[0], catalog, staleness.today, staleness.max_price_age_days);
   const EpisodeReport& report = loaded->report;
   const std::string text = episode_document(report, format, *detail);

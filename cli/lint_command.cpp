@@ -42,7 +42,8 @@ int cmd_lint(const std::vector<std::string>& args) {
 
   const std::string outline_file = outlines[0];
   const std::string outline_text = read_text_file(outline_file);
-  const PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
+  PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
+  catalog.set_as_of(staleness.today);  // every lookup prices on --as-of (or today)
   const auto loaded = load_episode(vm["episode"].as<std::string>(), catalog, staleness.today,
                                     staleness.max_price_age_days);
   std::map<std::string, Verdict> verdicts;

@@ -75,7 +75,8 @@ int cmd_run(const std::vector<std::string>& args) {
   const Staleness staleness = staleness_of(vm);
   options.today = staleness.today;
   options.max_price_age_days = staleness.max_price_age_days;
-  const PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
+  PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
+  catalog.set_as_of(staleness.today);  // every lookup prices on --as-of (or today): rows with a history
   const auto scenarios = expand_scenario_args(vm["scenario"].as<std::vector<std::string>>());
   if (vm.count("out")) check_output_target(vm["out"].as<std::string>());  // before the work (checked again at the write)
   const RunOutput output = run_scenarios(scenarios, catalog, options);
@@ -100,7 +101,8 @@ int cmd_pricing(const std::vector<std::string>& args) {
   if (sub == "verify") return cmd_pricing_verify(rest, COSTPROOF_DEFAULT_PRICING_DATA);
   if (sub == "update") return cmd_pricing_update(rest, COSTPROOF_DEFAULT_PRICING_DATA);
   po::options_description o = common_options();
-  o.add_options()("region", po::value<std::string>(), "only this region (e.g. us-east-1)");
+  o.add_options()("region", po::value<std::string>(), "only this region (e.g. us-east-1)")(
+      "as-of", po::value<std::string>(), "the prices in effect on this date (YYYY-MM-DD; default: the latest)");
   po::options_description hidden;
   po::positional_options_description pos;
   if (sub == "show") {
@@ -120,7 +122,8 @@ int cmd_pricing(const std::vector<std::string>& args) {
     std::cout << "Usage: costproof pricing " << sub << (sub == "show" ? " <key>" : "") << " [options]\n\n" << o;
     return kOk;
   }
-  const PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
+  PriceCatalog catalog = load_pricing_data(vm["pricing-data"].as<std::string>());
+  if (vm.count("as-of")) catalog.set_as_of(as_of_or_today(vm));
   PricingQuery q;
   q.format = output_format_of(vm);
   if (vm.count("region")) q.region = vm["region"].as<std::string>();

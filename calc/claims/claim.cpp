@@ -229,6 +229,8 @@ ComputedCheck parse_computed(JsonReader& r) {
   return c;
 }
 
+Date parse_date_field(JsonReader& r, const std::string& key);
+
 ArithmeticCheck parse_arithmetic(JsonReader& r, const SourceIndex& sources) {
   ArithmeticCheck a;
   a.pointer = r.pointer();
@@ -257,6 +259,12 @@ ArithmeticCheck parse_arithmetic(JsonReader& r, const SourceIndex& sources) {
       o.price_service = p.string("service");
       o.price_region = p.string("region");
       o.price_key = p.string("key");
+      if (p.has("tier")) {
+        const std::int64_t n = p.integer("tier");
+        if (n < 1 || n > 100) p.fail("tier", "expected a tier number from 1 (the first tier) up, got " + std::to_string(n));
+        o.price_tier = static_cast<int>(n);
+      }
+      if (p.has("as_of")) o.price_as_of = parse_date_field(p, "as_of");
       p.reject_unknown_keys();
       o.usd = true;
     } else {

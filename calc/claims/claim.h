@@ -108,6 +108,8 @@ struct Operand {
   Decimal value;                                 // kValue
   std::shared_ptr<const PriceSource> source;     // kValue
   std::string price_service, price_region, price_key;  // kPrice
+  int price_tier = 0;                            // kPrice: 1-based tier of a tiered row; 0 = untiered
+  std::optional<Date> price_as_of;               // kPrice: the price in effect on this date (a price cut)
   FigureRef figure;                              // kFigure
   bool usd = false;                              // printed as $ (prices and money figures)
   std::string pointer;

@@ -332,18 +332,35 @@ CheckOutcome run_arithmetic(const ArithmeticCheck& a, const std::string& claim_i
         break;
       case Operand::Kind::kPrice: {
         if (!ctx.catalog) throw InputError(file, o.pointer + "/price", "no price tables are loaded");
-        const PriceRow* row = ctx.catalog->try_find(o.price_service, o.price_region, o.price_key);
-        if (!row) {
-          try {
-            ctx.catalog->find(o.price_service, o.price_region, o.price_key);
-          } catch (const PriceNotFound& e) {
-            throw InputError(file, o.pointer + "/price", e.what());
+        const PriceRow* row = nullptr;
+        try {
+          if (o.price_tier > 0) {
+            const auto tiers = ctx.catalog->tiers(o.price_service, o.price_region, o.price_key);
+            if (static_cast<std::size_t>(o.price_tier) > tiers.size())
+              throw InputError(file, o.pointer + "/price/tier",
+                               "expected a tier from 1 to " + std::to_string(tiers.size()) + " of " + o.price_key +
+                                   " (" + o.price_service + ") in " + o.price_region + ", got " +
+                                   std::to_string(o.price_tier));
+            row = tiers[static_cast<std::size_t>(o.price_tier - 1)];
+            if (o.price_as_of && !(row = row->as_of(*o.price_as_of)))
+              throw PriceNotFound("no price for tier " + std::to_string(o.price_tier) + " of " + o.price_key +
+                                  " on " + o.price_as_of->to_string());
+          } else {
+            row = o.price_as_of ? &ctx.catalog->find_on(o.price_service, o.price_region, o.price_key, *o.price_as_of)
+                                : &ctx.catalog->find(o.price_service, o.price_region, o.price_key);
           }
+        } catch (const PriceNotFound& e) {
+          throw InputError(file, o.pointer + "/price", e.what());
         }
         v = row->price.usd_per_unit();
         cite = cite_one(*ctx.notes, row->source, numbers);
         price_sources.push_back(row->source);
-        origin = row->price_text() + ", " + row->key + " in " + row->region + " " + cite;
+        origin = row->price_text() + ", " + row->key + (o.price_tier ? " tier " + std::to_string(o.price_tier) : "") +
+                 " in " + row->region +
+                 (o.price_as_of ? " on " + o.price_as_of->to_string() +
+                                      (row->effective_from ? " (price in effect from " + row->effective_from->to_string() + ")" : "")
+                                : "") +
+                 " " + cite;
         break;
       }
       case Operand::Kind::kFigure: {

@@ -1,6 +1,7 @@
 #include "claims/outline_lint.h"
 
 #include <array>
+#include <regex>
 #include <cctype>
 #include <sstream>
 
@@ -81,6 +82,16 @@ std::string blank_skipped(std::string_view line) {
   const std::size_t digits_start = i;
   while (i < s.size() && is_digit(s[i])) ++i;
   if (i > digits_start && i + 1 < s.size() && s[i] == '.' && s[i + 1] == ' ') blank(digits_start, i + 1);
+  // Names that hold digits but are not quantities: AWS region codes ("us-east-1", "us-gov-west-1")
+  // and dotted version numbers ("1.64.1"). Instance types ("t4g.nano", "c7i.2xlarge") are words
+  // already. Matches are collected first, then blanked.
+  static const std::regex kNames(
+      R"(\b[a-z]{2}(-gov)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-[0-9]+\b)"
+      R"(|\bv?[0-9]+\.[0-9]+\.[0-9]+\b)");
+  std::vector<std::pair<std::size_t, std::size_t>> names;
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), kNames); it != std::sregex_iterator(); ++it)
+    names.emplace_back(static_cast<std::size_t>(it->position()), static_cast<std::size_t>(it->length()));
+  for (const auto& [pos, len] : names) blank(pos, pos + len);
   return s;
 }
 

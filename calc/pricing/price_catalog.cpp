@@ -114,14 +114,58 @@ const PriceRow* PriceCatalog::try_find(const std::string& service, const std::st
   for (const std::string& r : {region, std::string("global")}) {
     if (const PriceTable* t = table(service, r))
       for (const auto& row : t->rows)
-        if (row.key == key && !row.tier_start) return &row;
+        if (row.key == key && !row.tier_start) return as_of_ ? row.as_of(*as_of_) : &row;
   }
   return nullptr;
+}
+
+const PriceRow* PriceCatalog::latest_row(const std::string& service, const std::string& region,
+                                         const std::string& key) const {
+  for (const std::string& r : {region, std::string("global")})
+    if (const PriceTable* t = table(service, r))
+      for (const auto& row : t->rows)
+        if (row.key == key && !row.tier_start) return &row;
+  return nullptr;
+}
+
+const PriceRow& PriceCatalog::find_on(const std::string& service, const std::string& region,
+                                      const std::string& key, const Date& date) const {
+  const PriceRow* latest = latest_row(service, region, key);
+  if (!latest) {
+    PriceCatalog undated = *this;  // the usual message (tiered row, other regions, similar keys)
+    undated.as_of_.reset();
+    undated.find(service, region, key);
+    not_found(service, region, key);
+  }
+  if (const PriceRow* row = latest->as_of(date)) return *row;
+  const PriceRow& oldest = latest->history.empty() ? *latest : latest->history.front();
+  throw PriceNotFound("no price for " + key + " (" + service + ") in " + region + " on " + date.to_string() +
+                      ": the earliest known price took effect on " +
+                      (oldest.effective_from ? oldest.effective_from->to_string() : std::string("?")) +
+                      "; pick a later date, or add an older price to the row's \"history\" with its source");
 }
 
 const PriceRow& PriceCatalog::find(const std::string& service, const std::string& region,
                                    const std::string& key) const {
   if (const PriceRow* row = try_find(service, region, key)) return *row;
+  // Priced, but not yet on the catalog's as-of date: say since when.
+  if (as_of_ && latest_row(service, region, key)) return find_on(service, region, key, *as_of_);
+  // A tiered key is priced, but not at one flat rate: say so, and how to choose.
+  for (const std::string& r : {region, std::string("global")}) {
+    const PriceTable* t = table(service, r);
+    if (!t) continue;
+    std::vector<std::string> ranges;
+    for (const auto& row : t->rows)
+      if (row.key == key && row.tier_start)
+        ranges.push_back("tier " + std::to_string(ranges.size() + 1) + " from " + row.tier_start->to_string() +
+                         (row.tier_end ? " to " + row.tier_end->to_string() + " " + row.unit : " " + row.unit + " up") + " at " +
+                         row.price_text());
+    if (ranges.empty()) continue;
+    throw PriceNotFound(key + " (" + service + ") in " + r + " is a tiered price (" + std::to_string(ranges.size()) +
+                        " tiers: " + join(ranges) +
+                        "), not one flat rate; choose a tier (\"tier\": 1 for the first) or apply the tiered "
+                        "schedule to a monthly quantity (\"tier\": \"schedule\")");
+  }
   not_found(service, region, key);
 }
 
@@ -131,7 +175,8 @@ std::vector<const PriceRow*> PriceCatalog::tiers(const std::string& service, con
   for (const std::string& r : {region, std::string("global")}) {
     if (const PriceTable* t = table(service, r))
       for (const auto& row : t->rows)
-        if (row.key == key && row.tier_start) out.push_back(&row);
+        if (row.key == key && row.tier_start)
+          if (const PriceRow* dated = as_of_ ? row.as_of(*as_of_) : &row) out.push_back(dated);
     if (!out.empty()) break;
   }
   if (out.empty()) not_found(service, region, key);

@@ -45,6 +45,14 @@ class PriceCatalog {
   void add_table_file(const PricingFile& file, std::string region, std::string service);
   // The shapes file, parsed on first use of shapes().
   void set_shapes_file(const PricingFile& file);
+  // The date every lookup prices on (rows with a history give the price in effect then;
+  // docs/pricing-tables.md, "Price history"). Unset: each row's latest price. The CLI sets
+  // it from --as-of (or today).
+  void set_as_of(std::optional<Date> date) { as_of_ = date; }
+  const std::optional<Date>& as_of() const { return as_of_; }
+  // find() on an explicit date instead of the catalog's (a claim operand with "as_of").
+  const PriceRow& find_on(const std::string& service, const std::string& region, const std::string& key,
+                          const Date& date) const;
 
   // The row for `key` in `region`, falling back to region "global". Untiered rows only.
   const PriceRow& find(const std::string& service, const std::string& region,
@@ -76,6 +84,8 @@ class PriceCatalog {
   mutable std::vector<std::optional<PricingFile>> files_;  // parallel to tables_; nullopt once parsed
   mutable InstanceShapes shapes_;
   mutable std::optional<PricingFile> shapes_file_;  // the shapes file until parsed
+  const PriceRow* latest_row(const std::string& service, const std::string& region, const std::string& key) const;
+  std::optional<Date> as_of_;
 };
 
 

@@ -172,6 +172,62 @@ void check_rule_rows(const PriceTable& table) {
 
 }  // namespace
 
+const PriceRow* PriceRow::as_of(const Date& date) const {
+  if (!effective_from || !(date < *effective_from)) return this;
+  for (auto it = history.rbegin(); it != history.rend(); ++it)
+    if (!it->effective_from || !(date < *it->effective_from)) return &*it;
+  return nullptr;
+}
+
+namespace {
+
+Date parse_effective_from(JsonReader& r) {
+  const std::string text = r.string("effective_from");
+  const auto d = Date::parse(text);
+  if (!d) r.fail("effective_from", "expected a date YYYY-MM-DD (the day this price took effect), got \"" + text + "\"");
+  return *d;
+}
+
+const std::shared_ptr<const PriceSource>& find_source(JsonReader& r, const PriceTable& table) {
+  const std::string source_id = r.string("source");
+  for (const auto& s : table.sources)
+    if (s->id == source_id) return s;
+  r.fail("source", "no source with id \"" + source_id + "\" in this file's \"sources\"; add it there");
+}
+
+// "history": earlier prices of a price row, oldest first (docs/pricing-tables.md, "Price history").
+void parse_history(JsonReader& r, PriceRow& row, const PriceTable& table) {
+  if (!row.is_price()) r.fail("history", "a rule row has no price history; only price rows carry one");
+  if (!row.effective_from)
+    r.fail("history", "a row with a \"history\" needs \"effective_from\": the day its current price took effect");
+  for (auto& h : r.objects("history", 1)) {
+    PriceRow old = row;
+    old.history.clear();
+    old.pointer = h.pointer();
+    old.effective_from.reset();
+    if (h.has("effective_from")) old.effective_from = parse_effective_from(h);
+    else if (!row.history.empty())
+      h.fail("", "missing \"effective_from\"; only the oldest entry of a history may leave it out (date not known)");
+    const Decimal price = h.decimal_string("price", "a price in USD");
+    if (price.is_negative() || price.scale() > 12 || price > kMaxUnitPriceUsd)
+      h.fail("price", "expected a non-negative price with at most 12 decimal places, got " + price.to_string());
+    old.listed_price = price;
+    old.price = UnitPrice(price_per_unit(h, price, row.per));
+    old.source = find_source(h, table);
+    old.note = h.optional_string("note").value_or("");
+    h.reject_unknown_keys();
+    if (!row.history.empty() && row.history.back().effective_from &&
+        !(*row.history.back().effective_from < *old.effective_from))
+      h.fail("effective_from", "history entries must be oldest first, each after the one before");
+    if (old.effective_from && !(*old.effective_from < *row.effective_from))
+      h.fail("effective_from", "expected a date before the row's effective_from " + row.effective_from->to_string() +
+                                   ", got " + old.effective_from->to_string());
+    row.history.push_back(std::move(old));
+  }
+}
+
+}  // namespace
+
 PriceTable parse_price_table(const nlohmann::json& json, const std::string& file) {
   JsonReader table(json, file, "", JsonOrigin::kPricingData);
   const auto version = table.integer("schema_version");
@@ -232,6 +288,8 @@ PriceTable parse_price_table(const nlohmann::json& json, const std::string& file
       if (s->id == source_id) row.source = s;
     if (!row.source)
       r.fail("source", "no source with id \"" + source_id + "\" in this file's \"sources\"; add it there");
+    if (r.has("effective_from")) row.effective_from = parse_effective_from(r);
+    if (r.has("history")) parse_history(r, row, out);
     r.reject_unknown_keys();
     const auto dup_key = std::make_pair(row.key, row.tier_start ? row.tier_start->to_string() : "");
     if (auto it = seen.find(dup_key); it != seen.end())

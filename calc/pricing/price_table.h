@@ -86,6 +86,17 @@ struct PriceRow {
   // "$0.045 per hour", "$0.20 per 1,000,000 request"; for rule rows "up to 35% off the On-Demand rate",
   // "approximately 2 times", "covered by discount \"serverless\"", "not covered by any discount".
   std::string price_text() const;
+
+  // Prices with dates (docs/pricing-tables.md, "Price history"): the day this price took effect
+  // (nullopt: not known, so it applies on every date), and the row's earlier prices, oldest
+  // first, each a whole row with its own price, source, note and effective_from (only the
+  // oldest may lack one). Example: DynamoDB on-demand WRU $0.625 per million from 2024-11-01,
+  // history [$1.25 per million].
+  std::optional<Date> effective_from;
+  std::vector<PriceRow> history;
+  // The row as priced on `date`: this row, or the history entry in effect then; nullptr when
+  // `date` is before the earliest effective_from.
+  const PriceRow* as_of(const Date& date) const;
 };
 
 struct PriceTable {

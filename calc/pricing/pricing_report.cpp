@@ -65,7 +65,8 @@ std::string render_pricing_query(const PriceCatalog& catalog, const PricingQuery
   std::vector<const PriceRow*> rows;
   for (const auto& t : catalog.tables())
     for (const auto& row : t.rows)
-      if (matches(catalog, row, q)) rows.push_back(&row);
+      if (matches(catalog, row, q))
+        if (const PriceRow* dated = catalog.as_of() ? row.as_of(*catalog.as_of()) : &row) rows.push_back(dated);
   if (rows.empty() && q.exact_key) key_not_found(catalog, q);
   std::sort(rows.begin(), rows.end(), [](const PriceRow* a, const PriceRow* b) {
     return std::tie(a->region, a->service, a->key) < std::tie(b->region, b->service, b->key) ||
@@ -98,6 +99,18 @@ std::string render_pricing_query(const PriceCatalog& catalog, const PricingQuery
         j["tier_start"] = row->tier_start->to_string();
         j["tier_end"] = row->tier_end ? row->tier_end->to_string() : "Inf";
       }
+      if (row->effective_from) j["effective_from"] = row->effective_from->to_string();
+      if (!row->history.empty()) {
+        nlohmann::ordered_json history = nlohmann::ordered_json::array();
+        for (const auto& h : row->history)
+          history.push_back({{"effective_from", h.effective_from ? nlohmann::ordered_json(h.effective_from->to_string())
+                                                                 : nlohmann::ordered_json(nullptr)},
+                             {"price", h.listed_price.to_string()},
+                             {"source", {{"title", h.source->title}, {"citation", h.source->citation()},
+                                         {"as_of", h.source->as_of.to_string()},
+                                         {"trust", std::string(1, h.source->trust)}}}});
+        j["history"] = history;
+      }
       if (!row->description.empty()) j["description"] = row->description;
       if (!row->note.empty()) j["note"] = row->note;
       if (row->service == "ec2")
@@ -129,6 +142,18 @@ std::string render_pricing_query(const PriceCatalog& catalog, const PricingQuery
   md << "\n" << rows.size() << (rows.size() == 1 ? " row" : " rows") << ".";
   if (q.exact_key && rows.size() == 1 && !rows[0]->note.empty()) md << " Note: " << rows[0]->note;
   md << "\n";
+  // Prices with dates (docs/pricing-tables.md, "Price history"): since when, and what came before.
+  for (const PriceRow* row : rows) {
+    if (!row->effective_from && row->history.empty()) continue;
+    md << "\n" << row->key << " (" << row->service << ", " << row->region << "): " << row->price_text();
+    if (row->effective_from) md << " from " << row->effective_from->to_string();
+    for (auto h = row->history.rbegin(); h != row->history.rend(); ++h)
+      md << "; before that " << h->price_text()
+         << (h->effective_from ? " from " + h->effective_from->to_string() : std::string(" (start date not recorded)"))
+         << " (" << h->source->citation() << ", as of " << h->source->as_of.to_string() << ", trust "
+         << h->source->trust << ")";
+    md << "\n";
+  }
   return md.str();
 }
 

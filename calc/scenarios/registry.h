@@ -4,12 +4,13 @@
 #pragma once
 
 #include "scenarios/compute-migration/kind.h"
+#include "scenarios/cost-comparison/kind.h"
 #include "scenarios/database-savings-plan/kind.h"
 #include "scenarios/ipv6-egress/kind.h"
 #include "scenarios/kind_list.h"
 
 namespace costproof {
 
-using ScenarioKinds = KindList<ComputeMigrationKind, Ipv6EgressKind, DatabaseSavingsPlanKind>;
+using ScenarioKinds = KindList<ComputeMigrationKind, Ipv6EgressKind, DatabaseSavingsPlanKind, CostComparisonKind>;
 
 }  // namespace costproof

@@ -45,8 +45,8 @@ struct FlatFeeKind {
 using ExampleKinds = KindList<ComputeMigrationKind, FlatFeeKind>;
 
 TEST(KindRegistryTest, ShippedKindsInRegistryOrder) {
-  EXPECT_EQ(ScenarioKinds::ids(), (std::vector<std::string>{"compute-migration", "ipv6-egress", "database-savings-plan"}));
-  EXPECT_EQ(ScenarioKinds::size, 3u);
+  EXPECT_EQ(ScenarioKinds::ids(), (std::vector<std::string>{"compute-migration", "ipv6-egress", "database-savings-plan", "cost-comparison"}));
+  EXPECT_EQ(ScenarioKinds::size, 4u);
 }
 
 TEST(KindRegistryTest, AnExampleKindParsesAndDispatchesThroughTheList) {

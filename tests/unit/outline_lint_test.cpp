@@ -60,6 +60,13 @@ TEST(FindNumbersTest, DigitsInNamesAreNotNumbers) {
   EXPECT_TRUE(find_numbers_in_line("Graviton5 M9g IPv6 Trn2 FP8 L3 Neoverse V3 Agent2Agent S/4HANA Q4", 1).empty());
 }
 
+TEST(FindNumbersTest, RegionCodesInstanceTypesAndVersionsAreNotNumbers) {
+  EXPECT_TRUE(find_numbers_in_line("prices in us-east-1, eu-west-1, ap-southeast-2 and us-gov-west-1", 1).empty());
+  EXPECT_TRUE(find_numbers_in_line("a t4g.nano or a c7i.2xlarge", 1).empty());
+  EXPECT_TRUE(find_numbers_in_line("playwright-core 1.64.1 and v2.3.0", 1).empty());
+  EXPECT_EQ(texts(find_numbers_in_line("us-east-1 costs $32.85 a month", 1)), (V{"$32.85"}));
+}
+
 TEST(FindNumbersTest, UrlsLinkTargetsAndListMarkersAreSkipped) {
   EXPECT_TRUE(find_numbers_in_line("- **Source**: https://www.cncf.io/announcements/2025/11/11/surges-to-15-6m/", 1).empty());
   EXPECT_TRUE(find_numbers_in_line("- [Episode page](/podcasts/00049-aws-reinvent-2025)", 1).empty());

@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "pricing/instance_shapes.h"
+#include "pricing/price_catalog.h"
 
 namespace costproof {
 namespace {
@@ -115,6 +116,59 @@ TEST(PriceTableTest, ParsesAValidTable) {
   const PriceRow& first_tier = t.rows[3];
   ASSERT_TRUE(first_tier.tier_end.has_value());
   EXPECT_EQ(first_tier.tier_end->to_string(), "10240");
+}
+
+// Prices with dates (docs/pricing-tables.md, "Price history"): a row's earlier prices, each with
+// its own source, found by the catalog's as-of date or an explicit one.
+TEST(PriceTableTest, HistoryGivesThePriceInEffectOnADate) {
+  json t = valid_table();
+  t["rows"][1]["effective_from"] = "2024-11-01";
+  t["rows"][1]["history"] = json::array({{{"price", "0.40"}, {"source", "karpenter"}, {"note", "before"}},
+                                         {{"effective_from", "2020-01-01"}, {"price", "0.30"}, {"source", "page"}}});
+  const PriceTable table = parse_price_table(t, kFile);
+  const PriceRow& row = table.rows[1];
+  ASSERT_EQ(row.history.size(), 2u);
+  EXPECT_EQ(row.as_of(Date{2024, 11, 1})->price.usd_per_unit(), Decimal::parse("0.0000002"));
+  EXPECT_EQ(row.as_of(Date{2024, 10, 31})->price.usd_per_unit(), Decimal::parse("0.0000003"));
+  EXPECT_EQ(row.as_of(Date{2019, 1, 1})->price.usd_per_unit(), Decimal::parse("0.0000004"));
+  EXPECT_EQ(row.as_of(Date{2019, 1, 1})->source->id, "karpenter");
+  EXPECT_EQ(row.as_of(Date{2024, 10, 31})->pointer, "/rows/1/history/1");
+
+  PriceCatalog catalog;
+  catalog.add_table(table);
+  EXPECT_EQ(catalog.find_on("ec2", "us-east-1", "requests", Date{2021, 6, 1}).listed_price, Decimal::parse("0.30"));
+  EXPECT_EQ(catalog.find("ec2", "us-east-1", "requests").listed_price, Decimal::parse("0.20"));  // no as-of: latest
+  catalog.set_as_of(Date{2023, 1, 1});
+  EXPECT_EQ(catalog.find("ec2", "us-east-1", "requests").listed_price, Decimal::parse("0.30"));
+  EXPECT_EQ(catalog.find("ec2", "us-east-1", "m7i.xlarge").listed_price, Decimal::parse("0.201600"));  // undated
+}
+
+TEST(PriceTableTest, HistoryErrorsNameThePointer) {
+  json t = valid_table();
+  t["rows"][1]["history"] = json::array({{{"price", "0.40"}, {"source", "page"}}});
+  try {
+    parse_price_table(t, kFile);
+    FAIL();
+  } catch (const PricingDataError& e) {
+    EXPECT_TRUE(contains(e.what(), "/rows/1/history: a row with a \"history\" needs \"effective_from\"")) << e.what();
+  }
+  t["rows"][1]["effective_from"] = "2024-11-01";
+  t["rows"][1]["history"] = json::array({{{"effective_from", "2025-01-01"}, {"price", "0.40"}, {"source", "page"}}});
+  try {
+    parse_price_table(t, kFile);
+    FAIL();
+  } catch (const PricingDataError& e) {
+    EXPECT_TRUE(contains(e.what(), "/rows/1/history/0/effective_from: expected a date before")) << e.what();
+  }
+  t["rows"][1]["history"] = json::array({{{"effective_from", "2020-01-01"}, {"price", "0.40"}, {"source", "page"}}});
+  PriceCatalog catalog;
+  catalog.add_table(parse_price_table(t, kFile));
+  try {
+    catalog.find_on("ec2", "us-east-1", "requests", Date{2019, 1, 1});
+    FAIL();
+  } catch (const PriceNotFound& e) {
+    EXPECT_TRUE(contains(e.what(), "the earliest known price took effect on 2020-01-01")) << e.what();
+  }
 }
 
 TEST(PriceTableTest, TrustLabelForThirdParty) {
