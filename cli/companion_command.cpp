@@ -363,20 +363,31 @@ std::string bundle_readme(const LoadedEpisode& episode, const Date& today, const
        "repository (its README has the set-up commands; this bundle was made by version " COSTPROOF_VERSION "). In "
        "a clone of it:\n\n";
   // A scenario file of this bundle to start from: the first one that is a scenario (has a "kind").
+  // The file to start from: the first topic's first worked example when the bundle has it
+  // (the small team's case), else the first scenario file of the bundle.
   std::string example;
+  const std::string first_id =
+      e.topics.empty() || e.topics.front().scenarios.empty() ? "" : e.topics.front().scenarios.front().id;
+  for (std::size_t i = 0; i < episode.scenarios.size() && i < episode.scenario_files.size(); ++i)
+    if (header_of(episode.scenarios[i]).id == first_id &&
+        has("scenarios/" + fs::path(episode.scenario_files[i]).filename().string()))
+      example = "scenarios/" + fs::path(episode.scenario_files[i]).filename().string();
   for (const auto& path : episode.scenario_files)
-    if (has("scenarios/" + fs::path(path).filename().string())) {
+    if (example.empty() && has("scenarios/" + fs::path(path).filename().string()))
       example = "scenarios/" + fs::path(path).filename().string();
-      break;
-    }
   s += "```sh\n";
   if (!example.empty())
     s += "cp <this folder>/" + example + " my-numbers.json   # or any scenario file from scenarios/ here\n";
   s += "# edit my-numbers.json: its fields are described in the docs named below\n";
   s += "./build/cli/costproof run my-numbers.json\n./build/cli/costproof run my-numbers.json --format json\n```\n\n";
-  // "`a`, `b` and `c`": every kind's documentation, in registry order.
+  // "`a`, `b` and `c`": the documentation of each kind this episode uses, in registry order.
   std::vector<std::string> docs;
-  ScenarioKinds::for_each([&]<class Kind>() { docs.push_back("`" + std::string(Kind::docs) + "`"); });
+  ScenarioKinds::for_each([&]<class Kind>() {
+    const bool used = std::any_of(episode.scenarios.begin(), episode.scenarios.end(),
+                                  [](const Scenario& sc) { return std::holds_alternative<typename Kind::Scenario>(sc); });
+    if (used) docs.push_back("`" + std::string(Kind::docs) + "`");
+  });
+  if (docs.empty()) docs.push_back("`docs/scenarios.md`");
   std::string listed = docs.front();
   for (std::size_t i = 1; i < docs.size(); ++i) listed += (i + 1 == docs.size() ? " and " : ", ") + docs[i];
   s += "Every field is described in the repository's " + listed +
