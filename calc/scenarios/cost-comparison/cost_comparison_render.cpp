@@ -143,7 +143,7 @@ std::string render_markdown(const CostComparisonResult& r) {
   nlohmann::json bes = nlohmann::json::array();
   for (const auto& b : r.break_evens) {
     nlohmann::json j = {{"name", s.designs[b.design].name}, {"base", base}, {"variable", s.variable->name},
-                        {"unit", s.variable->unit}, {"exact", b.exact}};
+                        {"what", s.variable->what}, {"unit", s.variable->unit}, {"exact", b.exact}};
     if (b.equal_everywhere) j["equal"] = true;
     else if (b.exists) {
       j["exists"] = true;
