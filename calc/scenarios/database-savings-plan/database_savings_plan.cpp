@@ -1,4 +1,6 @@
 #include "scenarios/database-savings-plan/database_savings_plan.h"
+#include "scenarios/database-savings-plan/database_savings_plan_commitment.h"
+#include "scenarios/database-savings-plan/database_savings_plan_profile.h"
 
 #include <algorithm>
 #include <map>

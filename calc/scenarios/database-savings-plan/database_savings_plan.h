@@ -20,8 +20,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "scenarios/database-savings-plan/database_savings_plan_commitment.h"
-#include "scenarios/database-savings-plan/database_savings_plan_profile.h"
+#include "scenarios/database-savings-plan/database_savings_plan_outcome.h"
+#include "scenarios/database-savings-plan/database_savings_plan_usage_profile.h"
+#include "core/calendar.h"
 #include "core/date.h"
 #include "core/money.h"
 #include "pricing/price_catalog.h"
