@@ -333,6 +333,7 @@ CheckOutcome run_arithmetic(const ArithmeticCheck& a, const std::string& claim_i
       case Operand::Kind::kPrice: {
         if (!ctx.catalog) throw InputError(file, o.pointer + "/price", "no price tables are loaded");
         const PriceRow* row = nullptr;
+        const PriceRow* latest = nullptr;  // the row's price on the catalog's date (today, or --as-of)
         try {
           if (o.price_tier > 0) {
             const auto tiers = ctx.catalog->tiers(o.price_service, o.price_region, o.price_key);
@@ -341,20 +342,24 @@ CheckOutcome run_arithmetic(const ArithmeticCheck& a, const std::string& claim_i
                                "expected a tier from 1 to " + std::to_string(tiers.size()) + " of " + o.price_key +
                                    " (" + o.price_service + ") in " + o.price_region + ", got " +
                                    std::to_string(o.price_tier));
-            row = tiers[static_cast<std::size_t>(o.price_tier - 1)];
+            row = latest = tiers[static_cast<std::size_t>(o.price_tier - 1)];
             if (o.price_as_of && !(row = row->as_of(*o.price_as_of)))
               throw PriceNotFound("no price for tier " + std::to_string(o.price_tier) + " of " + o.price_key +
                                   " on " + o.price_as_of->to_string());
           } else {
             row = o.price_as_of ? &ctx.catalog->find_on(o.price_service, o.price_region, o.price_key, *o.price_as_of)
                                 : &ctx.catalog->find(o.price_service, o.price_region, o.price_key);
+            latest = o.price_as_of ? ctx.catalog->try_find(o.price_service, o.price_region, o.price_key) : row;
           }
         } catch (const PriceNotFound& e) {
           throw InputError(file, o.pointer + "/price", e.what());
         }
         v = row->price.usd_per_unit();
         cite = cite_one(*ctx.notes, row->source, numbers);
-        price_sources.push_back(row->source);
+        // A price looked up for an explicit date that has since changed (a history entry) is the
+        // price of that date by design, so its source is not judged for staleness; a dated lookup
+        // that lands on the current price still is (docs/pricing-tables.md, "Price history").
+        if (!o.price_as_of || row == latest) price_sources.push_back(row->source);
         origin = row->price_text() + ", " + row->key + (o.price_tier ? " tier " + std::to_string(o.price_tier) : "") +
                  " in " + row->region +
                  (o.price_as_of ? " on " + o.price_as_of->to_string() +

@@ -64,7 +64,7 @@ struct ClaimOutcome {
   std::vector<CheckOutcome> checks;
   std::string why;                        // summaries of the checks, then the claim's note
   std::vector<int> source_numbers;        // footnotes cited, ascending
-  std::vector<std::shared_ptr<const PriceSource>> price_sources;  // price-table rows used (for staleness)
+  std::vector<std::shared_ptr<const PriceSource>> price_sources;  // sources of the current prices used (for staleness; not those of superseded prices looked up by date)
 };
 
 // Runs every check. Throws InputError (claims file + JSON pointer) for a

@@ -388,6 +388,31 @@ bool rule_applies(const IgnoreRule& rule, const std::string& line, const NumberT
   return inside_occurrence(line, rule.text, t.begin, t.end);
 }
 
+// Dates are not quantities for lint (docs/claims.md, "Lint"): an ISO date ("2024-11-01"), a date
+// led by a month name ("November 2024", "December 8, 2025"), and a year right after a month name
+// or its abbreviation ("Nov 2024", "Sept. 2025", "november 2024"). A year on its own ("in 2026")
+// is still a number to check. Only lint skips them: find_numbers_in_line keeps dates, because a
+// sourced fact's quote and source wording are compared date for date (claim_check.cpp).
+bool is_calendar_date(const std::string& line, const NumberToken& t) {
+  if (t.kind != NumberTokenKind::kDate) return false;
+  if (t.values.size() >= 2) return true;  // ISO (year, month, day) or month-led (year, month[, day])
+  // A plain year: is the word just before it (one space, an optional ".") a month?
+  if (t.begin < 2 || line[t.begin - 1] != ' ') return false;
+  std::size_t end = t.begin - 1;
+  if (line[end - 1] == '.') --end;
+  std::size_t start = end;
+  while (start > 0 && is_alpha(line[start - 1])) --start;
+  if (start == end || (start > 0 && is_word(line[start - 1]))) return false;
+  std::string word;
+  for (std::size_t k = start; k < end; ++k) word += lower(line[k]);
+  for (const auto month : kMonths) {
+    std::string name;
+    for (const char c : month) name += lower(c);
+    if (word == name || word == name.substr(0, 3) || (name == "september" && word == "sept")) return true;
+  }
+  return false;
+}
+
 std::string shorten(const std::string& s) { return s.size() > 100 ? s.substr(0, 97) + "..." : s; }
 
 }  // namespace
@@ -423,7 +448,7 @@ void check_outline_refs(const ClaimsFile& claims, const std::vector<std::string>
     for (int n = 1; n <= count && !silences; ++n) {
       const std::string& line = lines[static_cast<std::size_t>(n - 1)];
       for (const auto& t : find_numbers_in_line(line, n))
-        if (rule_applies(rule, line, t)) silences = true;
+        if (!is_calendar_date(line, t) && rule_applies(rule, line, t)) silences = true;
     }
     if (!silences)
       throw InputError(claims.file, rule.pointer,
@@ -440,6 +465,7 @@ LintReport lint_outline(std::string_view outline_text, const std::string& outlin
   report.claims_file = claims.file;
   for (const auto& t : find_numbers(outline_text)) {
     const std::string& line = lines[static_cast<std::size_t>(t.line - 1)];
+    if (is_calendar_date(line, t)) continue;  // not a quantity
     LintEntry e;
     e.token = t;
     for (const auto& c : claims.claims) {

@@ -305,6 +305,53 @@ TEST(ArithmeticCheckTest, PriceOperandsComeFromThePriceTablesWithTheirSource) {
   EXPECT_EQ(out[0].price_sources[0]->as_of.to_string(), "2025-10-28");
 }
 
+// A row with a price history: $1.25 (source "old", dated 2024-06-01) until 2024-10-31, $0.625
+// (source "cur") from 2024-11-01.
+void add_dated_row(PriceCatalog& catalog) {
+  catalog.add_table(parse_price_table(json::parse(R"({
+    "schema_version": 1, "provider": "aws", "region": "us-east-1", "service": "dynamodb", "currency": "USD",
+    "description": "test", "sources": [
+      {"id": "cur", "title": "current price", "url": "https://example.com/cur", "as_of": "2025-10-28", "trust": "A", "trust_note": "test"},
+      {"id": "old", "title": "pre-cut price", "url": "https://example.com/old", "as_of": "2024-06-01", "trust": "A", "trust_note": "test"}],
+    "rows": [{"key": "wru", "unit": "write-request-unit", "per": "1000000", "price": "0.625", "source": "cur",
+              "effective_from": "2024-11-01", "history": [{"price": "1.25", "source": "old"}]}]})"),
+                                      "pricing-data/aws/us-east-1/dynamodb.json"));
+}
+
+json dated_price(const std::string& name, const std::string& as_of) {
+  json price = {{"service", "dynamodb"}, {"region", "us-east-1"}, {"key", "wru"}};
+  if (!as_of.empty()) price["as_of"] = as_of;
+  return {{"name", name}, {"what", name}, {"price", price}};
+}
+
+TEST(ArithmeticCheckTest, APastPriceLookedUpByDateIsNotJudgedForStaleness) {
+  // Before and after the cut, both by date: the pre-cut price is that date's price by design,
+  // so only the current price's source is judged for age.
+  Fixture f;
+  add_dated_row(f.catalog);
+  json check = arithmetic(json::array({dated_price("before", "2024-10-31"), dated_price("after", "2024-11-01")}),
+                          json::array({reading("cut", "before / after", "claim")}), "2", "approximately", "0.5");
+  const auto out = f.run(claims_with(json::array({check}), "half the price"));
+  EXPECT_EQ(out[0].verdict, Verdict::kSupported);
+  ASSERT_EQ(out[0].price_sources.size(), 1u);
+  EXPECT_EQ(out[0].price_sources[0]->id, "cur");
+  // The pre-cut source is still cited (a footnote), just not judged.
+  bool cited_old = false;
+  for (const auto& s : f.notes.sources()) cited_old = cited_old || s->id == "old";
+  EXPECT_TRUE(cited_old);
+}
+
+TEST(ArithmeticCheckTest, ACurrentPriceIsJudgedWithOrWithoutADate) {
+  Fixture f;
+  add_dated_row(f.catalog);
+  json check = arithmetic(json::array({dated_price("now", ""), dated_price("after", "2024-11-01")}),
+                          json::array({reading("same", "now / after", "claim")}), "1", "approximately", "0.5");
+  const auto out = f.run(claims_with(json::array({check}), "1x"));
+  ASSERT_EQ(out[0].price_sources.size(), 2u);
+  EXPECT_EQ(out[0].price_sources[0]->id, "cur");
+  EXPECT_EQ(out[0].price_sources[1]->id, "cur");
+}
+
 TEST(ArithmeticCheckTest, MissingPriceIsAnErrorNamingTheOperand) {
   Fixture f;
   const json op = {{"name", "nat"}, {"what", "NAT hour"},
