@@ -13,21 +13,21 @@ nlohmann::ordered_json CostComparisonKind::companion_form_options(const Companio
   for (const auto& s : in.scenarios) {
     if (!s.contains("variable")) continue;
     const auto& v = s.at("variable");
-    const std::string id = s.at("id").get<std::string>();
-    o["comparisons"].push_back({{"value", id},
+    const std::string scenario_id = s.at("id").get<std::string>();
+    o["comparisons"].push_back({{"value", scenario_id},
                                 {"label", s.at("title").get<std::string>() + " (" + v.at("name").get<std::string>() +
                                               ", " + v.at("unit").get<std::string>() + ")"}});
-    o["scenarios"][id] = s;
-    if (o["defaults"].empty()) o["defaults"] = {{"comparison", id}, {"value", form_text(v, "value")}};
+    o["scenarios"][scenario_id] = s;
+    if (o["defaults"].empty()) o["defaults"] = {{"comparison", scenario_id}, {"value", form_text(v, "value")}};
   }
   return o;
 }
 
 nlohmann::ordered_json CostComparisonKind::companion_scenario(const CompanionFormFields& f) {
-  const std::string id = f.raw("comparison");
+  const std::string chosen = f.raw("comparison");
   const auto& all = f.options().at("scenarios");
   // An unknown comparison cannot come from the form's own list; fall back to the first one.
-  nlohmann::ordered_json s = all.contains(id) ? all.at(id) : all.begin().value();
+  nlohmann::ordered_json s = all.contains(chosen) ? all.at(chosen) : all.begin().value();
   const auto header = f.header(CostComparisonKind::id, s.at("title").get<std::string>());
   s["id"] = header.at("id");
   s["audience"] = header.at("audience");
