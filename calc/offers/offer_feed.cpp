@@ -418,8 +418,9 @@ std::vector<OfferImport> extract_getproducts(const std::string& text, const std:
   }
   std::vector<OfferImport> out;
   for (auto& [id, g] : groups) {
+    const std::string& code = g.offer_code;  // clang 14 cannot capture a structured binding
     const bool supported = std::any_of(supported_offer_codes().begin(), supported_offer_codes().end(),
-                                       [&](const std::string& c) { return c == g.offer_code; });
+                                       [&code](const std::string& c) { return c == code; });
     if (!supported) continue;
     Json offer = Json::object();
     offer["formatVersion"] = "v1.0";
