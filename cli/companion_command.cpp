@@ -55,6 +55,14 @@ std::string inside_script(const std::string& text, const std::string& what) {
   return out;
 }
 
+// Whether the episode has a worked example of this kind: the page offers a calculator only for
+// the kinds the episode talks about (a form with nothing to start from would be empty).
+template <class Kind>
+bool episode_uses(const LoadedEpisode& episode) {
+  return std::any_of(episode.scenarios.begin(), episode.scenarios.end(),
+                     [](const Scenario& sc) { return std::holds_alternative<typename Kind::Scenario>(sc); });
+}
+
 // What the page's forms offer and start from: {"episode", "forms": {<kind id>: the kind's
 // companion_form_options()}}, read off the price tables and the episode's own scenario files.
 nlohmann::ordered_json form_options(const LoadedEpisode& episode, const PriceCatalog& catalog) {
@@ -67,20 +75,23 @@ nlohmann::ordered_json form_options(const LoadedEpisode& episode, const PriceCat
   o["episode"] = episode.inputs.episode.number;
   o["forms"] = nlohmann::ordered_json::object();
   ScenarioKinds::for_each([&]<class Kind>() {
-    o["forms"][std::string(Kind::id)] = Kind::companion_form_options({catalog, files_by_kind[std::string(Kind::id)]});
+    if (episode_uses<Kind>(episode))
+      o["forms"][std::string(Kind::id)] = Kind::companion_form_options({catalog, files_by_kind[std::string(Kind::id)]});
   });
   return o;
 }
 
-// web/form.html with every kind's form (in registry order) in place of its marker line.
-std::string forms_section(const std::string& form_html, const std::string& path) {
+// web/form.html with the form of every kind the episode uses (in registry order) in place of its marker line.
+std::string forms_section(const std::string& form_html, const std::string& path, const LoadedEpisode& episode) {
   static constexpr std::string_view kMarker = "<!-- the scenario kinds' forms -->\n";
   const std::size_t at = form_html.find(kMarker);
   if (at == std::string::npos)
     throw FileError(path + ": lacks the line \"" + std::string(kMarker.substr(0, kMarker.size() - 1)) +
                     "\" where the forms go");
   std::string forms;
-  ScenarioKinds::for_each([&]<class Kind>() { forms += companion_form_html(Kind::id) + "\n\n"; });
+  ScenarioKinds::for_each([&]<class Kind>() {
+    if (episode_uses<Kind>(episode)) forms += companion_form_html(Kind::id) + "\n\n";
+  });
   return form_html.substr(0, at) + forms + form_html.substr(at + kMarker.size());
 }
 
@@ -274,6 +285,11 @@ std::string render_page(const PageParts& p) {
     if (std::find(notes.begin(), notes.end(), inner) == notes.end()) notes.push_back(inner);
     intro.erase(q, end + 13 - q);
   }
+  // One note per stale price source (the show notes state it once, in their "Prices as of" line).
+  for (const auto& st : p.episode->report.stale)
+    notes.push_back(escape_markup("Prices from \"" + st.source->title + "\" (source [" + std::to_string(st.number) +
+                                  "]) are " + std::to_string(st.age_days) + " days old (as of " +
+                                  st.source->as_of.to_string() + ")."));
   const nlohmann::json keys = key_numbers(p.episode->report);
   std::string first = fill_template("scenarios/companion-first-screen.html",
                                     {{"number", escape_markup(e.number)},
@@ -468,7 +484,7 @@ int cmd_companion(const std::vector<std::string>& args) {
   }
   parts.css = read_text_file(web / "page.css");
   parts.page_js = read_text_file(web / "page.js");
-  parts.form_html = forms_section(read_text_file(web / "form.html"), (web / "form.html").string());
+  const std::string form_html = read_text_file(web / "form.html");
   std::vector<PricingFile> pricing = read_pricing_files(vm["pricing-data"].as<std::string>());
   for (auto& f : pricing) f.label = "pricing-data/" + f.path;
   PriceCatalog catalog = build_price_catalog(pricing);
@@ -478,6 +494,7 @@ int cmd_companion(const std::vector<std::string>& args) {
   const EpisodeReport& report = loaded->report;
 
   parts.episode = loaded.get();
+  parts.form_html = forms_section(form_html, (web / "form.html").string(), *loaded);
   parts.today = today;
   parts.show_notes_markdown = episode_document(report, "md");
   parts.charts = episode_charts(*loaded, catalog, today);
