@@ -440,18 +440,25 @@ int cmd_pricing_import(const std::vector<std::string>& args, const std::string& 
   }
   options.dry_run = vm.count("dry-run") > 0;
   options.full_scan = vm.count("full-scan") > 0;
-  const auto progress = vm["progress"].as<std::string>();
-  if (progress == "auto") options.progress = stderr_is_terminal();
-  else if (progress == "always") options.progress = true;
-  else if (progress == "never") options.progress = false;
-  else throw CommandLineError("--progress must be auto, always or never, got \"" + progress + "\"");
+  options.progress = progress_option(vm["progress"].as<std::string>());
   options.format = output_format_of(vm);
   std::optional<std::string> out;
   if (vm.count("out")) out = vm["out"].as<std::string>();
-  // The report is written aside before the tables are replaced: a report that cannot be
-  // written stops the import with every table as it was.
+  run_reporting_to(out, [&](const auto& before_commit) { return run_pricing_import(options, before_commit); });
+  return kOk;
+}
+
+bool progress_option(const std::string& value) {
+  if (value == "auto") return stderr_is_terminal();
+  if (value == "always") return true;
+  if (value == "never") return false;
+  throw CommandLineError("--progress must be auto, always or never, got \"" + value + "\"");
+}
+
+void run_reporting_to(const std::optional<std::string>& out,
+                      const std::function<ImportReport(const std::function<void(const std::string&)>&)>& run) {
   std::optional<StagedFile> staged;
-  const ImportReport report = run_pricing_import(options, [&](const std::string& text) {
+  const ImportReport report = run([&](const std::string& text) {
     if (!out) return;
     try {
       staged.emplace(stage_output_file(*out, text));
@@ -463,7 +470,6 @@ int cmd_pricing_import(const std::vector<std::string>& args, const std::string& 
     staged->commit();
   else
     std::cout << report.text << std::flush;
-  return kOk;
 }
 
 }  // namespace costproof::cli

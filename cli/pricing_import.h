@@ -14,6 +14,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -49,6 +50,16 @@ struct ImportReport {
 // table is replaced (to write it aside); when it throws, nothing is replaced.
 ImportReport run_pricing_import(const ImportOptions& options,
                                 const std::function<void(const std::string& report)>& before_commit = nullptr);
+
+// The value of a --progress option ("auto": only when stderr is a terminal, "always", "never").
+// Throws CommandLineError for anything else.
+bool progress_option(const std::string& value);
+
+// Runs an import (`pricing import` or `pricing update`) and prints its report, or writes it to
+// `out`: the report file is staged before any table is replaced (a report that cannot be written
+// stops the import with every table as it was) and committed after.
+void run_reporting_to(const std::optional<std::string>& out,
+                      const std::function<ImportReport(const std::function<void(const std::string&)>&)>& run);
 
 // Replaces the folder `tables` by a copy in which each (path inside it, text) is
 // written, all at once (replace_folder). Throws FileError; then nothing is replaced.

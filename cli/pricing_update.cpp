@@ -209,31 +209,14 @@ int cmd_pricing_update(const std::vector<std::string>& args, const std::string& 
   options.fetch.stall_seconds = vm["timeout"].as<long>();
   if (options.fetch.stall_seconds < 1) throw CommandLineError("--timeout must be at least 1 second");
   options.fetch.max_bytes = vm["max-bytes"].as<std::uint64_t>();
-  const auto progress = vm["progress"].as<std::string>();
-  if (progress == "auto") options.fetch.progress = stderr_is_terminal();
-  else if (progress == "always") options.fetch.progress = true;
-  else if (progress == "never") options.fetch.progress = false;
-  else throw CommandLineError("--progress must be auto, always or never, got \"" + progress + "\"");
+  options.fetch.progress = progress_option(vm["progress"].as<std::string>());
   options.import.progress = options.fetch.progress;
   options.import.pricing_data = vm["pricing-data"].as<std::string>();
   options.import.dry_run = vm.count("dry-run") > 0;
   options.import.format = output_format_of(vm);
   std::optional<std::string> out;
   if (vm.count("out")) out = vm["out"].as<std::string>();
-  // As pricing import: the report is written aside before any table is replaced.
-  std::optional<StagedFile> staged;
-  const ImportReport report = run_pricing_update(options, [&](const std::string& text) {
-    if (!out) return;
-    try {
-      staged.emplace(stage_output_file(*out, text));
-    } catch (const FileError& e) {
-      throw FileError(std::string(e.what()) + "; no table was replaced");
-    }
-  });
-  if (staged)
-    staged->commit();
-  else
-    std::cout << report.text << std::flush;
+  run_reporting_to(out, [&](const auto& before_commit) { return run_pricing_update(options, before_commit); });
   return kOk;
 }
 
