@@ -358,6 +358,29 @@ void fixed_walk(const std::vector<std::int64_t>& u_stored, std::size_t hours, st
 
 }  // namespace
 
+namespace {
+
+// The parts of an outcome that follow from each class's sums (on_demand, fully covered at
+// On-Demand and discounted rates, partial_commitment, set by either evaluation path):
+// V_k = F_k + S_k / (1 - d_k) carried to 10 places, commitment used, and the totals.
+void finish_outcome(CommitmentOutcome& out) {
+  const Decimal one = Decimal::from_int(1);
+  for (ClassCoverage& cc : out.classes) {
+    cc.partial_on_demand = Money(carried_quotient(cc.partial_commitment.usd(), one - cc.discount, &cc.partial_exact));
+    cc.covered_on_demand = cc.fully_covered_on_demand + cc.partial_on_demand;
+    cc.commitment_used = cc.fully_covered_discounted + cc.partial_commitment;
+    out.eligible_on_demand += cc.on_demand;
+    out.covered_on_demand += cc.covered_on_demand;
+    out.covered_exact = out.covered_exact && cc.partial_exact;
+    out.used += cc.commitment_used;
+  }
+  out.left_on_demand = out.eligible_on_demand - out.covered_on_demand;
+  out.eligible_cost = out.paid + out.left_on_demand;
+  out.saving = out.eligible_on_demand - out.eligible_cost;
+}
+
+}  // namespace
+
 CommitmentOutcome CommitmentModel::evaluate(const Decimal& commitment) const {
   if (commitment.is_negative()) throw std::invalid_argument("a commitment cannot be negative");
   if (!fixed_) return evaluate_decimal(commitment);
@@ -394,7 +417,6 @@ CommitmentOutcome CommitmentModel::evaluate(const Decimal& commitment) const {
   out.unused = Money(Decimal::from_scaled(unused, sum_scale));
   out.hours_below = hours_below;
   out.classes.resize(kc);
-  const Decimal one = Decimal::from_int(1);
   for (std::size_t k = 0; k < kc; ++k) {
     ClassCoverage& cc = out.classes[k];
     const FixedSums& s = sums[k];
@@ -405,17 +427,8 @@ CommitmentOutcome CommitmentModel::evaluate(const Decimal& commitment) const {
     cc.fully_covered_on_demand = Money(Decimal::from_scaled(s.full_on_demand, sum_scale));
     cc.fully_covered_discounted = Money(Decimal::from_scaled(s.full_discounted, sum_scale));
     cc.partial_commitment = Money(Decimal::from_scaled(s.partial_commitment, sum_scale));
-    cc.partial_on_demand = Money(carried_quotient(cc.partial_commitment.usd(), one - cc.discount, &cc.partial_exact));
-    cc.covered_on_demand = cc.fully_covered_on_demand + cc.partial_on_demand;
-    cc.commitment_used = cc.fully_covered_discounted + cc.partial_commitment;
-    out.eligible_on_demand += cc.on_demand;
-    out.covered_on_demand += cc.covered_on_demand;
-    out.covered_exact = out.covered_exact && cc.partial_exact;
-    out.used += cc.commitment_used;
   }
-  out.left_on_demand = out.eligible_on_demand - out.covered_on_demand;
-  out.eligible_cost = out.paid + out.left_on_demand;
-  out.saving = out.eligible_on_demand - out.eligible_cost;
+  finish_outcome(out);
   return out;
 }
 
@@ -456,7 +469,6 @@ CommitmentOutcome CommitmentModel::evaluate_decimal(const Decimal& commitment) c
     if (hour_on_demand < commitment) ++out.hours_below;
   }
   out.unused = Money(unused);
-  const Decimal one = Decimal::from_int(1);
   for (std::size_t k = 0; k < classes(); ++k) {
     ClassCoverage& cc = out.classes[k];
     const Sums& s = sums[k];
@@ -465,17 +477,8 @@ CommitmentOutcome CommitmentModel::evaluate_decimal(const Decimal& commitment) c
     cc.fully_covered_on_demand = Money(s.full_on_demand);
     cc.fully_covered_discounted = Money(s.full_discounted);
     cc.partial_commitment = Money(s.partial_commitment);
-    cc.partial_on_demand = Money(carried_quotient(s.partial_commitment, one - cc.discount, &cc.partial_exact));
-    cc.covered_on_demand = cc.fully_covered_on_demand + cc.partial_on_demand;
-    cc.commitment_used = cc.fully_covered_discounted + cc.partial_commitment;
-    out.eligible_on_demand += cc.on_demand;
-    out.covered_on_demand += cc.covered_on_demand;
-    out.covered_exact = out.covered_exact && cc.partial_exact;
-    out.used += cc.commitment_used;
   }
-  out.left_on_demand = out.eligible_on_demand - out.covered_on_demand;
-  out.eligible_cost = out.paid + out.left_on_demand;
-  out.saving = out.eligible_on_demand - out.eligible_cost;
+  finish_outcome(out);
   return out;
 }
 
