@@ -66,6 +66,21 @@ Decimal nice_step(const Decimal& x) {
   return x;
 }
 
+// Calls visit(h, v(h) x factor) for every row h of `v`, exactly; the product is computed again only
+// when the value differs from the row before (a profile repeats its values hour after hour).
+template <class Visit>
+void for_each_scaled(const ExactVector& v, const Decimal& factor, Visit visit) {
+  Decimal last_value, last_product = last_value * factor;
+  for (Eigen::Index h = 0; h < v.size(); ++h) {
+    const Decimal& x = v(h).value();
+    if (x.coefficient() != last_value.coefficient() || x.scale() != last_value.scale()) {
+      last_value = x;
+      last_product = x * factor;
+    }
+    visit(h, last_product);
+  }
+}
+
 const UsageType& usage_type(const std::string& type) {
   for (const auto& t : kUsageTypes)
     if (type == t.type) return t;
@@ -302,39 +317,29 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
                      "none of the usage is covered by a Database Savings Plan (see each line's eligibility in "
                      "pricing-data/aws/global/database-savings-plans.json), so there is no commitment to work out");
 
-  // 3. The profile: Q (hours x hourly lines) of exact quantities; each line's column, times its $/unit,
-  //    is added to its class's column of the hourly cost (hours x (classes + 1), the last column for
-  //    usage no plan covers). Per-line accumulation: each line has one non-zero price, so a matrix
-  //    product with a (lines x classes) price matrix would multiply mostly zeros.
-  std::vector<std::size_t> hourly;                            // line indices of the hourly lines
-  std::vector<Eigen::Index> column(result.lines.size(), -1);  // line index -> column of Q
-  for (std::size_t i = 0; i < result.lines.size(); ++i)
-    if (result.lines[i].usage->hourly) {
-      column[i] = static_cast<Eigen::Index>(hourly.size());
-      hourly.push_back(i);
-    }
-  ExactMatrix quantities(n, static_cast<Eigen::Index>(hourly.size()));
-  ExactMatrix hourly_cost = ExactMatrix::Zero(n, k_count + 1);  // On-Demand $ per hour and class
-  for (std::size_t j = 0; j < hourly.size(); ++j) {
-    DspLine& line = result.lines[hourly[j]];
-    const auto col = static_cast<Eigen::Index>(j);
-    quantities.col(col) = hourly_quantities(line.usage->profile, line.usage->level, n);
-    const Eigen::Index cls = line.discount_class < 0 ? k_count : line.discount_class;
-    hourly_cost.col(cls) += quantities.col(col) * ExactScalar(line.unit_cost);
-  }
-  for (std::size_t i = 0; i < result.lines.size(); ++i) {
-    DspLine& line = result.lines[i];
+  // 3. The profile: each hourly line's exact quantities, times its $/unit, added to its class's
+  //    column of the hourly On-Demand cost (hours x classes), or to the column of usage no plan
+  //    covers. Per-line accumulation: each line has one price, so a matrix product with a
+  //    (lines x classes) price matrix would multiply mostly zeros; and a profile repeats its
+  //    values hour after hour, so a product is computed again only when the quantity changes.
+  ExactMatrix eligible_hourly = ExactMatrix::Zero(n, k_count);  // On-Demand $ per hour and class
+  ExactVector not_covered_hourly = ExactVector::Zero(n);         // On-Demand $ per hour, not covered
+  for (DspLine& line : result.lines) {
     const DspUsageLine& u = *line.usage;
     if (u.hourly) {
-      line.quantity_year = quantities.col(column[i]).sum().value().normalized();
+      const ExactVector q = hourly_quantities(u.profile, u.level, n);
+      ExactScalar* target = line.discount_class < 0 ? not_covered_hourly.data() : eligible_hourly.col(line.discount_class).data();
+      Decimal year;
+      for_each_scaled(q, line.unit_cost, [&](Eigen::Index h, const Decimal& cost) { target[h] += ExactScalar(cost); });
+      for (Eigen::Index h = 0; h < n; ++h) year += q(h).value();
+      line.quantity_year = year.normalized();
     } else {
       line.quantity_year = (u.level * Decimal::from_int(kMonthsPerYear)).normalized();
     }
     line.on_demand_year = Money(line.quantity_year * line.unit_cost);
     if (!u.hourly) result.monthly_items_year += line.on_demand_year;
   }
-  const ExactMatrix eligible_hourly = hourly_cost.leftCols(k_count);
-  result.not_covered_hourly_year = Money(hourly_cost.col(k_count).sum().value());
+  result.not_covered_hourly_year = Money(not_covered_hourly.sum().value());
   for (std::size_t k = 0; k < result.classes.size(); ++k) {
     auto& c = result.classes[k];
     c.on_demand_year = Money(eligible_hourly.col(static_cast<Eigen::Index>(k)).sum().value());
@@ -352,7 +357,7 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
   // 4. The commitment: best, considered, break-even, curve.
   std::vector<Decimal> fractions;
   for (const auto& c : result.classes) fractions.push_back(c.fraction);
-  const CommitmentModel model(fractions, eligible_hourly);
+  const CommitmentModel model(fractions, std::move(eligible_hourly));
   result.optimum = model.optimise();
   result.at_optimum = model.evaluate(result.optimum.commitment);
   if (scenario.commitment_usd_per_hour) result.at_considered = model.evaluate(*scenario.commitment_usd_per_hour);
@@ -385,11 +390,19 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
     d.drop_percent = Decimal::from_int(drop);
     d.from_hour = kDownsideFromHour;
     // Cost is linear in the quantities: scaling the hourly cost rows is exactly scaling the quantities.
-    ExactMatrix cost = hourly_cost;
     const Decimal factor = Decimal::divide(Decimal::from_int(100 - drop), kHundred, 2, RoundingMode::kDown);
-    cost.bottomRows(n - d.from_hour) *= ExactScalar(factor);
-    const CommitmentModel reduced_model(fractions, cost.leftCols(k_count));
-    const Money not_covered(cost.col(k_count).sum().value());
+    const Eigen::Index later = n - d.from_hour;
+    ExactMatrix eligible = model.on_demand();
+    for (Eigen::Index k = 0; k < k_count; ++k) {
+      auto rows = eligible.col(k).tail(later);
+      for_each_scaled(ExactVector(rows), factor, [&](Eigen::Index h, const Decimal& v) { rows(h) = ExactScalar(v); });
+    }
+    ExactVector not_covered_rows = not_covered_hourly;
+    auto later_rows = not_covered_rows.tail(later);
+    for_each_scaled(ExactVector(later_rows), factor,
+                    [&](Eigen::Index h, const Decimal& v) { later_rows(h) = ExactScalar(v); });
+    const CommitmentModel reduced_model(fractions, std::move(eligible));
+    const Money not_covered(not_covered_rows.sum().value());
     d.at_optimum = reduced_model.evaluate(result.optimum.commitment);
     d.total_without_plan = d.at_optimum.eligible_on_demand + not_covered + result.monthly_items_year;
     d.total_with_plan = d.at_optimum.eligible_cost + not_covered + result.monthly_items_year;
