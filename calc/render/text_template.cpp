@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <stdexcept>
 
 #include <kainjow/mustache.hpp>
@@ -23,17 +24,24 @@ const std::map<std::string_view, std::string_view>& templates() {
   return all;
 }
 
-// nlohmann JSON -> Mustache data. Partials are resolved lazily through `folder`.
+// nlohmann JSON -> Mustache data. Each child is built once and moved into its slot (kainjow's set()
+// and push_back() copy, which would copy every subtree once per level above it).
 data to_data(const nlohmann::json& j) {
   switch (j.type()) {
     case nlohmann::json::value_t::object: {
       data d{data::type::object};
-      for (const auto& [k, v] : j.items()) d.set(k, to_data(v));
+      for (const auto& [k, v] : j.items()) {
+        d.set(k, data{data::type::bool_false});
+        *const_cast<data*>(d.get(k)) = to_data(v);  // d owns the slot: not a const object
+      }
       return d;
     }
     case nlohmann::json::value_t::array: {
       data d{data::type::list};
-      for (const auto& v : j) d.push_back(to_data(v));
+      for (const auto& v : j) {
+        d.push_back(data{data::type::bool_false});
+        const_cast<data&>(d.list_value().back()) = to_data(v);
+      }
       return d;
     }
     case nlohmann::json::value_t::string:
@@ -52,15 +60,50 @@ std::string folder_of(std::string_view name) {
   return slash == std::string_view::npos ? "" : std::string(name.substr(0, slash + 1));
 }
 
-// Every template of `folder` (and every template by full name) as a partial.
-void add_partials(data& d, const std::string& folder) {
-  for (const auto& [name, text] : templates()) {
-    const std::string full(name);
-    // The embedded texts are static: the partial copies one only when a template uses it.
-    auto partial = [view = text]() { return std::string(view); };
-    d.set(full, data{kainjow::mustache::partial{partial}});
-    if (full.rfind(folder, 0) == 0) d.set(full.substr(folder.size()), data{kainjow::mustache::partial{partial}});
+// The rendering context: the values, and every template as a partial, by its full name or by its
+// name inside the folder of the template being filled. When both exist, the one whose full name
+// sorts last wins (what setting every template in name order, as data keys, used to give). A
+// partial is looked up only when a template uses it.
+class TemplateContext : public kainjow::mustache::context<std::string> {
+ public:
+  TemplateContext(const data* values, std::string folder) : context(values), folder_(std::move(folder)) {}
+  const data* get_partial(const std::string& name) const override {
+    if (const auto it = partials_.find(name); it != partials_.end()) return &it->second;
+    const auto& all = templates();
+    const auto full = all.find(name), relative = all.find(folder_ + name);
+    const auto found = full == all.end() ? relative
+                       : relative == all.end() ? full
+                       : (relative->first > full->first ? relative : full);
+    if (found == all.end()) return context::get_partial(name);
+    auto partial = [view = found->second]() { return std::string(view); };
+    return &partials_.emplace(name, data{kainjow::mustache::partial{partial}}).first->second;
   }
+
+ private:
+  std::string folder_;
+  mutable std::map<std::string, data> partials_;
+};
+
+// Each template parsed once per thread. render() keeps no state between calls but its error
+// message, so a template whose rendering failed is dropped (parsed again on its next use).
+std::map<std::string_view, std::unique_ptr<mustache>>& parsed_templates() {
+  thread_local std::map<std::string_view, std::unique_ptr<mustache>> cache;
+  return cache;
+}
+
+mustache& parsed_template(std::string_view name) {
+  auto& slot = parsed_templates()[name];
+  if (!slot) {
+    const std::string_view text = template_text(name);
+    slot = std::make_unique<mustache>(std::string(text));
+    if (!slot->is_valid()) {
+      const std::string message = slot->error_message();
+      slot.reset();
+      throw std::logic_error("text template \"" + std::string(name) + "\": " + message);
+    }
+    slot->set_custom_escape([](const std::string& s) { return s; });  // Markdown: values go in as they are
+  }
+  return *slot;
 }
 
 }  // namespace
@@ -78,16 +121,18 @@ std::vector<std::string> template_names() {
 }
 
 std::string fill_template(std::string_view name, const nlohmann::json& values) {
-  mustache tmpl{std::string(template_text(name))};
-  if (!tmpl.is_valid())
-    throw std::logic_error("text template \"" + std::string(name) + "\": " + tmpl.error_message());
-  tmpl.set_custom_escape([](const std::string& s) { return s; });  // Markdown: values go in as they are
-  data d = to_data(values);
+  const auto it = templates().find(name);
+  if (it == templates().end()) throw std::logic_error("no embedded text template \"" + std::string(name) + "\"");
+  mustache& tmpl = parsed_template(it->first);  // keyed by the static name, not the caller's view
+  const data d = to_data(values);
   if (!d.is_object()) throw std::logic_error("text template \"" + std::string(name) + "\": data must be an object");
-  add_partials(d, folder_of(name));
-  std::string out = tmpl.render(d);
-  if (!tmpl.is_valid())
-    throw std::logic_error("text template \"" + std::string(name) + "\": " + tmpl.error_message());
+  TemplateContext ctx(&d, folder_of(name));
+  std::string out = tmpl.render(ctx);
+  if (!tmpl.is_valid()) {
+    const std::string message = tmpl.error_message();
+    parsed_templates().erase(it->first);
+    throw std::logic_error("text template \"" + std::string(name) + "\": " + message);
+  }
   return out;
 }
 
