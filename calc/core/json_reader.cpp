@@ -268,12 +268,12 @@ void JsonReader::fail(std::string_view key, const std::string& message) const {
 }
 
 bool JsonReader::has(std::string_view key) const {
-  return value_->contains(std::string(key));
+  return value_->contains(key);  // nlohmann's object map compares transparently: no string built
 }
 
 const nlohmann::json& JsonReader::require(std::string_view key, std::string_view expected) {
   known_.emplace(key);
-  const auto it = value_->find(std::string(key));
+  const auto it = value_->find(key);
   if (it == value_->end())
     throw_input_error(origin_, file_, pointer_to(""),
                       "missing required field \"" + std::string(key) + "\" (" +
