@@ -12,9 +12,15 @@ void add_pricing_data_option(po::options_description& options) {
       "folder of price tables");
 }
 
-void add_staleness_options(po::options_description& options) {
+void add_as_of_option(po::options_description& options) {
   options.add_options()("as-of", po::value<std::string>(),
-                        "judge price staleness against this date (YYYY-MM-DD) instead of today")(
+                        "price on this date (YYYY-MM-DD): each row's price in effect then, and staleness "
+                        "judged against it; default: today (pricing show/list: the latest price)");
+}
+
+void add_staleness_options(po::options_description& options) {
+  add_as_of_option(options);
+  options.add_options()(
       "max-price-age-days", po::value<long>()->default_value(180),
       "warn when a price's as-of date is older than this many days");
 }

@@ -30,12 +30,16 @@ class CommandLineError : public std::runtime_error {
 // --pricing-data DIR (default: the repository's pricing-data folder).
 void add_pricing_data_option(boost::program_options::options_description& options);
 
-// --as-of YYYY-MM-DD and --max-price-age-days N (default 180).
+// --as-of YYYY-MM-DD: the date every price lookup prices on (and staleness is judged
+// against); one definition and help text for every command that reads prices.
+void add_as_of_option(boost::program_options::options_description& options);
+
+// add_as_of_option() and --max-price-age-days N (default 180).
 void add_staleness_options(boost::program_options::options_description& options);
 
 // What staleness warnings are judged against.
 struct Staleness {
-  Date today;                     // --as-of, or today's date (UTC)
+  Date today;                     // --as-of, or today's date (UTC): the pricing date too
   long max_price_age_days = 180;  // --max-price-age-days
 };
 // Reads the options add_staleness_options() declared. Throws CommandLineError.

@@ -101,8 +101,8 @@ int cmd_pricing(const std::vector<std::string>& args) {
   if (sub == "verify") return cmd_pricing_verify(rest, COSTPROOF_DEFAULT_PRICING_DATA);
   if (sub == "update") return cmd_pricing_update(rest, COSTPROOF_DEFAULT_PRICING_DATA);
   po::options_description o = common_options();
-  o.add_options()("region", po::value<std::string>(), "only this region (e.g. us-east-1)")(
-      "as-of", po::value<std::string>(), "the prices in effect on this date (YYYY-MM-DD; default: the latest)");
+  o.add_options()("region", po::value<std::string>(), "only this region (e.g. us-east-1)");
+  add_as_of_option(o);
   po::options_description hidden;
   po::positional_options_description pos;
   if (sub == "show") {

@@ -136,7 +136,16 @@ std::string render_markdown(const std::vector<FileReport>& reports, const Import
       }
       md << "\n" << m.unchanged << (m.unchanged == 1 ? " price" : " prices")
          << " unchanged (now citing the offer file); " << m.untouched
-         << (m.untouched == 1 ? " row" : " rows") << " this import does not cover kept as they were.\n";
+         << (m.untouched == 1 ? " row" : " rows") << " this import does not cover kept as they were.";
+      if (m.confirmed)
+        md << " " << m.confirmed << (m.confirmed == 1 ? " price" : " prices")
+           << " this older offer confirms kept as they were.";
+      md << "\n";
+      if (!m.gained_history.empty()) {
+        md << "\nRows that gained an earlier price in their history: ";
+        for (std::size_t i = 0; i < m.gained_history.size(); ++i) md << (i ? ", " : "") << md_cell(m.gained_history[i]);
+        md << ".\n";
+      }
     }
     if (!o.notes.empty()) {
       md << "\nNotes:\n\n";
@@ -196,6 +205,8 @@ std::string render_json(const std::vector<FileReport>& reports, const ImportOpti
       }
       t["unchanged"] = m.unchanged;
       t["untouched"] = m.untouched;
+      t["confirmed"] = m.confirmed;
+      t["gained_history"] = m.gained_history;
       f["tables"].push_back(t);
     }
     f["notes"] = o.notes;

@@ -98,6 +98,7 @@ VerifyResult verify_pricing_data(const fs::path& root, const Date& today) {
         continue;
       }
       cited.insert(row.source.get());
+      for (const auto& earlier : row.history) cited.insert(earlier.source.get());  // a history entry cites too
       if (today < row.source->as_of)
         sourced.push_back(where(label, row.pointer,
                                 "source \"" + row.source->id + "\" is dated " + row.source->as_of.to_string() +

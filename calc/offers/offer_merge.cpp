@@ -15,16 +15,24 @@ using OJson = nlohmann::ordered_json;
 
 std::string quote(const std::string& s) { return nlohmann::json(s).dump(); }
 
-// {"key": "a1.large", "unit": "hour", ...} on one line, as the hand-written tables are.
-std::string one_line(const OJson& object) {
-  std::string out = "{";
+// {"key": "a1.large", "unit": "hour", ...} on one line, as the hand-written tables are
+// (a "history" array too: [{"price": "1.25", ...}]).
+std::string one_line(const OJson& value) {
+  std::string out;
   bool first = true;
-  for (const auto& [k, v] : object.items()) {
-    if (!first) out += ", ";
-    first = false;
-    out += quote(k) + ": " + v.dump();
+  if (value.is_object()) {
+    for (const auto& [k, v] : value.items()) {
+      out += (first ? "" : ", ") + quote(k) + ": " + one_line(v);
+      first = false;
+    }
+    return "{" + out + "}";
   }
-  return out + "}";
+  if (!value.is_array()) return value.dump();
+  for (const auto& v : value) {
+    out += (first ? "" : ", ") + one_line(v);
+    first = false;
+  }
+  return "[" + out + "]";
 }
 
 std::string source_block(const OJson& source) {
@@ -113,6 +121,95 @@ struct OldRow {
   std::string unit;
 };
 
+// One dated price of a row, its current price or a history entry (docs/pricing-tables.md,
+// "Price history"). Prices are per the row's `per`.
+struct DatedPrice {
+  std::optional<Date> from;  // effective_from; absent only on the oldest (applies on every earlier date)
+  Date seen;                 // its source's as_of: the date the price was last known to be in effect
+  Decimal price;
+  std::string price_text, source, note;
+};
+
+// What placing an imported price in a row's timeline did.
+enum class Placed { kRefreshed, kConfirmed, kNewCurrent, kOlderAdded };
+
+// Places the imported price `n` (n.seen = the offer's date) in `t` (oldest first, the last is the
+// current price). Throws PricingDataError when the table already knows another price on that date.
+Placed place_dated(std::vector<DatedPrice>& t, DatedPrice n, const std::string& file_label,
+                   const std::string& what) {
+  const Date d = n.seen;
+  // The entry in effect on d: the last whose effective_from is not after d (an undated oldest always is).
+  std::size_t i = t.size();
+  for (std::size_t j = 0; j < t.size(); ++j)
+    if (!t[j].from || !(d < *t[j].from)) i = j;
+  Placed placed;
+  if (i == t.size()) {  // before the earliest dated price: the new oldest
+    t.insert(t.begin(), std::move(n));
+    placed = Placed::kOlderAdded;
+  } else if (t[i].price == n.price) {  // same price: a newer offer is the newer citation
+    if (d < t[i].seen) return Placed::kConfirmed;
+    t[i].source = n.source;
+    t[i].price_text = n.price_text;
+    t[i].seen = d;
+    return i + 1 == t.size() ? Placed::kRefreshed : Placed::kConfirmed;
+  } else if (!(d < t[i].seen) && !(t[i].from && *t[i].from == d)) {  // a later price: from d on
+    n.from = d;
+    t.insert(t.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(n));
+    placed = i + 1 == t.size() - 1 ? Placed::kNewCurrent : Placed::kOlderAdded;
+  } else if (!t[i].from && (i + 1 == t.size() || (t[i + 1].from && t[i].seen < *t[i + 1].from))) {
+    // Before an undated oldest price known on its source's date: that date becomes its start.
+    t[i].from = t[i].seen;
+    t.insert(t.begin(), std::move(n));
+    placed = Placed::kOlderAdded;
+  } else {
+    throw PricingDataError(file_label, "",
+                           "the offer dated " + d.to_string() + " prices " + what + " at " + n.price_text +
+                               ", but the table has " + t[i].price_text + " in effect from " +
+                               (t[i].from ? t[i].from->to_string() : std::string("its oldest date")) +
+                               " and still on " + t[i].seen.to_string() + " (source " + t[i].source +
+                               "); check the offer file, or correct the row's history by hand");
+  }
+  // Consecutive equal prices are one price: from the earlier date, citing the newer source.
+  for (std::size_t j = 1; j < t.size();)
+    if (t[j].price == t[j - 1].price) {
+      if (t[j - 1].seen < t[j].seen) {
+        t[j - 1].source = t[j].source;
+        t[j - 1].seen = t[j].seen;
+      }
+      t.erase(t.begin() + static_cast<std::ptrdiff_t>(j));
+    } else {
+      ++j;
+    }
+  return placed;
+}
+
+// The imported price as a dated price: known on the offer's date (source.as_of).
+DatedPrice dated_import(const Decimal& price, const std::string& price_text, const PriceSource& source) {
+  return {std::nullopt, source.as_of, price, price_text, source.id, ""};
+}
+
+// The dated prices of a table row, oldest first; `price` is the row's current price.
+std::vector<DatedPrice> timeline_of(const OJson& row, const Decimal& price,
+                                    const std::map<std::string, Date>& source_dates) {
+  const auto entry = [&](const OJson& j, const Decimal& p) {
+    DatedPrice e;
+    if (const auto from = Date::parse(str(j, "effective_from"))) e.from = *from;
+    e.price = p;
+    e.price_text = str(j, "price");
+    e.source = str(j, "source");
+    e.note = str(j, "note");
+    const auto it = source_dates.find(e.source);
+    e.seen = it != source_dates.end() ? it->second : e.from.value_or(Date{});
+    return e;
+  };
+  std::vector<DatedPrice> t;
+  if (const auto h = row.find("history"); h != row.end() && h->is_array())
+    for (const auto& old : *h) t.push_back(entry(old, dec(old, "price", Decimal::from_int(0))));
+  t.push_back(entry(row, price));
+  t.back().note.clear();  // the row's note stays on the row
+  return t;
+}
+
 }  // namespace
 
 std::string change_kind_name(RowChange::Kind kind) {
@@ -121,6 +218,7 @@ std::string change_kind_name(RowChange::Kind kind) {
     case RowChange::Kind::kAppeared: return "appeared";
     case RowChange::Kind::kDisappeared: return "disappeared";
     case RowChange::Kind::kMissing: return "missing (kept)";
+    case RowChange::Kind::kHistory: return "older price (history)";
   }
   return "";
 }
@@ -175,10 +273,14 @@ TableMerge merge_offer_rows(const OJson* existing, const std::string& file_label
 
   std::string description = default_description(service, region);
   std::vector<OJson> old_sources;
+  std::map<std::string, Date> source_dates;  // id -> as_of
   std::vector<OldRow> old_rows;
   if (existing) {
     description = str(*existing, "description");
-    for (const auto& s : existing->at("sources")) old_sources.push_back(s);
+    for (const auto& s : existing->at("sources")) {
+      old_sources.push_back(s);
+      if (const auto d = Date::parse(str(s, "as_of"))) source_dates[str(s, "id")] = *d;
+    }
     for (const auto& r : existing->at("rows")) {
       OldRow o;
       o.json = r;
@@ -250,6 +352,20 @@ TableMerge merge_offer_rows(const OJson* existing, const std::string& file_label
     if (price.normalized().scale() > 12)
       throw PricingDataError(file_label, "", "the imported price " + r->price_text + " for \"" + r->key +
                                                  "\" needs more than 12 decimal places per " + per.to_string());
+    // Same key, tier, unit and `per`: the import is one more dated price of the row.
+    const bool same_shape = match && match->unit == r->unit && match->per == per &&
+                            ((!match->tier_end && !r->tier_end) ||
+                             (match->tier_end && r->tier_end && *match->tier_end == *r->tier_end));
+    const std::string tier = tier_label(r->tier_start, r->tier_end);
+    std::vector<DatedPrice> dated{dated_import(price, price_text, source)};
+    Placed placed = match ? Placed::kNewCurrent : Placed::kOlderAdded;
+    if (same_shape) {
+      dated = timeline_of(match->json, match->price, source_dates);
+      placed = place_dated(dated, dated_import(price, price_text, source), file_label,
+                           r->key + (tier.empty() ? "" : " (tier " + tier + ")"));
+    }
+    const DatedPrice& current = dated.back();
+    const bool cites_import = current.source == source.id;
     OJson row;
     row["key"] = r->key;
     const std::string desc = match ? str(match->json, "description") : r->description;
@@ -260,31 +376,48 @@ TableMerge merge_offer_rows(const OJson* existing, const std::string& file_label
       row["tier_start"] = r->tier_start->to_string();
       row["tier_end"] = r->tier_end ? r->tier_end->to_string() : std::string("Inf");
     }
-    row["price"] = price_text;
-    row["source"] = source.id;
-    row["sku"] = r->sku;
-    row["rate_code"] = r->rate_code;
+    row["price"] = current.price_text;
+    row["source"] = current.source;
+    // SKU and rate code of the current price's source (a hand-written source may have none).
+    for (const char* field : {"sku", "rate_code"}) {
+      const std::string value = cites_import ? (*field == 's' ? r->sku : r->rate_code) : str(match->json, field);
+      if (!value.empty()) row[field] = value;
+    }
     if (match && !str(match->json, "note").empty()) row["note"] = str(match->json, "note");
+    if (current.from) row["effective_from"] = current.from->to_string();
+    if (dated.size() > 1) {
+      OJson history = OJson::array();
+      for (std::size_t i = 0; i + 1 < dated.size(); ++i) {
+        OJson h;
+        if (dated[i].from) h["effective_from"] = dated[i].from->to_string();
+        h["price"] = dated[i].price_text;
+        h["source"] = dated[i].source;
+        if (!dated[i].note.empty()) h["note"] = dated[i].note;
+        history.push_back(std::move(h));
+      }
+      row["history"] = std::move(history);
+    }
     out_rows.emplace_back(sort_key(r->key, r->tier_start), row);
 
-    const bool same = match && match->unit == r->unit && match->price * per == price * match->per &&
-                      ((!match->tier_end && !r->tier_end) ||
-                       (match->tier_end && r->tier_end && *match->tier_end == *r->tier_end));
-    if (same) {
-      ++m.unchanged;
+    if (placed == Placed::kRefreshed || placed == Placed::kConfirmed) {
+      ++(placed == Placed::kRefreshed ? m.unchanged : m.confirmed);
       continue;
     }
+    if (same_shape) m.gained_history.push_back(r->key + (tier.empty() ? "" : " (" + tier + ")"));
     RowChange c;
-    c.kind = match ? RowChange::Kind::kChanged : RowChange::Kind::kAppeared;
+    c.kind = !match ? RowChange::Kind::kAppeared
+                    : placed == Placed::kOlderAdded ? RowChange::Kind::kHistory : RowChange::Kind::kChanged;
     c.key = r->key;
-    c.tier = tier_label(r->tier_start, r->tier_end);
+    c.tier = tier;
     c.tier_start = r->tier_start.value_or(Decimal::from_int(0));
     if (match) c.old_price = price_label(match->price, match->per, match->unit);
     c.new_price = price_label(price, per, r->unit);
+    if (c.kind == RowChange::Kind::kHistory) c.new_price += " on " + source.as_of.to_string();
     c.sku = r->sku;
     c.rate_code = r->rate_code;
     m.changes.push_back(std::move(c));
   }
+  std::sort(m.gained_history.begin(), m.gained_history.end());
   // Old tiers of an imported key that the new tiering no longer has.
   for (const auto& [key, olds] : old_by_key)
     for (const OldRow* o : olds) {
@@ -313,11 +446,25 @@ TableMerge merge_offer_rows(const OJson* existing, const std::string& file_label
 
   // Sources: those still cited, then the import's.
   std::set<std::string> cited;
-  for (const auto& [k, r] : out_rows) cited.insert(str(r, "source"));
+  for (const auto& [k, r] : out_rows) {
+    cited.insert(str(r, "source"));
+    if (const auto h = r.find("history"); h != r.end())
+      for (const auto& e : *h) cited.insert(str(e, "source"));
+  }
   std::vector<OJson> sources;
   for (const auto& s : old_sources)
     if (cited.count(str(s, "id")) && str(s, "id") != source.id) sources.push_back(s);
-  if (!rows.empty()) sources.push_back(source_json(source));
+  // The import's source before the first one it is older than (at the end, as usual, when it is
+  // the newest), so that importing offer versions in either order gives the same file.
+  if (cited.count(source.id)) {
+    auto at = sources.end();
+    for (auto it = sources.begin(); it != sources.end(); ++it)
+      if (const auto d = Date::parse(str(*it, "as_of")); d && source.as_of < *d) {
+        at = it;
+        break;
+      }
+    sources.insert(at, source_json(source));
+  }
 
   std::string text = "{\n";
   text += "  \"schema_version\": 1,\n";

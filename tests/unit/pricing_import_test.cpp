@@ -134,6 +134,58 @@ TEST(PricingImportTest, EveryOfferKindTogetherGivesLoadableVerifiedTables) {
   EXPECT_TRUE(v.problems.empty()) << v.problems.front();
 }
 
+// Two versions of one offer (DynamoDB us-east-1, before and after the 2024-11-01 on-demand cut),
+// imported in either order, give the same table: the older price in the row's history, the
+// newer one current from the newer offer's date (docs/pricing-import.md, "Older offers").
+TEST(PricingImportTest, TwoOfferVersionsInEitherOrderGiveOneDatedTable) {
+  const std::string older = "history/dynamodb-2024-10-15.json", newer = "history/dynamodb-2024-11-01.json";
+  std::map<std::string, std::string> tables;  // order -> the dynamodb table written
+  std::map<std::string, std::string> second_report;
+  for (const auto& order : {std::vector<std::string>{older, newer}, std::vector<std::string>{newer, older}}) {
+    TempPricingData pd(kFixtures / "history/pricing-data");
+    run_pricing_import(options_for(pd, {order[0]}));
+    const std::string name = order[0] == older ? "older first" : "newer first";
+    second_report[name] = run_pricing_import(options_for(pd, {order[1]})).text;
+    tables[name] = pd.snapshot().at("aws/us-east-1/dynamodb.json");
+    // Importing either version again changes nothing.
+    run_pricing_import(options_for(pd, {order[0]}));
+    run_pricing_import(options_for(pd, {order[1]}));
+    EXPECT_EQ(pd.snapshot().at("aws/us-east-1/dynamodb.json"), tables[name]) << name;
+
+    PriceCatalog catalog = load_pricing_data(pd.root());
+    const PriceRow& wru = catalog.find("dynamodb", "us-east-1", "on-demand-write-request-unit");
+    ASSERT_TRUE(wru.effective_from) << name;
+    EXPECT_EQ(*wru.effective_from, (Date{2024, 11, 1}));
+    EXPECT_EQ(wru.listed_price, Decimal::parse("0.625"));
+    EXPECT_EQ(wru.source->id, "aws-offer-AmazonDynamoDB-us-east-1-20241101000000");
+    ASSERT_EQ(wru.history.size(), 1u);
+    EXPECT_FALSE(wru.history[0].effective_from);  // the oldest known price: applies on every earlier date
+    EXPECT_EQ(wru.history[0].listed_price, Decimal::parse("1.25"));
+    EXPECT_EQ(wru.history[0].source->id, "aws-offer-AmazonDynamoDB-us-east-1-20241015000000");
+    EXPECT_EQ(catalog.find_on("dynamodb", "us-east-1", "on-demand-write-request-unit", Date{2024, 10, 31})
+                  .price.usd_per_unit(),
+              Decimal::parse("0.00000125"));
+    EXPECT_EQ(catalog.find_on("dynamodb", "us-east-1", "on-demand-read-request-unit", Date{2024, 11, 1})
+                  .price.usd_per_unit(),
+              Decimal::parse("0.000000125"));
+    // The same price in both versions: no history, cited from the newer offer.
+    const PriceRow& wcu = catalog.find("dynamodb", "us-east-1", "provisioned-wcu-hour");
+    EXPECT_TRUE(wcu.history.empty());
+    EXPECT_FALSE(wcu.effective_from);
+    EXPECT_EQ(wcu.source->id, "aws-offer-AmazonDynamoDB-us-east-1-20241101000000");
+  }
+  EXPECT_EQ(tables["older first"], tables["newer first"]);
+  const std::string gained =
+      "Rows that gained an earlier price in their history: on-demand-read-request-unit, on-demand-write-request-unit.";
+  EXPECT_NE(second_report["older first"].find("| changed | on-demand-write-request-unit |"), std::string::npos);
+  EXPECT_NE(second_report["older first"].find(gained), std::string::npos);
+  EXPECT_NE(second_report["newer first"].find("| older price (history) | on-demand-write-request-unit |"),
+            std::string::npos);
+  EXPECT_NE(second_report["newer first"].find(gained), std::string::npos);
+  EXPECT_NE(second_report["newer first"].find("1 price this older offer confirms kept as they were."),
+            std::string::npos);
+}
+
 TEST(PricingImportTest, AFailedImportLeavesEveryTableAsItWas) {
   TempPricingData pd(kFixtures / "pricing-data");
   const auto before = pd.snapshot();
