@@ -5,7 +5,10 @@
 // then read `terms.OnDemand` for those SKUs only, and stop before
 // `terms.Reserved` (the bulk of an EC2 file) unless `full_scan` is set.
 // Memory stays at one 4 MiB chunk plus the kept products, whatever the size
-// of the file. Filters and keys per offer: docs/pricing-import.md.
+// of the file. A file with `terms` before `products` (JSON keys have no order)
+// is read in two parts: `terms` skipped, `products` read, then the source is
+// sought back to `terms` (a source that cannot seek gets an error saying to
+// save the file first). Filters and keys per offer: docs/pricing-import.md.
 //
 // Example:
 //   StringByteSource source(text);
@@ -16,7 +19,8 @@
 // Errors (InputError, naming the file and a JSON pointer or line): invalid or
 // truncated JSON/CSV, two SKUs for one table key ("ambiguous", naming both),
 // a price that is not a decimal, an unexpected unit, tiers that do not cover
-// 0..Inf, terms before products, an offer code costproof does not import.
+// 0..Inf, terms before products from a source that cannot seek, an offer code
+// costproof does not import.
 #pragma once
 
 #include <cstdint>
