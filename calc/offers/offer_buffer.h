@@ -1,6 +1,6 @@
 // The read buffer shared by the offer-file scanners (offer_json.h, offer_csv.h).
 //
-// Holds one chunk (4 MiB by default) of the input. When a token reaches the
+// Holds one chunk (1 MiB by default) of the input. When a token reaches the
 // end of the chunk, refill() moves the unread tail (from `keep_from`) to the
 // front and reads the next chunk behind it, so a token never needs more than
 // one buffer. An error anywhere in a 500 MB file still names its line and
