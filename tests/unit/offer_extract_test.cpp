@@ -11,21 +11,16 @@
 
 #include "core/error.h"
 #include "offers/offer_extract.h"
+#include "offer_test_files.h"
 
 namespace costproof {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kFixtures = fs::path(COSTPROOF_SOURCE_DIR) / "tests/fixtures/offers";
-const fs::path kSamples = fs::path(COSTPROOF_SOURCE_DIR) / "../shared/aws-pricelist-samples";
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test_files::kFixtures;
+using test_files::kSamples;
+using test_files::slurp;
 
 OfferImport extract_text(const std::string& text, const std::string& label, ExtractOptions options = {},
                          std::size_t max_read = static_cast<std::size_t>(-1)) {
@@ -38,12 +33,7 @@ OfferImport extract_fixture(const std::string& name, ExtractOptions options = {}
 }
 
 std::string error_of(const std::string& name) {
-  try {
-    extract_fixture(name);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
+  return test_files::input_error_of([&] { extract_fixture(name); });
 }
 
 const OfferRow* find(const OfferImport& got, const std::string& service, const std::string& key,
@@ -394,12 +384,7 @@ std::string error_of_edited(const std::string& from, const std::string& to) {
   const auto at = text.find(from);
   if (at == std::string::npos) return "fixture has no " + from;
   text.replace(at, from.size(), to);
-  try {
-    extract_text(text, "vpc.json");
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
+  return test_files::input_error_of([&] { extract_text(text, "vpc.json"); });
 }
 
 TEST(OfferExtractErrorTest, DuplicateKeysAndSkusAreRefusedNotPicked) {
