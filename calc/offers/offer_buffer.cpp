@@ -117,7 +117,8 @@ std::string OfferBuffer::position(std::uint64_t offset) {
       std::vector<char> block(std::size_t{1} << 20);
       std::uint64_t done = 0;
       while (done < base_) {
-        const std::size_t n = source_.read(block.data(), static_cast<std::size_t>(std::min<std::uint64_t>(block.size(), base_ - done)));
+        const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(block.size(), base_ - done));
+        const std::size_t n = source_.read(block.data(), want);
         if (n == 0) break;
         line += count_newlines(block.data(), block.data() + n);
         for (std::size_t i = n; i > 0; --i)

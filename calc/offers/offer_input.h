@@ -47,7 +47,9 @@ class IstreamByteSource : public ByteSource {
     in_.read(buffer, static_cast<std::streamsize>(capacity));
     return static_cast<std::size_t>(in_.gcount());
   }
-  bool seekable() const override { return in_.rdbuf() && in_.rdbuf()->pubseekoff(0, std::ios::cur, std::ios::in) != -1; }
+  bool seekable() const override {
+    return in_.rdbuf() && in_.rdbuf()->pubseekoff(0, std::ios::cur, std::ios::in) != -1;
+  }
   bool seek(std::uint64_t offset) override {
     if (!seekable()) return false;
     in_.clear();
