@@ -62,6 +62,14 @@ class FileByteSource : public ByteSource {
       return static_cast<std::size_t>(n);
     }
   }
+  // A regular file (open_regular_file refuses anything else): an offer file with terms before
+  // products is read twice in parts.
+  bool seekable() const override { return true; }
+  bool seek(std::uint64_t offset) override {
+    if (::lseek(fd_, static_cast<off_t>(offset), SEEK_SET) < 0) return false;
+    done_ = offset;
+    return true;
+  }
   std::uint64_t size() const { return size_; }
 
  private:

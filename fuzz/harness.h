@@ -102,12 +102,13 @@ inline void claims_one(const std::uint8_t* data, std::size_t size, const Episode
 }
 
 // Any offer file (JSON or CSV, sniffed). The first byte picks a tiny chunk
-// size (1..64 bytes) so every token also meets a buffer boundary, and whether
-// to scan the whole file instead of stopping before terms.Reserved.
+// size (1..64 bytes) so every token also meets a buffer boundary, or with its
+// high bit a 1 MiB chunk (the fast skipping loop then runs over whole values),
+// and whether to scan the whole file instead of stopping before terms.Reserved.
 inline void offer_one(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return;
   ExtractOptions options;
-  options.chunk_bytes = 1 + data[0] % 64;
+  options.chunk_bytes = (data[0] & 0x80) != 0 ? std::size_t{1} << 20 : 1 + data[0] % 64;
   options.full_scan = (data[0] & 0x40) != 0;
   StringByteSource source(as_text(data + 1, size - 1));
   try {

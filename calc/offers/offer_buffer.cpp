@@ -1,5 +1,6 @@
 #include "offers/offer_buffer.h"
 
+#include <algorithm>
 #include <cstring>
 
 #if defined(__SSE2__)
@@ -48,7 +49,10 @@ std::uint64_t count_newlines(const char* begin, const char* end) {
 }
 
 OfferBuffer::OfferBuffer(ByteSource& source, std::string file, std::size_t chunk_bytes)
-    : source_(source), file_(std::move(file)), chunk_(chunk_bytes < 16 ? 16 : chunk_bytes) {
+    : source_(source),
+      file_(std::move(file)),
+      chunk_(chunk_bytes < 16 ? 16 : chunk_bytes),
+      count_lines_(!source.seekable()) {
   buf_.resize(chunk_);
   pos_ = end_ = buf_.data();
 }
@@ -60,12 +64,14 @@ bool OfferBuffer::refill(const char* keep_from) {
   const auto kept = static_cast<std::size_t>(end_ - keep_from);
   const auto pos_rel = static_cast<std::size_t>(pos_ - keep_from);
   if (dropped > 0) {
-    lines_before_ += count_newlines(begin, keep_from);
-    for (const char* p = keep_from; p > begin; --p)
-      if (p[-1] == '\n') {
-        line_start_before_ = base_ + static_cast<std::uint64_t>(p - begin);
-        break;
-      }
+    if (count_lines_) {
+      lines_before_ += count_newlines(begin, keep_from);
+      for (const char* p = keep_from; p > begin; --p)
+        if (p[-1] == '\n') {
+          line_start_before_ = base_ + static_cast<std::uint64_t>(p - begin);
+          break;
+        }
+    }
     base_ += dropped;
     std::memmove(begin, keep_from, kept);
   }
@@ -93,9 +99,38 @@ bool OfferBuffer::refill(const char* keep_from) {
   return n > 0;
 }
 
-std::string OfferBuffer::position(std::uint64_t offset) const {
+bool OfferBuffer::seek(std::uint64_t offset) {
+  if (count_lines_ || !source_.seek(offset)) return false;
+  base_ = offset;
+  pos_ = end_ = buf_.data();
+  eof_ = false;
+  return true;
+}
+
+std::string OfferBuffer::position(std::uint64_t offset) {
   std::uint64_t line = lines_before_ + 1;
   std::uint64_t line_start = line_start_before_;
+  if (!count_lines_ && base_ > 0) {
+    // Count the lines before the chunk by reading the input again from its start.
+    const std::uint64_t resume = base_ + static_cast<std::uint64_t>(end_ - buf_.data());
+    if (source_.seek(0)) {
+      std::vector<char> block(std::size_t{1} << 20);
+      std::uint64_t done = 0;
+      while (done < base_) {
+        const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(block.size(), base_ - done));
+        const std::size_t n = source_.read(block.data(), want);
+        if (n == 0) break;
+        line += count_newlines(block.data(), block.data() + n);
+        for (std::size_t i = n; i > 0; --i)
+          if (block[i - 1] == '\n') {
+            line_start = done + i;
+            break;
+          }
+        done += n;
+      }
+      source_.seek(resume);
+    }
+  }
   if (offset >= base_) {
     const char* begin = buf_.data();
     const std::uint64_t avail = static_cast<std::uint64_t>(end_ - begin);

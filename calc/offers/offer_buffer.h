@@ -1,10 +1,12 @@
 // The read buffer shared by the offer-file scanners (offer_json.h, offer_csv.h).
 //
-// Holds one chunk (4 MiB by default) of the input. When a token reaches the
+// Holds one chunk (1 MiB by default) of the input. When a token reaches the
 // end of the chunk, refill() moves the unread tail (from `keep_from`) to the
 // front and reads the next chunk behind it, so a token never needs more than
-// one buffer. Newlines in the bytes that are dropped are counted on the way,
-// so an error anywhere in a 500 MB file can still name its line and column.
+// one buffer. An error anywhere in a 500 MB file still names its line and
+// column: when the source can seek (a file), position() reads the input again
+// up to the error to count the lines (reading stays free of line counting);
+// otherwise the newlines in the bytes that are dropped are counted on the way.
 #pragma once
 
 #include <cstdint>
@@ -24,9 +26,15 @@ class OfferBuffer {
   std::uint64_t offset() const { return base_ + static_cast<std::uint64_t>(pos_ - data()); }
   // Bytes taken from the source so far (>= offset(): the rest of the chunk is read ahead).
   std::uint64_t bytes_read() const { return bytes_read_; }
-  // "line 12, column 5 (byte 301)" for an offset not before the current chunk.
-  std::string position(std::uint64_t offset) const;
-  std::string position() const { return position(offset()); }
+  // "line 12, column 5 (byte 301)" for an offset not before the current chunk. May re-read the
+  // input before the chunk (then the source is left where it was).
+  std::string position(std::uint64_t offset);
+  std::string position() { return position(offset()); }
+  // True when seek() works (the source is a file or a string, not a pipe).
+  bool seekable() const { return !count_lines_; }
+  // Continues reading at byte `offset` of the input (before or after the current one): the
+  // chunk is dropped and refilled from there. False (nothing moved) when the source cannot seek.
+  bool seek(std::uint64_t offset);
 
  protected:
   char* data() { return buf_.data(); }
@@ -47,8 +55,9 @@ class OfferBuffer {
   std::size_t chunk_;
   std::uint64_t base_ = 0;        // absolute offset of data()[0]
   std::uint64_t bytes_read_ = 0;
-  std::uint64_t lines_before_ = 0;               // newlines before base_
-  std::uint64_t line_start_before_ = 0;          // offset just after the last newline before base_
+  bool count_lines_;                             // count newlines on refill (the source cannot seek)
+  std::uint64_t lines_before_ = 0;               // newlines before base_ (when count_lines_)
+  std::uint64_t line_start_before_ = 0;          // offset just after the last newline before base_ (same)
   bool eof_ = false;
 };
 

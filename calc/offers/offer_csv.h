@@ -2,7 +2,7 @@
 // "" inside quotes is one quote, a quoted field may hold commas and newlines).
 //
 // Service CSVs quote every field, Savings Plans CSVs quote none; both work.
-// One record at a time is held (in the 4 MiB buffer), so memory is bounded.
+// One record at a time is held (in the 1 MiB buffer), so memory is bounded.
 //
 // Example:
 //   OfferCsvReader csv(source, "index.csv");
@@ -21,7 +21,7 @@ namespace costproof {
 
 class OfferCsvReader : public OfferBuffer {
  public:
-  OfferCsvReader(ByteSource& source, std::string file, std::size_t chunk_bytes = std::size_t{4} << 20);
+  OfferCsvReader(ByteSource& source, std::string file, std::size_t chunk_bytes = std::size_t{1} << 20);
 
   // Reads the next record; false at the end of the input. A blank line is a
   // record with one empty field. Views stay valid until the next call.

@@ -584,6 +584,7 @@ class JsonExtractor {
     OfferJsonScanner::Cursor top;
     std::string_view key;
     bool seen_products = false;
+    std::optional<std::uint64_t> terms_at;  // where a "terms" value before "products" starts
     while (json_.next_key(top, key)) {
       if (key == "offerCode") {
         out_.offer_code = std::string(json_.string("offerCode"));
@@ -600,12 +601,14 @@ class JsonExtractor {
           out_.kind = kind_for(out_.offer_code, "/products");
           products();
         }
+      } else if (key == "terms" && !seen_products) {
+        // JSON objects have no key order: skip the terms (validating them), read the products,
+        // then come back. Memory stays at one chunk; only a pipe cannot be read twice.
+        if (!json_.seekable()) terms_first_error();
+        terms_at = json_.offset();
+        json_.skip_value();
       } else if (key == "terms") {
-        if (!seen_products)
-          fail(out_.file, "/terms",
-               "terms come before products in this file; costproof reads an offer file in one pass and needs the "
-               "products first (as in every AWS offer file)");
-        if (terms()) {  // stopped early
+        if (terms(false)) {  // stopped early
           out_.stopped_early = true;
           return;
         }
@@ -615,6 +618,11 @@ class JsonExtractor {
     }
     json_.expect_end();
     if (!seen_products) fail(out_.file, "", "no \"products\" in this file; is it an AWS Price List offer file?");
+    out_.bytes_parsed = json_.offset();
+    if (terms_at) {
+      if (!json_.seek(*terms_at)) terms_first_error();
+      terms(true);
+    }
   }
 
   Collector& collector() { return collect_; }
@@ -668,14 +676,22 @@ class JsonExtractor {
     }
   }
 
-  // Returns true when it stopped early (the rest of the file is not needed).
-  bool terms() {
+  [[noreturn]] void terms_first_error() {
+    fail(out_.file, "/terms",
+         "terms come before products in this file, and this input cannot be read twice (a pipe?); costproof needs "
+         "the products to read the terms: save the file and import the saved copy");
+  }
+
+  // Returns true when it stopped early (the rest of the file is not needed). `again`: the file
+  // was parsed whole already (terms came first), so stop after terms.OnDemand, and report nothing.
+  bool terms(bool again) {
     json_.begin_object("terms");
     OfferJsonScanner::Cursor c;
     c.pointer = "/terms";
     std::string_view key;
     bool on_demand_done = false;
     while (json_.next_key(c, key)) {
+      if (on_demand_done && again) return true;
       if (on_demand_done && !opt_.full_scan) {
         out_.stopped_before = "terms." + std::string(key);
         out_.bytes_parsed = json_.offset();
@@ -1087,35 +1103,6 @@ class CsvExtractor {
   std::vector<std::string> header_;
 };
 
-// Lets the format be sniffed from the first bytes and then hands them on.
-class SniffedSource : public ByteSource {
- public:
-  explicit SniffedSource(ByteSource& inner) : inner_(inner) {
-    head_.resize(4096);
-    std::size_t n = 0;
-    while (n < head_.size()) {
-      const std::size_t got = inner_.read(head_.data() + n, head_.size() - n);
-      if (got == 0) break;
-      n += got;
-    }
-    head_.resize(n);
-  }
-  std::size_t read(char* buffer, std::size_t capacity) override {
-    if (pos_ < head_.size()) {
-      const std::size_t n = std::min(capacity, head_.size() - pos_);
-      std::memcpy(buffer, head_.data() + pos_, n);
-      pos_ += n;
-      return n;
-    }
-    return inner_.read(buffer, capacity);
-  }
-  const std::string& head() const { return head_; }
-
- private:
-  ByteSource& inner_;
-  std::string head_;
-  std::size_t pos_ = 0;
-};
 
 }  // namespace
 
@@ -1218,7 +1205,7 @@ KeyScope offer_key_scope(OfferKind kind, const std::string& service, const std::
 OfferImport extract_offer(ByteSource& source, const std::string& file, const ExtractOptions& options) {
   OfferImport out;
   out.file = file;
-  SniffedSource sniffed(source);
+  PrefixedSource sniffed(read_head(source, 4096), source);  // the format is told by the first bytes
   const std::string& head = sniffed.head();
   std::size_t i = 0;
   if (head.size() >= 3 && head.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;  // UTF-8 byte order mark
@@ -1232,7 +1219,6 @@ OfferImport extract_offer(ByteSource& source, const std::string& file, const Ext
     JsonExtractor ex(json, out, options);
     ex.run();
     ex.collector().finish();
-    if (!out.stopped_early) out.bytes_parsed = json.offset();
     out.bytes_read = json.bytes_read();
   } else if (first == '"' || std::isalpha(static_cast<unsigned char>(first))) {
     out.format = "csv";

@@ -153,25 +153,6 @@ std::string read_all(ByteSource& source, const std::string& file, std::string pr
   return text;
 }
 
-// Serves a string already read, then the rest of the inner source.
-class PrefixedSource : public ByteSource {
- public:
-  PrefixedSource(std::string head, ByteSource& inner) : head_(std::move(head)), inner_(inner) {}
-  std::size_t read(char* buffer, std::size_t capacity) override {
-    if (pos_ < head_.size()) {
-      const std::size_t n = std::min(capacity, head_.size() - pos_);
-      std::memcpy(buffer, head_.data() + pos_, n);
-      pos_ += n;
-      return n;
-    }
-    return inner_.read(buffer, capacity);
-  }
-
- private:
-  std::string head_;
-  ByteSource& inner_;
-  std::size_t pos_ = 0;
-};
 
 // The first object key of a JSON text, "" when there is none in `head`.
 std::string first_key(const std::string& head, std::size_t i) {
@@ -476,14 +457,7 @@ KeyScope feed_key_scope(OfferKind kind, const std::string& service, const std::s
 
 std::vector<OfferImport> extract_price_documents(ByteSource& source, const std::string& file,
                                                  const ExtractOptions& options) {
-  std::string head(4096, '\0');
-  std::size_t n = 0;
-  while (n < head.size()) {
-    const std::size_t got = source.read(head.data() + n, head.size() - n);
-    if (got == 0) break;
-    n += got;
-  }
-  head.resize(n);
+  std::string head = read_head(source, 4096);
   std::size_t i = 0;
   if (head.size() >= 3 && head.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;
   while (i < head.size() && std::strchr(" \t\r\n", head[i]) && head[i] != '\0') ++i;

@@ -1,6 +1,7 @@
 #include "offers/offer_json.h"
 
 #include <array>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -187,16 +188,56 @@ bool OfferJsonScanner::next_key(Cursor& cursor, std::string_view& key) {
   return true;
 }
 
-void OfferJsonScanner::remember_key(Cursor& cursor, std::string_view key) {
-  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a offset basis
-  for (const char c : key) hash = (hash ^ uc(c)) * 1099511628211ull;
-  bool seen = false;
-  for (std::size_t i = 0; i < cursor.few && !seen; ++i) seen = cursor.few_hashes[i] == hash;
-  if (!seen) {
-    if (cursor.few < kFewKeys) cursor.few_hashes[cursor.few++] = hash;
-    else seen = !cursor.many_keys.emplace(key).second;
+namespace {
+// Inserts `hash` (non-zero) into the open-addressing table `slots` (a power of two long, at
+// most half full); false when it is already there.
+bool insert_hash(std::uint64_t* slots, std::size_t size, std::uint64_t hash) {
+  for (std::size_t i = static_cast<std::size_t>(hash) & (size - 1);; i = (i + 1) & (size - 1)) {
+    if (slots[i] == hash) return false;
+    if (slots[i] == 0) {
+      slots[i] = hash;
+      return true;
+    }
   }
-  if (!seen) return;
+}
+}  // namespace
+
+void OfferJsonScanner::remember_key(Cursor& cursor, std::string_view key) {
+  // Eight bytes at a time, the length first. Each step (xor a word, multiply by an odd
+  // constant, xor-shift) is a bijection of the state, so two different keys of one length
+  // never get one hash; keys of different lengths do only by chance (2^-64).
+  constexpr std::uint64_t kMul = 0xff51afd7ed558ccdull;
+  std::uint64_t hash = 0x9E3779B97F4A7C15ull ^ key.size();
+  const auto mix = [&hash](std::uint64_t word) {
+    hash = (hash ^ word) * kMul;
+    hash ^= hash >> 32;
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= key.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, key.data() + i, 8);
+    mix(word);
+  }
+  if (i < key.size()) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, key.data() + i, key.size() - i);
+    mix(word);
+  }
+  if (hash == 0) hash = 1;  // 0 marks an empty slot
+  std::uint64_t* slots = cursor.more.empty() ? cursor.slots.data() : cursor.more.data();
+  std::size_t size = cursor.more.empty() ? kInlineSlots : cursor.more.size();
+  if (2 * (cursor.keys + 1) > size) {  // grow: rehash into a table four times the size
+    std::vector<std::uint64_t> grown(size * 4, 0);
+    for (std::size_t k = 0; k < size; ++k)
+      if (slots[k] != 0) insert_hash(grown.data(), grown.size(), slots[k]);
+    cursor.more = std::move(grown);
+    slots = cursor.more.data();
+    size = cursor.more.size();
+  }
+  if (insert_hash(slots, size, hash)) {
+    ++cursor.keys;
+    return;
+  }
   throw InputError(file(), cursor.pointer + "/" + escape_pointer_token(key),
                    "duplicate key \"" + std::string(key) + "\" at " + position() +
                        " (the object already has one); costproof does not pick one of two values silently, so "
@@ -372,60 +413,145 @@ void OfferJsonScanner::skip_literal() {
   }
 }
 
+namespace {
+// Helpers of skip_fast over the loaded bytes [p, e), inlined into its loop.
+#define COSTPROOF_INLINE inline __attribute__((always_inline))
+// Skips whitespace; false when the chunk ends first.
+COSTPROOF_INLINE bool fast_ws(char*& p, char* const e) {
+  if (p < e && kWs[uc(*p)]) p = skip_whitespace(p + 1, e);
+  return p < e;
+}
+// A string without escapes from p (at its '"'); false (p unmoved) for anything else.
+COSTPROOF_INLINE bool fast_plain_string(char*& p, char* const e) {
+  char* const q = find_string_stop(p + 1, e);
+  if (q == e || *q != '"') return false;
+  p = q + 1;
+  return true;
+}
+// An object key from p (whitespace first), its ':' and the whitespace after; false (p unmoved)
+// for anything else.
+COSTPROOF_INLINE bool fast_key(char*& p, char* const e) {
+  char* q = p;
+  if (!fast_ws(q, e) || *q != '"' || !fast_plain_string(q, e) || !fast_ws(q, e) || *q != ':') return false;
+  p = q + 1;
+  return true;
+}
+#undef COSTPROOF_INLINE
+}  // namespace
+
+bool OfferJsonScanner::skip_fast(std::size_t depth0, bool& want_value) {
+  char* p = pos_;
+  char* const e = end_;
+  const auto ws = [&p, e]() { return fast_ws(p, e); };
+  const auto plain_string = [&p, e]() { return fast_plain_string(p, e); };
+  const auto key = [&p, e]() { return fast_key(p, e); };
+  for (;;) {
+    pos_ = p;  // every token before p is complete and valid
+    if (want_value) {
+      if (!ws()) return false;
+      pos_ = p;
+      const char c = *p;
+      if (c == '"') {
+        if (!plain_string()) return false;
+      } else if (c == '{' || c == '[') {
+        char* const open = p++;
+        const char close = c == '{' ? '}' : ']';
+        if (!ws()) {
+          p = open;
+          return false;
+        }
+        if (*p == close) {
+          ++p;
+        } else {
+          if (c == '{' && !key()) {
+            p = open;
+            return false;
+          }
+          stack_.push_back(c);
+          continue;
+        }
+      } else {
+        return false;  // a number, a literal or an error
+      }
+      want_value = false;
+      continue;
+    }
+    if (stack_.size() == depth0) return true;
+    if (!ws()) return false;
+    const char top = stack_.back();
+    const char d = *p;
+    if (d == ',') {
+      ++p;
+      if (top == '{' && !key()) {
+        p = pos_;
+        return false;
+      }
+      want_value = true;
+    } else if (d == (top == '{' ? '}' : ']')) {
+      ++p;
+      stack_.pop_back();
+    } else {
+      return false;
+    }
+  }
+}
+
+void OfferJsonScanner::skip_key() {
+  if (peek() != '"') syntax_error("a quoted object key");
+  skip_string();
+  if (peek() != ':') syntax_error("':' after an object key");
+  ++pos_;
+}
+
 void OfferJsonScanner::skip_value() {
   const std::size_t depth0 = stack_.size();
+  bool want_value = true;
   for (;;) {
-    // One value.
-    const int c = peek();
-    if (c == '"') {
-      skip_string();
-    } else if (c == '{') {
-      ++pos_;
-      if (peek() == '}') {
-        ++pos_;
-      } else {
-        stack_.push_back('{');
-        if (peek() != '"') syntax_error("a quoted object key");
+    if (skip_fast(depth0, want_value)) return;
+    // One token the fast path left, checked step by step (refilling, reporting errors).
+    if (want_value) {
+      want_value = false;
+      const int c = peek();
+      if (c == '"') {
         skip_string();
-        if (peek() != ':') syntax_error("':' after an object key");
+      } else if (c == '{') {
         ++pos_;
-        continue;
-      }
-    } else if (c == '[') {
-      ++pos_;
-      if (peek() == ']') {
+        if (peek() == '}') {
+          ++pos_;
+        } else {
+          stack_.push_back('{');
+          skip_key();
+          want_value = true;
+        }
+      } else if (c == '[') {
         ++pos_;
+        if (peek() == ']') {
+          ++pos_;
+        } else {
+          stack_.push_back('[');
+          want_value = true;
+        }
+      } else if (c == '-' || (c >= '0' && c <= '9')) {
+        skip_number();
+      } else if (c == 't' || c == 'f' || c == 'n') {
+        skip_literal();
       } else {
-        stack_.push_back('[');
-        continue;
+        syntax_error("a JSON value");
       }
-    } else if (c == '-' || (c >= '0' && c <= '9')) {
-      skip_number();
-    } else if (c == 't' || c == 'f' || c == 'n') {
-      skip_literal();
-    } else {
-      syntax_error("a JSON value");
+      continue;
     }
     // After a value: close containers or move to the next member/element.
-    for (;;) {
-      if (stack_.size() == depth0) return;
-      const int d = peek();
-      const char top = stack_.back();
-      if (d == ',') {
-        ++pos_;
-        if (top == '{') {
-          if (peek() != '"') syntax_error("a quoted object key");
-          skip_string();
-          if (peek() != ':') syntax_error("':' after an object key");
-          ++pos_;
-        }
-        break;
-      }
-      if ((top == '{' && d == '}') || (top == '[' && d == ']')) {
-        ++pos_;
-        stack_.pop_back();
-        continue;
-      }
+    if (stack_.size() == depth0) return;
+    const int d = peek();
+    const char top = stack_.back();
+    if (d == ',') {
+      ++pos_;
+      if (top == '{') skip_key();
+      want_value = true;
+    } else if ((top == '{' && d == '}') || (top == '[' && d == ']')) {
+      ++pos_;
+      stack_.pop_back();
+    } else {
       syntax_error(top == '{' ? "',' or '}' after an object member" : "',' or ']' after an array element");
     }
   }

@@ -2,7 +2,7 @@
 //
 // Not a general JSON library: the caller walks the structure it expects
 // (objects by key, arrays by element) and skips every value it does not
-// need. Nothing is kept beyond the current 4 MiB chunk, so memory stays
+// need. Nothing is kept beyond the current 1 MiB chunk, so memory stays
 // bounded whatever the file size, and the caller can stop at any point.
 // Everything it reads or skips is validated as JSON (strings, escapes,
 // numbers, literals, nesting); an error names the line, column and byte.
@@ -22,7 +22,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "offers/offer_buffer.h"
@@ -31,21 +30,22 @@ namespace costproof {
 
 class OfferJsonScanner : public OfferBuffer {
  public:
-  OfferJsonScanner(ByteSource& source, std::string file, std::size_t chunk_bytes = std::size_t{4} << 20);
+  OfferJsonScanner(ByteSource& source, std::string file, std::size_t chunk_bytes = std::size_t{1} << 20);
 
   // Position inside one object or array being walked.
   struct Cursor {
     bool first = true;
     std::string pointer;             // the object's JSON pointer, for messages ("" = the top level)
-    // Keys seen so far. The first kFewKeys (an attribute object has ~20) are kept as 64-bit
-    // FNV-1a hashes, inline: no allocation per object (equal hashes of different keys are so
-    // unlikely that they are reported as the duplicate they almost surely are). Later keys (the
-    // products object has one per SKU) are kept themselves in `many_keys`.
-    std::array<std::uint64_t, 64> few_hashes{};
-    std::size_t few = 0;
-    std::unordered_set<std::string> many_keys;
+    // Keys seen so far, as 64-bit hashes in an open-addressing table (0 = an empty slot):
+    // kInlineSlots inline, so an attribute object (~20 keys) allocates nothing, then `more`, grown
+    // 4x at half full (the products object has one key per SKU, ~90,000 for EC2: 2 MB). Two
+    // different keys of one length never share a hash (remember_key); of two lengths, only by
+    // a 2^-64 chance, so an equal hash is reported as the duplicate it almost surely is.
+    std::array<std::uint64_t, 32> slots{};
+    std::vector<std::uint64_t> more;
+    std::size_t keys = 0;
   };
-  static constexpr std::size_t kFewKeys = 64;
+  static constexpr std::size_t kInlineSlots = 32;
 
   // The next non-whitespace byte, not consumed; -1 at the end of the input.
   int peek();
@@ -74,6 +74,13 @@ class OfferJsonScanner : public OfferBuffer {
   // Records `key` in `cursor`; throws InputError if it is already there.
   void remember_key(Cursor& cursor, std::string_view key);
   void skip_string();
+  // A key, its ':' (inside a skipped object).
+  void skip_key();
+  // The fast part of skip_value: walks plain strings, whitespace and brackets in the bytes
+  // already loaded, with no call per byte. Stops before anything else (a number, a literal, an
+  // escape, the end of the chunk, an error), leaving it to the checked step by step path;
+  // returns true when the value is done. `want_value`: a value comes next (else a ',' or a close).
+  bool skip_fast(std::size_t depth0, bool& want_value);
   void skip_number();
   void skip_literal();
   // The byte at pos_ after making sure one is loaded (refilling from `keep`), or -1 at the end.

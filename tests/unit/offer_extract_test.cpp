@@ -11,21 +11,16 @@
 
 #include "core/error.h"
 #include "offers/offer_extract.h"
+#include "offer_test_files.h"
 
 namespace costproof {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kFixtures = fs::path(COSTPROOF_SOURCE_DIR) / "tests/fixtures/offers";
-const fs::path kSamples = fs::path(COSTPROOF_SOURCE_DIR) / "../shared/aws-pricelist-samples";
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test_files::kFixtures;
+using test_files::kSamples;
+using test_files::slurp;
 
 OfferImport extract_text(const std::string& text, const std::string& label, ExtractOptions options = {},
                          std::size_t max_read = static_cast<std::size_t>(-1)) {
@@ -38,12 +33,7 @@ OfferImport extract_fixture(const std::string& name, ExtractOptions options = {}
 }
 
 std::string error_of(const std::string& name) {
-  try {
-    extract_fixture(name);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
+  return test_files::input_error_of([&] { extract_fixture(name); });
 }
 
 const OfferRow* find(const OfferImport& got, const std::string& service, const std::string& key,
@@ -96,6 +86,69 @@ TEST(OfferExtractTest, Ec2StopsBeforeReservedUnlessFullScan) {
   EXPECT_FALSE(all.stopped_early);
   EXPECT_EQ(all.bytes_parsed, text.size());
   EXPECT_EQ(keys(all), keys(quick));
+}
+
+// Every field of every row, for comparing two imports of the same data.
+std::vector<std::string> rows_of(const OfferImport& got) {
+  std::vector<std::string> out;
+  for (const auto& r : got.rows)
+    out.push_back(r.region + " " + r.service + " " + r.key + " " + r.unit + " " + r.price_text + " " +
+                  (r.tier_start ? r.tier_start->to_string() : "-") + " " + (r.tier_end ? r.tier_end->to_string() : "-") +
+                  " " + r.description + " " + r.sku + " " + r.rate_code + " " + r.where);
+  return out;
+}
+
+// A source that cannot seek (a pipe).
+class PipeSource : public ByteSource {
+ public:
+  explicit PipeSource(std::string_view text, std::size_t max_chunk = 4096) : inner_(text, max_chunk) {}
+  std::size_t read(char* buffer, std::size_t capacity) override { return inner_.read(buffer, capacity); }
+
+ private:
+  StringByteSource inner_;
+};
+
+TEST(OfferExtractTest, TermsBeforeProductsGiveTheSameRowsAsProductsFirst) {
+  // ec2-small-terms-first.json is ec2-small.json with the "terms" member moved before "products".
+  const std::string first = slurp(kFixtures / "ec2-small-terms-first.json");
+  const OfferImport want = extract_fixture("ec2-small.json");
+  ASSERT_EQ(want.rows.size(), 5u);
+  for (const std::size_t max_read : {std::size_t{7}, std::size_t{1000}, static_cast<std::size_t>(-1)})
+    for (const bool full_scan : {false, true}) {
+      ExtractOptions options;
+      options.full_scan = full_scan;
+      options.chunk_bytes = max_read == 7 ? 16 : options.chunk_bytes;  // every token across a refill
+      const OfferImport got = extract_text(first, "ec2-small-terms-first.json", options, max_read);
+      EXPECT_EQ(rows_of(got), rows_of(want)) << max_read << " " << full_scan;
+      EXPECT_EQ(got.products, want.products);
+      EXPECT_EQ(got.products_kept, want.products_kept);
+      EXPECT_EQ(got.notes, want.notes);
+      // The whole file was parsed (the terms skipped, then read again up to terms.Reserved).
+      EXPECT_FALSE(got.stopped_early);
+      EXPECT_EQ(got.bytes_parsed, first.size());
+      EXPECT_GT(got.bytes_read, first.size());
+    }
+  // A std::istream that can seek works too.
+  std::istringstream in(first);
+  IstreamByteSource stream(in);
+  EXPECT_EQ(rows_of(extract_offer(stream, "x.json", {})), rows_of(want));
+}
+
+TEST(OfferExtractErrorTest, TermsBeforeProductsFromAPipeSaysToSaveTheFile) {
+  const std::string first = slurp(kFixtures / "ec2-small-terms-first.json");
+  PipeSource pipe(first);
+  try {
+    extract_offer(pipe, "-", {});
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "-: /terms: terms come before products in this file, and this input cannot be read twice (a pipe?); "
+              "costproof needs the products to read the terms: save the file and import the saved copy");
+  }
+  // Products first, a pipe is fine.
+  const std::string products_first = slurp(kFixtures / "ec2-small.json");
+  PipeSource ok(products_first);
+  EXPECT_EQ(extract_offer(ok, "-", {}).rows.size(), 5u);
 }
 
 TEST(OfferExtractTest, JsonAndCsvOfTheSameOfferGiveTheSameRows) {
@@ -331,12 +384,7 @@ std::string error_of_edited(const std::string& from, const std::string& to) {
   const auto at = text.find(from);
   if (at == std::string::npos) return "fixture has no " + from;
   text.replace(at, from.size(), to);
-  try {
-    extract_text(text, "vpc.json");
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
+  return test_files::input_error_of([&] { extract_text(text, "vpc.json"); });
 }
 
 TEST(OfferExtractErrorTest, DuplicateKeysAndSkusAreRefusedNotPicked) {
@@ -387,13 +435,39 @@ TEST(OfferExtractErrorTest, TruncatedAndMalformedFilesGetPositions) {
   EXPECT_NE(error_of("err-csv-unclosed-quote.csv").find("ends inside a quoted field"), std::string::npos);
 }
 
+// A file (seekable) gets its line counted on error by reading it again; a pipe counts lines
+// while reading. Both name the same position, whatever the chunk size.
+TEST(OfferExtractErrorTest, PositionsAreTheSameFromAFileAndFromAPipe) {
+  for (const std::string name : {"err-truncated.json", "err-malformed.json"}) {
+    const std::string text = slurp(kFixtures / name);
+    for (const std::size_t chunk : {std::size_t{16}, std::size_t{100}, std::size_t{4} << 20}) {
+      ExtractOptions options;
+      options.chunk_bytes = chunk;
+      std::string from_file, from_pipe;
+      try {
+        extract_text(text, name, options, 37);
+      } catch (const InputError& e) {
+        from_file = e.what();
+      }
+      try {
+        PipeSource pipe(text, 37);
+        extract_offer(pipe, name, options);
+      } catch (const InputError& e) {
+        from_pipe = e.what();
+      }
+      EXPECT_NE(from_file.find(" at line "), std::string::npos) << from_file;
+      EXPECT_EQ(from_file, from_pipe) << chunk;
+    }
+  }
+  EXPECT_NE(error_of("err-malformed.json").find("invalid JSON at line 20, column 9 (byte 642)"), std::string::npos);
+}
+
 TEST(OfferExtractErrorTest, BadPriceUnitOrderAndOfferAreNamed) {
   EXPECT_EQ(error_of("err-bad-price.json"),
             "err-bad-price.json: /terms/OnDemand/M7IXLARGEUSED001/M7IXLARGEUSED001.JRTCKXETXF/priceDimensions/"
             "M7IXLARGEUSED001.JRTCKXETXF.6YS6EN2CT7/pricePerUnit/USD: expected a price as a decimal string such as "
             "\"0.0450000000\", got \"0.20.16\"");
   EXPECT_NE(error_of("err-bad-unit.json").find("unit \"Quantity\" for vpc \"nat-gateway-hour\""), std::string::npos);
-  EXPECT_NE(error_of("err-terms-before-products.json").find("/terms: terms come before products"), std::string::npos);
   EXPECT_NE(error_of("err-unknown-offer.json").find("offer \"AmazonS3\" is not one costproof imports"),
             std::string::npos);
   EXPECT_THROW(extract_text("", "e.json"), InputError);

@@ -13,20 +13,15 @@
 
 #include "core/error.h"
 #include "offers/offer_feed.h"
+#include "offer_test_files.h"
 
 namespace costproof {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kSamples = fs::path(COSTPROOF_SOURCE_DIR) / "../shared/aws-pricelist-samples";
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test_files::kSamples;
+using test_files::slurp;
 
 std::vector<OfferImport> read_text(const std::string& text, ExtractOptions options = {}, std::size_t max_chunk = 7) {
   StringByteSource source(text, max_chunk);
@@ -34,12 +29,7 @@ std::vector<OfferImport> read_text(const std::string& text, ExtractOptions optio
 }
 
 std::string error_of(const std::string& text) {
-  try {
-    read_text(text);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(no error)";
+  return test_files::input_error_of([&] { read_text(text); });
 }
 
 const OfferRow* find(const OfferImport& o, const std::string& region, const std::string& key,

@@ -108,6 +108,44 @@ TEST(OfferJsonScannerTest, TruncatedInputSaysSo) {
   }
 }
 
+// skip_value over a whole document: "ok" or the error message.
+std::string skip_text(std::string_view text, std::size_t chunk, std::size_t max_read) {
+  try {
+    StringByteSource source(text, max_read);
+    OfferJsonScanner json(source, "t.json", chunk);
+    json.skip_value();
+    json.expect_end();
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "ok";
+}
+
+TEST(OfferJsonScannerTest, SkippingChecksAsMuchAsWalkingAtEveryChunkSize) {
+  // With a large chunk the fast loop of skip_value runs over most bytes; with 16-byte chunks
+  // and 3-byte reads it hands almost every token to the checked path. Same answers.
+  const std::string nested =
+      "{\n  \"terms\" : {\n    \"Reserved\" : {\n      \"S.T\" : {\"a\" : [ ], \"b\" : { }, \"c\" : [1, -0.5e-3, true, "
+      "null, false, \"x\\\"y\\u00e9\"], \"d\" : {\"e\" : {\"f\" : [[], [{}], \"g\"]}}}\n    }\n  }\n}\n";
+  const std::vector<std::string> broken = {
+      "{\"a\" : {\"b\" : [\"c\" \"d\"]}}",  "{\"a\" : {\"b\" : \"c\",}}",      "{\"a\" : {\"b\" : [1,]}}",
+      "{\"a\" : {\"b\" \"c\"}}",            "{\"a\" : {b : 1}}",                "{\"a\" : [\"x\\q\"]}",
+      "{\"a\" : [\"x\ty\"]}",                "{\"a\" : {\"b\" : [}]}",           "{\"a\" : {\"b\" : tru}}",
+      "{\"a\" : {\"b\" : {\"c\" : 1}}",      "{\"a\" : [[[\"x\"]]]]}",          "{\"a\" : {\"b\" : \"c\"}} }",
+  };
+  EXPECT_EQ(skip_text(nested, 1 << 16, 1 << 16), "ok");
+  for (const std::size_t chunk : {16u, 17u, 64u})
+    for (const std::size_t max_read : {1u, 3u, 7u}) {
+      EXPECT_EQ(skip_text(nested, chunk, max_read), "ok") << chunk << " " << max_read;
+      for (const auto& text : broken)
+        EXPECT_EQ(skip_text(text, chunk, max_read), skip_text(text, 1 << 16, 1 << 16)) << text;
+    }
+  EXPECT_EQ(skip_text(broken[0], 1 << 16, 1 << 16),
+            "t.json: invalid JSON at line 1, column 20 (byte 19): expected ',' or ']' after an array element, got "
+            "'\"'. An AWS offer file is one JSON object; check that the file is not damaged");
+  for (const auto& text : broken) EXPECT_NE(skip_text(text, 1 << 16, 1 << 16), "ok") << text;
+}
+
 TEST(OfferBufferTest, CountsNewlinesExactly) {
   std::string text;
   for (int i = 0; i < 1000; ++i) text += std::string(static_cast<std::size_t>(i % 37), 'a') + (i % 3 ? "\n" : "\n\n");
@@ -167,9 +205,9 @@ TEST(OfferCsvReaderTest, UnclosedQuoteAtTheEndIsAnError) {
 }
 
 TEST(OfferJsonScannerTest, DuplicateKeysAreRefusedWithPointerAndLine) {
-  // Few keys (inline hashes) and many (the keys past kFewKeys in a set), the duplicate of an
+  // Few keys (the inline table) and many (the table grown on the heap, several times), the duplicate of an
   // early key and of a late one, all behave alike.
-  for (const std::size_t many : {std::size_t{2}, std::size_t{100}}) {
+  for (const std::size_t many : {std::size_t{2}, std::size_t{100}, std::size_t{5000}}) {
     for (const std::size_t twice : {std::size_t{0}, many - 1}) {
       std::string text = "{\"products\": {";
       for (std::size_t i = 0; i < many; ++i) text += "\"SKU" + std::to_string(i) + "\": 1,\n";

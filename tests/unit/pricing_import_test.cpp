@@ -22,6 +22,7 @@
 #include "offers/offer_merge.h"
 #include "pricing_import.h"
 #include "pricing_verify.h"
+#include "offer_test_files.h"
 #include "progress.h"
 
 namespace costproof::cli {
@@ -29,15 +30,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kSource = COSTPROOF_SOURCE_DIR;
-const fs::path kFixtures = kSource / "tests/fixtures/offers";
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test_files::kFixtures;
+using test_files::kSource;
+using test_files::slurp;
 
 // A fresh copy of a pricing-data folder in a temporary directory.
 class TempPricingData {

@@ -27,22 +27,17 @@
 #include "pricing/price_catalog.h"
 #include "pricing_update.h"
 #include "pricing_verify.h"
+#include "offer_test_files.h"
 
 namespace costproof::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kSource = COSTPROOF_SOURCE_DIR;
-const fs::path kFixtures = kSource / "tests/fixtures/offers";
-const fs::path kSamples = kSource / "../shared/aws-pricelist-samples";
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test_files::kFixtures;
+using test_files::kSamples;
+using test_files::kSource;
+using test_files::slurp;
 
 // How the server answers one path.
 struct Route {
