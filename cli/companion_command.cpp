@@ -21,6 +21,7 @@
 #include "markdown_html.h"
 #include "core/markup.h"
 #include "scenarios/companion_form.h"
+#include "scenarios/companion_prices.h"
 #include "render/text_template.h"
 #include "zip_writer.h"
 
@@ -499,8 +500,10 @@ int cmd_companion(const std::vector<std::string>& args) {
   parts.show_notes_markdown = episode_document(report, "md");
   parts.charts = episode_charts(*loaded, catalog, today);
   parts.options_json = form_options(*loaded, catalog).dump();
+  // Only the rows the page's forms can look up (scenarios/companion_prices.h), each file with its sources.
   nlohmann::ordered_json pricing_json = nlohmann::ordered_json::array();
-  for (const auto& f : pricing) pricing_json.push_back({{"path", f.path}, {"label", f.label}, {"text", f.text}});
+  for (const auto& f : companion_pricing_files(pricing, episode_price_needs(loaded->scenarios)))
+    pricing_json.push_back({{"path", f.path}, {"label", f.label}, {"text", f.text}});
   parts.pricing_json = pricing_json.dump();
 
   const std::string zip_name = "costproof-companion-ep" + loaded->inputs.episode.number + ".zip";

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the listener companion for episode 050 and tests it in headless Chromium.
+# Builds the listener companions of episode 050 and of the example episode and tests them in headless Chromium.
 #   1. installs what the companion needs (Emscripten, Chromium, unzip; scripts/install-deps.sh --companion)
 #   2. builds the program (preset dev) and the page's WebAssembly engine (preset wasm)
-#   3. writes the bundle: costproof companion scenarios/ep050 --out build/companion
+#   3. writes the bundles: costproof companion scenarios/ep050 --out build/companion, and
+#      scenarios/ep-example-egress-serverless --out build/companion-example (its forms are generated from its folder)
 #   4. runs web/test/companion-test.mjs (Playwright's playwright-core driving /usr/bin/chromium)
 # Artefacts (screenshot, page results): build/companion-test/.
 set -euo pipefail
@@ -13,5 +14,7 @@ export NODE_PATH=/usr/share/nodejs   # Emscripten's optimiser needs Debian's nod
 cmake --preset wasm > /dev/null
 cmake --build --preset wasm
 ./build/cli/costproof companion scenarios/ep050 --out build/companion --as-of 2026-11-27
+example=scenarios/ep-example-egress-serverless
+./build/cli/costproof companion "$example" --out build/companion-example --as-of 2026-11-27
 (cd web/test && npm ci --no-audit --no-fund --loglevel=error)
-node web/test/companion-test.mjs build/companion build/cli/costproof build/companion-test
+node web/test/companion-test.mjs build/companion build/cli/costproof build/companion-test build/companion-example "$example"

@@ -1,8 +1,11 @@
 // WebAssembly entry points of the companion page (Embind). The page calls:
 //   const engine = new Module.Engine();
 //   engine.loadPricing(filesJson);          // "" or an error line
-//   JSON.parse(engine.formScenario(form.dataset.kind, fieldsJson, formOptionsJson));  // {ok, scenario}
+//   engine.setFormOptions(formOptionsJson);  // once: "" or an error line
+//   JSON.parse(engine.formScenario(form.dataset.kind, fieldsJson));  // {ok, scenario}
 //   JSON.parse(engine.run(scenarioText, "2026-11-27"));
+//   JSON.parse(engine.runNumbers(scenarioText, "2026-11-27"));  // the same without the chart
+//   engine.chart(scenarioText, "2026-11-27");                   // the chart's SVG, or ""
 // Everything is computed by web/engine.cpp over the calc library.
 #include <emscripten/bind.h>
 
@@ -13,6 +16,9 @@ EMSCRIPTEN_BINDINGS(costproof_engine) {
       .constructor<>()
       .function("loadPricing", &costproof::web::Engine::load_pricing)
       .function("run", &costproof::web::Engine::run)
+      .function("runNumbers", &costproof::web::Engine::run_numbers)
+      .function("chart", &costproof::web::Engine::chart)
+      .function("setFormOptions", &costproof::web::Engine::set_form_options)
       .function("formScenario", &costproof::web::Engine::form_scenario);
   emscripten::constant("version", std::string(COSTPROOF_VERSION));
 }

@@ -62,6 +62,24 @@ std::string summary_of(const std::string& markdown) {
   return out;
 }
 
+// The kind's chart drawn for these numbers (the same chart the page shows for the episode); "" when
+// the kind has none or it cannot be drawn for these numbers.
+std::string chart_of(const Scenario& scenario, const PriceCatalog& catalog, const Date& today) {
+  std::string chart;
+  try {
+    ScenarioKinds::for_each([&]<class Kind>() {
+      if (const auto* s = std::get_if<typename Kind::Scenario>(&scenario))
+        if (auto c = Kind::chart(*s, catalog, today)) {
+          c->id += "-yours";
+          chart = render_svg_line_chart(*c);
+        }
+    });
+  } catch (const std::exception&) {
+    chart.clear();
+  }
+  return chart;
+}
+
 }  // namespace
 
 std::string Engine::load_pricing(const std::string& files_json) {
@@ -80,6 +98,25 @@ std::string Engine::load_pricing(const std::string& files_json) {
 }
 
 std::string Engine::run(const std::string& scenario_text, const std::string& as_of) const {
+  return evaluate(scenario_text, as_of, true);
+}
+
+std::string Engine::run_numbers(const std::string& scenario_text, const std::string& as_of) const {
+  return evaluate(scenario_text, as_of, false);
+}
+
+std::string Engine::chart(const std::string& scenario_text, const std::string& as_of) const {
+  const auto today = Date::parse(as_of);
+  if (!catalog_ || !today) return "";
+  try {
+    const auto json = parse_json_text(scenario_text, kFormScenarioLabel, JsonOrigin::kUserInput);
+    return chart_of(parse_scenario(json, kFormScenarioLabel), *catalog_, *today);
+  } catch (const std::exception&) {
+    return "";
+  }
+}
+
+std::string Engine::evaluate(const std::string& scenario_text, const std::string& as_of, bool with_chart) const {
   if (!catalog_) return failure("costproof: internal error: no pricing data loaded");
   const auto today = Date::parse(as_of);
   if (!today) return failure("costproof: usage error: the date must be YYYY-MM-DD, got \"" + as_of + "\"");
@@ -87,27 +124,13 @@ std::string Engine::run(const std::string& scenario_text, const std::string& as_
     const auto json = parse_json_text(scenario_text, kFormScenarioLabel, JsonOrigin::kUserInput);
     const Scenario scenario = parse_scenario(json, kFormScenarioLabel);
     const RunReport report = run_report({scenario}, *catalog_, {*today, 180});
-    // The kind's chart drawn for these numbers (the same chart the page shows for the episode).
-    std::string chart;
-    // A chart that cannot be drawn for these numbers leaves the result without one.
-    try {
-      ScenarioKinds::for_each([&]<class Kind>() {
-        if (const auto* s = std::get_if<typename Kind::Scenario>(&scenario))
-          if (auto c = Kind::chart(*s, *catalog_, *today)) {
-            c->id += "-yours";
-            chart = render_svg_line_chart(*c);
-          }
-      });
-    } catch (const std::exception&) {
-      chart.clear();
-    }
     nlohmann::ordered_json out;
     out["ok"] = true;
     out["json"] = render_run_json(report);
     out["markdown"] = render_run_markdown(report);
     out["warnings"] = report.warnings;
     out["summary"] = report.scenarios.empty() ? "" : summary_of(report.scenarios.front().markdown);
-    out["chart_svg"] = chart;
+    out["chart_svg"] = with_chart ? chart_of(scenario, *catalog_, *today) : "";
     return out.dump();
   } catch (const InputError& e) {
     const std::string what = e.what();
@@ -120,13 +143,21 @@ std::string Engine::run(const std::string& scenario_text, const std::string& as_
   }
 }
 
-std::string Engine::form_scenario(const std::string& kind, const std::string& fields_json,
-                                  const std::string& options_json) const {
+std::string Engine::set_form_options(const std::string& options_json) {
   try {
-    const auto options = nlohmann::ordered_json::parse(options_json);
-    const auto& form_options = options.at("forms").at(kind);
+    options_ = nlohmann::ordered_json::parse(options_json);
+    return "";
+  } catch (const std::exception& e) {
+    options_ = nullptr;
+    return std::string("costproof: internal error: the page's form options: ") + e.what();
+  }
+}
+
+std::string Engine::form_scenario(const std::string& kind, const std::string& fields_json) const {
+  try {
+    const auto& form_options = options_.at("forms").at(kind);
     const CompanionFormFields fields(nlohmann::ordered_json::parse(fields_json), form_options,
-                                     options.at("episode").get<std::string>());
+                                     options_.at("episode").get<std::string>());
     std::optional<nlohmann::ordered_json> scenario;
     ScenarioKinds::for_each([&]<class Kind>() {
       if (kind == Kind::id) scenario = Kind::companion_scenario(fields);

@@ -13,12 +13,15 @@
 //   //         "chart_svg": "<svg ...>: the kind's companion chart for these numbers, or \"\">"}
 //   // or      {"ok": false, "message": "costproof: error: your-numbers.json: /fleet/0/count: ...",
 //   //          "pointer": "/fleet/0/count", "plain": "Expected ...: the message alone, shown next to the field"}
-//   engine.form_scenario(form.dataset.kind, R"({"region": "us-east-1", "count": "40", ...})", options_json);
+//   engine.set_form_options(options_json);   // once: the page's form options ({"episode", "forms": {kind: ...}})
+//   engine.form_scenario(form.dataset.kind, R"({"region": "us-east-1", "count": "40", ...})");
 //   // {"ok": true, "scenario": {"schema_version": 1, "kind": ..., "fleet": [{..., "count": 40, ...}]}}
 #pragma once
 
 #include <memory>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "pricing/price_catalog.h"
 
@@ -36,15 +39,25 @@ class Engine {
   // date price staleness is judged against (YYYY-MM-DD). Returns the JSON
   // described above; never throws.
   std::string run(const std::string& scenario_text, const std::string& as_of) const;
+  // run() without the chart ("chart_svg": ""), and the chart alone (its SVG, or "" when the kind
+  // has none or the scenario fails): the page shows a keystroke's numbers at once and redraws the
+  // chart in the next task, as drawing it calculates the scenario again at every point.
+  std::string run_numbers(const std::string& scenario_text, const std::string& as_of) const;
+  std::string chart(const std::string& scenario_text, const std::string& as_of) const;
+  // The page's form options ({"episode", "forms": {kind: ...}}, what `costproof companion` embeds),
+  // parsed once here instead of on every keystroke. Returns "" or an internal-error line.
+  std::string set_form_options(const std::string& options_json);
   // The scenario a companion form's fields make, by the kind's companion_scenario()
-  // (scenarios/companion_form.h). `kind`: the form's data-kind; `fields_json`: {field name: value};
-  // `options_json`: the page's form options ({"episode", "forms": {kind: ...}}). Returns
-  // {"ok": true, "scenario": {...}} or {"ok": false, "message": "..."}; never throws.
-  std::string form_scenario(const std::string& kind, const std::string& fields_json,
-                            const std::string& options_json) const;
+  // (scenarios/companion_form.h), with the options of set_form_options(). `kind`: the form's
+  // data-kind; `fields_json`: {field name: value}. Returns {"ok": true, "scenario": {...}} or
+  // {"ok": false, "message": "..."}; never throws.
+  std::string form_scenario(const std::string& kind, const std::string& fields_json) const;
 
  private:
+  std::string evaluate(const std::string& scenario_text, const std::string& as_of, bool with_chart) const;
+
   std::unique_ptr<PriceCatalog> catalog_;
+  nlohmann::ordered_json options_;  // set_form_options(); null until then
 };
 
 }  // namespace costproof::web

@@ -27,8 +27,10 @@
     for (const select of form.querySelectorAll('select[data-options]'))
       for (const item of formOptions(form)[select.dataset.options] || []) select.appendChild(optionElement(item));
   }
-  // Lists that depend on the region (a <datalist> of suggestions or a <select> of choices).
+  // Lists that depend on the region (a <datalist> of suggestions or a <select> of choices); a form
+  // without a region field (one generated from the episode's own files) has none.
   function regionChanged(form) {
+    if (!form.elements.region) return;
     const region = form.elements.region.value;
     for (const list of form.querySelectorAll('[data-options-by-region]')) {
       const values = (formOptions(form)[list.dataset.optionsByRegion] || {})[region] || [];
@@ -61,7 +63,7 @@
     regionChanged(form);
     for (const [name, value] of Object.entries(formOptions(form).defaults || {}))
       if (form.elements[name]) form.elements[name].value = value;
-    form.elements.region.addEventListener('change', () => regionChanged(form));
+    form.elements.region?.addEventListener('change', () => regionChanged(form));
     showWhen(form);
   }
 
@@ -81,7 +83,7 @@
   function scenarioOf(form) {
     const fields = {};
     for (const el of form.elements) if (el.name) fields[el.name] = el.value;
-    return JSON.parse(engine.formScenario(form.dataset.kind, JSON.stringify(fields), $('form-options').textContent));
+    return JSON.parse(engine.formScenario(form.dataset.kind, JSON.stringify(fields)));
   }
 
   // Shows the worked example's Markdown as HTML. Only the subset costproof's
@@ -153,10 +155,29 @@
       region.appendChild(table);
     }
   }
-  // "← scroll sideways →" over the tables that are wider than their region right now.
-  function markOverflow() {
-    for (const r of document.querySelectorAll('.table-scroll'))
+  // "← scroll sideways →" over the tables (of `root`) that are wider than their region right now.
+  function markOverflow(root = document) {
+    for (const r of root.querySelectorAll('.table-scroll'))
       r.classList.toggle('overflowing', r.scrollWidth > r.clientWidth + 1);
+  }
+  // The same at the next frame, once per frame: reading widths forces a layout, so it waits until
+  // the browser lays the page out anyway instead of making each recompute pay for one.
+  const overflowRoots = new Set();
+  function markOverflowSoon(root) {
+    if (!overflowRoots.size) requestAnimationFrame(() => { for (const r of overflowRoots) markOverflow(r); overflowRoots.clear(); });
+    overflowRoots.add(root);
+  }
+
+  // The worked example sits in a collapsed box: its Markdown is turned into HTML when the box is
+  // opened (or at once if it is open), not on every keystroke.
+  const workedMarkdown = new Map();
+  function renderWorked(result) {
+    const box = result.querySelector('.result-worked');
+    if (!box.open || !workedMarkdown.has(result)) return;
+    box.querySelector('.result-rendered').innerHTML = markdownToHtml(workedMarkdown.get(result));
+    workedMarkdown.delete(result);
+    scrollRegions(result);
+    markOverflowSoon(result);
   }
 
   // The error, in plain words, next to the field the engine names (the longest matching JSON pointer).
@@ -199,22 +220,19 @@
       part('result-error').hidden = true;
       part('result-headline').innerHTML = markdownToHtml(out.summary || '');
       part('result-markdown').textContent = out.markdown;
-      part('result-rendered').innerHTML = markdownToHtml(out.markdown);
+      workedMarkdown.set(result, out.markdown);
+      renderWorked(result);
       part('result-json').textContent = out.json;
-      // The kind's chart drawn by the engine for these numbers (escaped SVG from calc/render/svg_chart.h).
-      part('result-chart-box').hidden = !out.chart_svg;
-      part('result-chart').innerHTML = out.chart_svg ? '<div class="table-scroll chart-scroll" role="region" tabindex="0">' +
-        out.chart_svg + '</div>' : '';
-      const chartRegion = part('result-chart').firstElementChild;
-      if (chartRegion) chartRegion.setAttribute('aria-label', `${result.getAttribute('aria-label')}, chart (scrolls sideways on a narrow screen)`);
       scrollRegions(result);
-      markOverflow();
+      markOverflowSoon(result);
     } else {
       result.classList.add('failed');
       part('result-headline').replaceChildren();
       part('result-chart').replaceChildren();
+      chartFor.delete(form);
       part('result-markdown').textContent = '';
       part('result-rendered').replaceChildren();
+      workedMarkdown.delete(result);
       part('result-json').textContent = '';
       const field = fieldOf(form, out.pointer, out.message || '');
       const error = part('result-error');
@@ -238,29 +256,56 @@
     result.dataset.runs = String(Number(result.dataset.runs || 0) + 1);
   }
 
-  function calculate(form, submitted) {
-    if (!engine) return;
-    const built = scenarioOf(form);
-    if (!built.ok) { show(form, {}, built, submitted); return; }
-    const out = JSON.parse(engine.run(JSON.stringify(built.scenario, null, 2), $('as-of').value));
-    show(form, built.scenario, out, submitted);
+  // The kind's chart drawn by the engine for these numbers (escaped SVG from calc/render/svg_chart.h).
+  // Drawing it calculates the scenario again at every point, so it is drawn in the task after the
+  // numbers (which the browser shows first), and only for the latest numbers of the form.
+  const chartFor = new Map();
+  function drawChartSoon(form, scenarioText) {
+    chartFor.set(form, scenarioText);
+    setTimeout(() => {
+      if (chartFor.get(form) !== scenarioText) return;
+      chartFor.delete(form);
+      const svg = engine.chart(scenarioText, $('as-of').value);
+      const result = resultOf.get(form);
+      result.querySelector('.result-chart-box').hidden = !svg;
+      const box = result.querySelector('.result-chart');
+      box.innerHTML = svg ? '<div class="table-scroll chart-scroll" role="region" tabindex="0">' + svg + '</div>' : '';
+      if (svg) box.firstElementChild.setAttribute('aria-label', `${result.getAttribute('aria-label')}, chart (scrolls sideways on a narrow screen)`);
+      markOverflowSoon(result);
+    });
   }
 
-  // Live: every change recomputes, 300 ms after the last keystroke; focus stays where it is.
+  // `typing`: a keystroke's recompute. Its numbers are shown at once; an error (often a number
+  // half typed, "2,") waits until the typing pauses for 300 ms, and the last result stays meanwhile.
   const timers = new Map();
+  function calculate(form, submitted, typing = false) {
+    if (!engine) return;
+    clearTimeout(timers.get(form));
+    const built = scenarioOf(form);
+    const text = built.ok ? JSON.stringify(built.scenario, null, 2) : '';
+    const out = built.ok ? JSON.parse(engine.runNumbers(text, $('as-of').value)) : built;
+    if (typing && !out.ok) { timers.set(form, setTimeout(() => calculate(form, false), 300)); return; }
+    show(form, built.ok ? built.scenario : {}, out, submitted);
+    if (out.ok) drawChartSoon(form, text);
+  }
+
+  // Live: every change recomputes at the next frame (several keystrokes in one frame, one
+  // recompute); focus stays where it is.
+  const pending = new Set();
   for (const form of forms) {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      clearTimeout(timers.get(form));
       calculate(form, true);
     });
     const later = () => {
       showWhen(form);
-      clearTimeout(timers.get(form));
-      timers.set(form, setTimeout(() => calculate(form, false), 300));
+      if (pending.has(form)) return;
+      pending.add(form);
+      requestAnimationFrame(() => { pending.delete(form); calculate(form, false, true); });
     };
     form.addEventListener('input', later);
     form.addEventListener('change', later);
+    resultOf.get(form).querySelector('.result-worked').addEventListener('toggle', () => renderWorked(resultOf.get(form)));
   }
   $('as-of').addEventListener('change', () => { for (const form of forms) calculate(form, false); });
 
@@ -274,13 +319,13 @@
   }
   window.addEventListener('hashchange', openTarget);
   if (location.hash) openTarget();
-  window.addEventListener('resize', markOverflow);
-  for (const d of document.querySelectorAll('details')) d.addEventListener('toggle', markOverflow);
+  window.addEventListener('resize', () => markOverflow());
+  for (const d of document.querySelectorAll('details')) d.addEventListener('toggle', () => markOverflow());
   markOverflow();
 
   createCostproofEngine().then((Module) => {
     engine = new Module.Engine();
-    const error = engine.loadPricing($('pricing-data').textContent);
+    const error = engine.loadPricing($('pricing-data').textContent) || engine.setFormOptions($('form-options').textContent);
     if (error) {
       $('engine-status').textContent = error;
       engine = null;
@@ -289,8 +334,9 @@
     $('engine-status').textContent = 'Calculator ready (costproof ' + Module.version + ', WebAssembly, offline).';
     document.body.dataset.engine = 'ready';
     for (const b of document.querySelectorAll('form.calculator button')) b.disabled = false;
-    // Each form's result for its starting values, so a listener sees the answer before typing.
-    for (const form of forms) calculate(form, false);
+    // Each form's result for its starting values, so a listener sees the answer before typing: one
+    // form per task, so the page stays responsive while the others are computed.
+    forms.forEach((form, i) => setTimeout(() => calculate(form, false), i));
   }, (err) => {
     $('engine-status').textContent = 'The calculator could not start: ' + err;
   });

@@ -3,25 +3,51 @@
 // scenario, and reports bad input with the program's own error line.
 #include "engine.h"
 
+#include <algorithm>
 #include <cctype>
+#include <filesystem>
+#include <map>
 
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "core/json_reader.h"
 #include "files.h"
+#include "scenarios/companion_prices.h"
+#include "scenarios/scenario.h"
 
 namespace costproof::web {
 namespace {
 
 const std::string kRoot = COSTPROOF_SOURCE_DIR;
 
-std::string pricing_json() {
+std::string pricing_json(const std::vector<PricingFile>& list) {
   nlohmann::json files = nlohmann::json::array();
-  for (const auto& f : cli::read_pricing_files(kRoot + "/pricing-data"))
-    files.push_back({{"path", f.path}, {"label", "pricing-data/" + f.path}, {"text", f.text}});
+  for (const auto& f : list) files.push_back({{"path", f.path}, {"label", "pricing-data/" + f.path}, {"text", f.text}});
   return files.dump();
+}
+std::string pricing_json() { return pricing_json(cli::read_pricing_files(kRoot + "/pricing-data")); }
+
+// An episode folder's scenario files (sorted) and their parsed scenarios.
+struct EpisodeScenarios {
+  std::vector<std::string> files;
+  std::vector<Scenario> scenarios;
+};
+EpisodeScenarios episode_scenarios(const std::string& folder) {
+  EpisodeScenarios out;
+  for (const auto& e : std::filesystem::directory_iterator(kRoot + "/scenarios/" + folder)) {
+    const std::string path = e.path().string();
+    if (e.path().extension() != ".json") continue;
+    const auto json = parse_json_text(cli::read_text_file(path), path, JsonOrigin::kUserInput);
+    if (!json.contains("kind")) continue;  // episode.json, claims.json
+    out.files.push_back(path);
+  }
+  std::sort(out.files.begin(), out.files.end());
+  for (const auto& path : out.files)
+    out.scenarios.push_back(parse_scenario(parse_json_text(cli::read_text_file(path), path, JsonOrigin::kUserInput), path));
+  return out;
 }
 
 const Engine& engine() {
@@ -63,6 +89,56 @@ INSTANTIATE_TEST_SUITE_P(EveryEpisodeKind, WebEngineMatchesCliTest,
                          ::testing::Values("graviton-small-team.json", "graviton4-to-graviton5.json",
                                            "ipv6-prod-three-az.json", "dsp-mid-size-mixed.json"));
 
+// The page embeds only the rows its forms can look up (scenarios/companion_prices.h); with those
+// alone, the engine still prints what `costproof run` prints for every scenario of the episode.
+class TrimmedPricingMatchesCliTest : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(TrimmedPricingMatchesCliTest, EveryEpisodeScenarioSameJsonAsCostproofRun) {
+  const auto episode = episode_scenarios(GetParam());
+  ASSERT_FALSE(episode.files.empty());
+  const auto trimmed = companion_pricing_files(cli::read_pricing_files(kRoot + "/pricing-data"),
+                                               episode_price_needs(episode.scenarios));
+  Engine e;
+  ASSERT_EQ(e.load_pricing(pricing_json(trimmed)), "");
+  for (const auto& file : episode.files) {
+    const auto out = nlohmann::json::parse(e.run(cli::read_text_file(file), "2026-11-27"));
+    ASSERT_TRUE(out.at("ok").get<bool>()) << file << ": " << out.dump();
+    EXPECT_EQ(without_file(out.at("json").get<std::string>()), without_file(cli_json(file))) << file;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(BothEpisodes, TrimmedPricingMatchesCliTest,
+                         ::testing::Values("ep050", "ep-example-egress-serverless"));
+
+TEST(WebEngineTest, TheExampleEpisodeEmbedsOnlyTheRowsItsComparisonsName) {
+  const auto all = cli::read_pricing_files(kRoot + "/pricing-data");
+  const auto trimmed =
+      companion_pricing_files(all, episode_price_needs(episode_scenarios("ep-example-egress-serverless").scenarios));
+  std::map<std::string, std::vector<std::string>> keys;  // path -> row keys
+  for (const auto& f : trimmed) {
+    const auto doc = nlohmann::json::parse(f.text);
+    if (f.path == "aws/ec2-instance-shapes.json") {
+      ASSERT_EQ(doc.at("shapes").size(), 1u);  // no kind of this episode looks up a shape: only the kept row's
+      EXPECT_EQ(doc.at("shapes")[0].at("instance_type"), "t4g.nano");
+      EXPECT_FALSE(doc.at("sources").empty());
+      continue;
+    }
+    EXPECT_FALSE(doc.at("sources").empty()) << f.path;
+    for (const auto& row : doc.at("rows")) keys[f.path].push_back(row.at("key").get<std::string>());
+  }
+  EXPECT_EQ(keys["aws/us-east-1/ec2.json"], std::vector<std::string>{"t4g.nano"});
+  EXPECT_EQ(keys.count("aws/us-west-2/ec2.json"), 0u);
+  EXPECT_EQ(keys.count("aws/us-east-1/rds.json"), 0u);
+  // The x86 duration schedule keeps all its tiers.
+  EXPECT_EQ(std::count(keys["aws/us-east-1/lambda.json"].begin(), keys["aws/us-east-1/lambda.json"].end(),
+                       "duration-x86_64"),
+            3);
+  std::size_t before = 0, after = 0;
+  for (const auto& f : all) before += f.text.size();
+  for (const auto& f : trimmed) after += f.text.size();
+  EXPECT_LT(after * 10, before) << after << " of " << before << " bytes";
+}
+
 TEST(WebEngineTest, BadInputGetsTheProgramsErrorLineAndPointer) {
   const auto out = nlohmann::json::parse(engine().run(
       R"({"schema_version": 1, "kind": "compute-migration", "id": "x", "title": "t", "episode": "050", "region": "us-east-1",
@@ -96,6 +172,19 @@ TEST(WebEngineTest, ResultsCarryTheirOneParagraphSummary) {
   const std::string chart = out.at("chart_svg");
   EXPECT_EQ(chart.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0), 0u) << chart.substr(0, 80);
   EXPECT_NE(chart.find("id=\"chart-graviton-yours\""), std::string::npos);
+}
+
+TEST(WebEngineTest, NumbersAndChartApartAreRunInTwo) {
+  const std::string scenario = cli::read_text_file(kRoot + "/scenarios/ep050/ipv6-prod-three-az.json");
+  const auto whole = nlohmann::json::parse(engine().run(scenario, "2026-11-27"));
+  auto numbers = nlohmann::json::parse(engine().run_numbers(scenario, "2026-11-27"));
+  ASSERT_TRUE(numbers.at("ok").get<bool>()) << numbers.dump();
+  EXPECT_EQ(numbers.at("chart_svg"), "");
+  EXPECT_FALSE(whole.at("chart_svg").get<std::string>().empty());
+  EXPECT_EQ(engine().chart(scenario, "2026-11-27"), whole.at("chart_svg").get<std::string>());
+  numbers["chart_svg"] = whole.at("chart_svg");
+  EXPECT_EQ(numbers, whole);
+  EXPECT_EQ(engine().chart("{not json", "2026-11-27"), "");
 }
 
 TEST(WebEngineTest, MissingPriceAndBadDateAndNoPricing) {

@@ -1,6 +1,7 @@
 // Headless Chromium test of the companion bundle (run by scripts/companion.sh).
 //
-//   node web/test/companion-test.mjs <bundle folder> <costproof binary> <artefact folder>
+//   node web/test/companion-test.mjs <bundle folder> <costproof binary> <artefact folder> \
+//        [<second bundle folder> <its episode folder>]
 //
 // Opens <bundle>/index.html from file:// at a 1366x900 desktop and a 390x844 phone and checks at
 // each: no console errors, no request other than the page itself; the title, the key numbers with
@@ -12,15 +13,21 @@
 // tests/fixtures/companion/ and shows the same JSON as `costproof run --format json` on that file;
 // a bad count puts the error in plain words next to the field (the program's own line kept for
 // reference) and leaves the focus in the field; "1,000" is accepted.
+// The second bundle (the example episode, scripts/companion.sh) is checked for its generated forms:
+// one form per kind its scenario files use, the cost-comparison form listing each comparison; each
+// comparison at the scenario's own value shows the numbers of `costproof run --format json` on that
+// file (read from the CLI now); a changed value recomputes live; a bad value gets the error in plain
+// words next to the field; axe-core finds no violation at all and the phone has no horizontal scroll.
 import { chromium } from 'playwright-core';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 
-const [bundle, costproof, artefacts] = process.argv.slice(2).map((p) => resolve(p));
+const [bundle, costproof, artefacts, exampleBundle, exampleEpisode] = process.argv.slice(2).map((p) => resolve(p));
 const fixtures = resolve('tests/fixtures/companion');
 const asOf = '2026-11-27';
 mkdirSync(artefacts, { recursive: true });
@@ -235,8 +242,11 @@ for (const [device, viewport] of [['desktop', { width: 1366, height: 900 }], ['p
         assert.ok((await page.textContent(`${result} .result-headline`)).trim().length > 40, 'no headline');
         // The kind's chart, drawn for the listener's numbers.
         assert.equal(await page.$$eval(`${result} .result-chart svg[role="img"] > title`, (t) => t.length), 1, 'no chart of your numbers');
+        // The worked example is collapsed and made HTML when opened.
+        await page.click(`${result} .result-worked > summary`);
         const rendered = await page.$$eval(`${result} .result-rendered table`, (ts) => ts.length);
         assert.ok(rendered >= 1, 'the worked example is not shown as HTML tables');
+        await page.click(`${result} .result-worked > summary`);
         const pageJson = await page.textContent(`${result} .result-json`);
         assert.deepEqual(withoutFile(pageJson), withoutFile(run.stdout));
         writeFileSync(resolve(artefacts, `${device}-` + c.fixture.replace('.json', '-page.json')), pageJson);
@@ -276,9 +286,127 @@ await check('the zip holds the bundle, is deflated and passes unzip -t', () => {
   assert.match(verbose, /Defl:\w\s+\d+\s+\d+%\s+\S+\s+\S+\s+\S+\s+index\.html/, 'index.html is not deflated');
   execFileSync('unzip', ['-tq', zip]);
 });
+if (exampleBundle) await testExampleEpisode();
 await browser.close();
 if (failures.length) {
   console.log(`companion test: ${failures.length} failed: ${failures.join('; ')}`);
   process.exit(1);
 }
 console.log(`companion test: all passed; first screens in ${resolve(artefacts, 'first-screen-desktop.png')} and first-screen-phone.png`);
+
+// The example episode's page: forms generated from its own folder (the cost-comparison kind).
+async function testExampleEpisode() {
+  const exampleUrl = pathToFileURL(resolve(exampleBundle, 'index.html')).href;
+  const files = readdirSync(exampleEpisode).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => ({ path: resolve(exampleEpisode, f), json: JSON.parse(readFileSync(resolve(exampleEpisode, f), 'utf8')) }))
+    .filter((f) => f.json.kind);
+  const kinds = [...new Set(files.map((f) => f.json.kind))];
+  const comparisons = files.filter((f) => f.json.kind === 'cost-comparison' && f.json.variable);
+  const scratch = mkdtempSync(resolve(tmpdir(), 'costproof-companion-test-'));
+  // `costproof run` on the scenario with its variable set to `value` (a file written here).
+  const cli = (file, value) => {
+    let path = file.path;
+    if (value !== undefined) {
+      path = resolve(scratch, `${file.json.id}-${value.replace(/\W/g, '_')}.json`);
+      writeFileSync(path, JSON.stringify({ ...file.json, variable: { ...file.json.variable, value } }, null, 2));
+    }
+    return spawnSync(costproof, ['run', path, '--format', 'json', '--as-of', asOf], { encoding: 'utf8' });
+  };
+  // What must match: the whole result but the scenario's identity (id and file: the page's is "your-numbers")
+  // and the warnings' scenario id prefix.
+  const numbers = (text) => {
+    const r = JSON.parse(text).results[0];
+    const { scenario, warnings, ...rest } = r;
+    return { ...rest, warnings: warnings.map((w) => w.replace(/^[^:]*: /, '')) };
+  };
+  const form = '#form-cost-comparison', result = '#result-form-cost-comparison';
+  // Sets the comparison and the value, then waits (no click) until the result shows that scenario.
+  const enter = async (page, file, value) => {
+    await page.selectOption(`${form} [name="comparison"]`, file.json.id);
+    await page.fill(`${form} [name="value"]`, value);
+    await page.waitForFunction(([r, title, v]) => {
+      try {
+        const sc = JSON.parse(document.querySelector(`${r} .result-scenario`).textContent);
+        return sc.title === title && sc.variable.value === v;
+      } catch { return false; }
+    }, [result, file.json.title, value], { timeout: 10000 });
+    await page.waitForTimeout(350);  // an error is shown once the typing pauses (300 ms)
+  };
+  for (const [device, viewport] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+    const context = await browser.newContext({ viewport, isMobile: device === 'phone', hasTouch: device === 'phone' });
+    const page = await context.newPage();
+    const consoleErrors = [];
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    await page.goto(exampleUrl);
+    await page.waitForSelector('body[data-engine="ready"]', { timeout: 60000 });
+    await page.waitForSelector(`${result}[data-state]`, { timeout: 10000 }).catch(() => {});
+    const at = (name) => `example episode, ${device}: ${name}`;
+    await page.$eval('#as-of', (el, v) => { el.value = v; el.dispatchEvent(new Event('change')); }, asOf);
+
+    await check(at('one form per kind of its scenario files, the cost-comparison form listing each comparison'), async () => {
+      assert.deepEqual(consoleErrors, []);
+      assert.deepEqual(await page.$$eval('form.calculator', (fs) => fs.map((f) => f.dataset.kind)), kinds);
+      const listed = await page.$$eval(`${form} [name="comparison"] option`, (os) => os.map((o) => o.value));
+      assert.deepEqual(listed, comparisons.map((f) => f.json.id));
+      assert.equal(await page.getAttribute(result, 'data-state'), 'ok', 'no result for the starting values');
+    });
+    // Every comparison on the desktop; the first on the phone (same code, smaller screen).
+    for (const file of device === 'desktop' ? comparisons : comparisons.slice(0, 1)) {
+      await check(at(`${file.json.id} at its own value (${file.json.variable.value}): the numbers of costproof run`), async () => {
+        const run = cli(file);
+        assert.equal(run.status, 0, run.stderr);
+        await enter(page, file, String(file.json.variable.value));
+        assert.equal(await page.getAttribute(result, 'data-state'), 'ok');
+        assert.deepEqual(numbers(await page.textContent(`${result} .result-json`)), numbers(run.stdout));
+        assert.ok((await page.textContent(`${result} .result-headline`)).trim().length > 40, 'no headline');
+      });
+    }
+    const file = comparisons[0];
+    await check(at('a changed value recomputes live (no click), as costproof run on that value'), async () => {
+      const value = String(Number(file.json.variable.value) * 3 + 7);
+      const run = cli(file, value);
+      assert.equal(run.status, 0, run.stderr);
+      const runs = Number(await page.getAttribute(result, 'data-runs'));
+      await enter(page, file, value);
+      assert.ok(Number(await page.getAttribute(result, 'data-runs')) > runs);
+      assert.deepEqual(numbers(await page.textContent(`${result} .result-json`)), numbers(run.stdout));
+    });
+    await check(at('a bad value: the error in plain words next to the field, the program\'s line kept'), async () => {
+      const run = cli(file, 'lots');
+      assert.notEqual(run.status, 0);
+      const cliLine = run.stderr.split('\n').find((l) => l.startsWith('costproof: error:'));
+      await enter(page, file, 'lots');
+      const field = `${form} [name="value"]`;
+      assert.equal(await page.getAttribute(result, 'data-state'), 'error');
+      assert.equal(await page.getAttribute(field, 'aria-invalid'), 'true');
+      const note = await page.$eval(field, (el) => {
+        const e = el.closest('p').querySelector('.field-error');
+        return { text: e?.textContent || '', described: !!e && (el.getAttribute('aria-describedby') || '').split(' ').includes(e.id),
+          visible: !!e && e.offsetHeight > 0 };
+      });
+      assert.ok(note.described && note.visible, JSON.stringify(note));
+      assert.doesNotMatch(note.text, /costproof|your-numbers\.json|\/variable/);
+      const pageLine = await page.getAttribute(`${result} .result-error`, 'data-cli-line');
+      assert.equal(pageLine.replace('your-numbers.json', 'X'), cliLine.replace(/\S+\.json/, 'X'));
+      assert.ok(cliLine.toLowerCase().endsWith(note.text.toLowerCase().slice(1)), `${note.text} vs ${cliLine}`);
+      await enter(page, file, String(file.json.variable.value));
+      assert.equal(await page.$$eval(`${form} .field-error`, (e) => e.length), 0);
+    });
+    await page.$eval(form, (el) => el.scrollIntoView());
+    await page.screenshot({ path: resolve(artefacts, `example-calculator-${device}.png`) });
+    await check(at('no horizontal scroll with every part open; axe-core finds no violation'), async () => {
+      await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));
+      assert.ok(widths.scroll <= widths.view, JSON.stringify(widths));
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => (await window.axe.run(document, {
+        resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact, n: v.nodes.length,
+        first: v.nodes[0]?.target.join(' ') })));
+      writeFileSync(resolve(artefacts, `axe-example-${device}.json`), JSON.stringify(violations, null, 2));
+      assert.deepEqual(violations, []);
+    });
+    await context.close();
+  }
+  rmSync(scratch, { recursive: true, force: true });
+}
