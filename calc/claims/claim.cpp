@@ -186,6 +186,51 @@ QuotedTarget parse_target(JsonReader& r) {
   return t;
 }
 
+// The quote's metric words for a message: "says \"cheaper\" (price)", "says \"cost\" (price) and \"faster\" (work)".
+std::string describe_words(const QuoteWording& w) {
+  if (w.words.empty())
+    return "names no metric (no price word such as \"cheaper\", \"costs\" or \"saves\", no performance word such as "
+           "\"faster\" or \"price-performance\")";
+  return "says " + quoted_words(w) + (w.metric ? " (" + metric_id(*w.metric) + ")" : "");
+}
+
+// The rubric (docs/claims.md, "The verdict rubric"): a reading of the quote's own metric is
+// the claim (rule 1 for price, 2 for price-performance or work), or a caveat when it reads
+// something the quote leaves open otherwise (rule 5); any other metric is a different
+// metric (rule 3 when the quote is about price, 4 otherwise).
+std::pair<ReadingRole, int> rubric_role(Metric quote, Metric reading, bool variant) {
+  if (reading != quote) return {ReadingRole::kDifferentMetric, quote == Metric::kPrice ? 3 : 4};
+  if (variant) return {ReadingRole::kCaveat, 5};
+  return {ReadingRole::kClaim, quote == Metric::kPrice ? 1 : 2};
+}
+
+// The comparisons the quote's qualifier allows; a check using another is an error. A quote
+// with two different qualifiers, or without a qualifier and without digits, allows any.
+void check_qualifier(JsonReader& r, const QuotedTarget& t, const QuoteWording& w, const std::string& quote) {
+  std::vector<Comparison> allowed;
+  std::string what;
+  switch (w.qualifier) {
+    case Qualifier::kUpTo: allowed = {Comparison::kCeiling, Comparison::kAtMost}; what = "a ceiling"; break;
+    case Qualifier::kAbout: allowed = {Comparison::kApproximately}; what = "an approximate figure"; break;
+    case Qualifier::kMoreThan: allowed = {Comparison::kGreaterThan, Comparison::kAtLeast}; what = "a floor"; break;
+    case Qualifier::kLessThan: allowed = {Comparison::kLessThan, Comparison::kAtMost}; what = "an upper bound"; break;
+    case Qualifier::kMixed: return;
+    case Qualifier::kNone:
+      if (!w.has_digit) return;
+      allowed = {Comparison::kApproximately, Comparison::kEqual};
+      what = "the figure itself, with no \"up to\", \"about\" or \"more than\"";
+      break;
+  }
+  if (std::find(allowed.begin(), allowed.end(), t.compare) != allowed.end()) return;
+  std::string ids;
+  for (std::size_t i = 0; i < allowed.size(); ++i)
+    ids += std::string(i == 0 ? "" : " or ") + "\"" + comparison_id(allowed[i]) + "\"";
+  const std::string said = w.qualifier == Qualifier::kNone ? "states " + what : "says \"" + w.qualifier_words + "\" (" + what + ")";
+  r.fail("compare", "the quote \"" + quote + "\" " + said + ", so \"compare\" must be " + ids + ", not \"" +
+                        comparison_id(t.compare) + "\"; change \"compare\" (docs/claims.md, \"The verdict rubric\"), or "
+                        "the quote if it words the claim wrongly");
+}
+
 FigureRef parse_figure_ref(JsonReader& r, const std::string& scenario_key) {
   FigureRef f;
   f.scenario = r.string(scenario_key);
@@ -195,10 +240,11 @@ FigureRef parse_figure_ref(JsonReader& r, const std::string& scenario_key) {
   return f;
 }
 
-ComputedCheck parse_computed(JsonReader& r) {
+ComputedCheck parse_computed(JsonReader& r, const Claim& claim) {
   ComputedCheck c;
   c.pointer = r.pointer();
   c.target = parse_target(r);
+  check_qualifier(r, c.target, claim.wording, claim.quote);
   const std::string scope = r.one_of("scope", {"every-case", "some-cases"});
   c.scope = scope == "every-case" ? Scope::kEveryCase : Scope::kSomeCases;
   const bool percent = c.target.unit_id == "percent";
@@ -231,7 +277,56 @@ ComputedCheck parse_computed(JsonReader& r) {
 
 Date parse_date_field(JsonReader& r, const std::string& key);
 
-ArithmeticCheck parse_arithmetic(JsonReader& r, const SourceIndex& sources) {
+// A reading's role: derived by the rubric from "metric" and "variant" when the quote's
+// wording decides its metric; as written in "role" when it does not. "role": "info" (context,
+// printed only) is always written.
+void parse_reading_role(JsonReader& rr, Reading& reading, const Claim& claim) {
+  const QuoteWording& w = claim.wording;
+  const bool has_role = rr.has("role");
+  const std::string role = has_role ? rr.one_of("role", {"claim", "different-metric", "caveat", "info"}) : "";
+  if (rr.has("metric")) {
+    const std::vector<std::string> ids(std::begin(kMetricIds), std::end(kMetricIds));
+    reading.metric = parse_metric(rr.one_of("metric", ids));
+  }
+  if (rr.has("variant")) {
+    const std::vector<std::string> ids(std::begin(kVariantIds), std::end(kVariantIds));
+    reading.variant = parse_variant(rr.one_of("variant", ids));
+    if (!reading.metric)
+      rr.fail("variant", "a \"variant\" is another reading of a metric: add the \"metric\" this reading computes");
+  }
+  if (role == "info") {
+    reading.role = ReadingRole::kInfo;
+    return;
+  }
+  if (w.metric) {
+    const std::string decided = "the quote \"" + claim.quote + "\" " + describe_words(w) + ", so the role follows from "
+                                "what this reading computes: a reading of the " + metric_id(*w.metric) +
+                                " is the claim, with a \"variant\" a caveat, of another metric different-metric";
+    if (!reading.metric)
+      rr.fail(has_role ? "role" : "", decided + "; " + (has_role ? "replace \"role\" with" : "add") +
+                                          " \"metric\" (\"price\", \"price-performance\" or \"work\"), and \"variant\" if it "
+                                          "reads something the quote leaves open otherwise, or \"role\": \"info\" for context "
+                                          "(docs/claims.md, \"The verdict rubric\")");
+    const auto [derived, rule] = rubric_role(*w.metric, *reading.metric, reading.variant.has_value());
+    if (has_role)
+      rr.fail("role", "\"role\": \"" + role + "\" " +
+                          (role == reading_role_id(derived) ? "repeats" : "contradicts") + " the role the rubric gives this "
+                          "reading, " + reading_role_id(derived) + " (rule " + std::to_string(rule) + "): " + decided +
+                          "; remove \"role\" (it is written only when the quote's wording is undecided)");
+    reading.role = derived;
+    reading.rubric_rule = rule;
+    return;
+  }
+  if (!has_role)
+    rr.fail("", "missing \"role\": the quote \"" + claim.quote + "\" " + describe_words(w) +
+                    ", so the rubric cannot derive the role; add \"role\" (\"claim\", \"caveat\", \"different-metric\" "
+                    "or \"info\") by docs/claims.md, \"The verdict rubric\"");
+  reading.role = role == "claim"              ? ReadingRole::kClaim
+                 : role == "different-metric" ? ReadingRole::kDifferentMetric
+                                              : ReadingRole::kCaveat;
+}
+
+ArithmeticCheck parse_arithmetic(JsonReader& r, const SourceIndex& sources, const Claim& claim) {
   ArithmeticCheck a;
   a.pointer = r.pointer();
   a.target = parse_target(r);
@@ -291,11 +386,7 @@ ArithmeticCheck parse_arithmetic(JsonReader& r, const SourceIndex& sources) {
         rr.fail("expression", "the expression uses \"" + n + "\", which is not one of this check's operands; add it to \"operands\"");
       used.insert(n);
     }
-    const std::string role = rr.one_of("role", {"claim", "different-metric", "caveat", "info"});
-    reading.role = role == "claim"              ? ReadingRole::kClaim
-                   : role == "different-metric" ? ReadingRole::kDifferentMetric
-                   : role == "caveat"           ? ReadingRole::kCaveat
-                                                : ReadingRole::kInfo;
+    parse_reading_role(rr, reading, claim);
     reading.unit_id = rr.optional_string("unit").value_or(a.target.unit_id);
     reading.unit = display_unit(reading.unit_id);
     reading.unconfirmed_assumption = rr.optional_string("unconfirmed_assumption").value_or("");
@@ -306,6 +397,8 @@ ArithmeticCheck parse_arithmetic(JsonReader& r, const SourceIndex& sources) {
     if (!used.count(o.name))
       throw_input_error(JsonOrigin::kUserInput, r.file(), o.pointer,
                         "operand \"" + o.name + "\" is not used by any reading; use it or remove it");
+  if (std::any_of(a.readings.begin(), a.readings.end(), [](const Reading& x) { return x.role != ReadingRole::kInfo; }))
+    check_qualifier(r, a.target, claim.wording, claim.quote);
   return a;
 }
 
@@ -362,15 +455,15 @@ SourcedFactCheck parse_sourced_fact(JsonReader& r, const nlohmann::json& origina
 }
 
 Check parse_check(const nlohmann::json& original, const std::string& file, const std::string& pointer,
-                  const SourceIndex& sources) {
+                  const SourceIndex& sources, const Claim& claim) {
   Stripped stripped(original, {"sources", "verbatim"});
   JsonReader r(stripped.copy, file, pointer, JsonOrigin::kUserInput);
   const std::string type = r.one_of("type", {"computed", "arithmetic", "sourced-fact", "not-researched"});
   Check out;
   if (type == "computed") {
-    out = parse_computed(r);
+    out = parse_computed(r, claim);
   } else if (type == "arithmetic") {
-    out = parse_arithmetic(r, sources);
+    out = parse_arithmetic(r, sources, claim);
   } else if (type == "sourced-fact") {
     out = parse_sourced_fact(r, original, sources);
   } else {
@@ -464,6 +557,7 @@ ClaimsFile parse_claims_file(const nlohmann::json& json, const std::string& file
     if (!ids.insert(c.id).second) cr.fail("id", "duplicate claim id \"" + c.id + "\"");
     c.topic = cr.string("topic");
     c.quote = cr.string("quote");
+    c.wording = classify_quote(c.quote);
     c.number_kind = parse_number_kind(cr);
     for (auto& orr : cr.objects("outline", 1)) {
       OutlineRef o;
@@ -479,7 +573,7 @@ ClaimsFile parse_claims_file(const nlohmann::json& json, const std::string& file
     cr.objects("checks", 1);  // marks the key known and checks the shape
     const auto& checks = original.at("checks");
     for (std::size_t i = 0; i < checks.size(); ++i)
-      c.checks.push_back(parse_check(checks[i], file, cr.pointer_to("checks") + "/" + std::to_string(i), sources));
+      c.checks.push_back(parse_check(checks[i], file, cr.pointer_to("checks") + "/" + std::to_string(i), sources, c));
     if (std::none_of(c.checks.begin(), c.checks.end(), contributes))
       cr.fail("checks", "every check of this claim is informational (arithmetic readings with role \"info\" only); "
                         "add a check or a reading that can decide a verdict");

@@ -34,6 +34,7 @@
 #include "core/date.h"
 #include "core/decimal.h"
 #include "claims/expression.h"
+#include "claims/quote_wording.h"
 #include "pricing/price_table.h"
 
 namespace costproof {
@@ -115,7 +116,7 @@ struct Operand {
   std::string pointer;
 };
 
-// How a reading's mismatch with the quote counts:
+// How a reading's mismatch with the quote counts (docs/claims.md, "The verdict rubric"):
 //   claim            the figure the quote asserts; mismatch -> contradicted
 //   different-metric a figure the quote could be mistaken for; mismatch -> misleading
 //   caveat           another way a listener may read the figure; mismatch -> supported with caveat
@@ -127,6 +128,13 @@ struct Reading {
   std::string label;
   Expression expression;
   ReadingRole role = ReadingRole::kClaim;
+  // What the reading computes and what it reads otherwise than the quote ("metric",
+  // "variant" in the file). When the quote's wording decides its metric, the role is
+  // derived from these by the rubric and `rubric_rule` is its number (1-6); 0 when the
+  // wording is undecided and the claims file states the role.
+  std::optional<Metric> metric;
+  std::optional<Variant> variant;
+  int rubric_rule = 0;
   DisplayUnit unit = DisplayUnit::kPlain;
   std::string unit_id;
   // An assumption the value rests on that no cited source confirms ("Savings Plans do not
@@ -181,6 +189,7 @@ struct Claim {
   std::string id;
   std::string topic;
   std::string quote;  // the wording, as the outline has it
+  QuoteWording wording;  // classify_quote(quote): the metric and qualifier the rubric reads
   std::vector<OutlineRef> outline;
   NumberKind number_kind = NumberKind::kStatement;
   std::vector<Check> checks;
@@ -207,7 +216,9 @@ struct ClaimsFile {
 };
 
 // Reads a claims file. Checks everything one file can check: fields, ids,
-// source ids, expression syntax and operand names. Throws InputError naming
+// source ids, expression syntax and operand names; derives each reading's role from the
+// quote's wording (a "role" contradicting the rubric is an error) and refuses a "compare"
+// the quote's qualifier rules out ("up to" checked as "approximately"). Throws InputError naming
 // the file and the JSON pointer.
 ClaimsFile parse_claims_file(const nlohmann::json& json, const std::string& file);
 

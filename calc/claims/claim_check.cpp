@@ -8,6 +8,7 @@
 #include "core/format.h"
 #include "core/json_reader.h"
 #include "claims/outline_lint.h"
+#include "render/text_template.h"
 
 namespace costproof {
 
@@ -313,7 +314,51 @@ CheckOutcome run_computed(const ComputedCheck& c, const CheckContext& ctx, const
   return out;
 }
 
-CheckOutcome run_arithmetic(const ArithmeticCheck& a, const std::string& claim_id, const CheckContext& ctx,
+// "a or b or c" of distinct items, in first-seen order.
+std::string or_list(const std::vector<std::string>& items) {
+  std::vector<std::string> seen;
+  for (const auto& i : items)
+    if (std::find(seen.begin(), seen.end(), i) == seen.end()) seen.push_back(i);
+  std::string out;
+  for (std::size_t i = 0; i < seen.size(); ++i) out += (i ? " or " : "") + seen[i];
+  return out;
+}
+
+// The sentence saying how the readings got their roles (template claims/reading-roles.md);
+// "" for a check of info readings only.
+std::string roles_sentence(const ArithmeticCheck& a, const QuoteWording& w) {
+  if (std::all_of(a.readings.begin(), a.readings.end(), [](const Reading& r) { return r.role == ReadingRole::kInfo; }))
+    return "";
+  if (!w.metric) {
+    nlohmann::json stated = nlohmann::json::object();
+    if (w.words.empty()) stated["none"] = true;
+    else stated["mixed"] = {{"words", quoted_words(w)}};
+    return fill_template("claims/reading-roles.md", {{"stated", stated}});
+  }
+  int claim_rule = 0, caveat_rule = 0, different_rule = 0;
+  std::vector<std::string> variants, metrics;
+  for (const auto& r : a.readings) {
+    if (r.role == ReadingRole::kClaim) claim_rule = r.rubric_rule;
+    if (r.role == ReadingRole::kCaveat) {
+      caveat_rule = r.rubric_rule;
+      variants.emplace_back(kVariantLabels[static_cast<int>(*r.variant)]);
+    }
+    if (r.role == ReadingRole::kDifferentMetric) {
+      different_rule = r.rubric_rule;
+      metrics.push_back(metric_id(*r.metric));
+    }
+  }
+  nlohmann::json roles = nlohmann::json::array();
+  if (claim_rule) roles.push_back({{"claim", {{"rule", claim_rule}}}});
+  if (caveat_rule) roles.push_back({{"caveat", {{"rule", caveat_rule}, {"variants", or_list(variants)}}}});
+  if (different_rule) roles.push_back({{"different", {{"rule", different_rule}, {"metrics", or_list(metrics)}}}});
+  for (std::size_t i = 0; i < roles.size(); ++i)
+    roles[i]["sep"] = i == 0 ? "" : i + 1 == roles.size() ? " and " : ", ";
+  return fill_template("claims/reading-roles.md",
+                       {{"derived", {{"words", quoted_words(w)}, {"metric", metric_id(*w.metric)}, {"roles", roles}}}});
+}
+
+CheckOutcome run_arithmetic(const ArithmeticCheck& a, const Claim& claim, const CheckContext& ctx,
                             const std::string& file, std::set<int>& numbers, std::vector<std::shared_ptr<const PriceSource>>& price_sources) {
   CheckOutcome out;
   out.type = "arithmetic";
@@ -391,11 +436,11 @@ CheckOutcome run_arithmetic(const ArithmeticCheck& a, const std::string& claim_i
       result = r.expression.evaluate(values);
     } catch (const ExpressionError& e) {
       throw InputError(file, r.pointer + "/expression",
-                       "claim \"" + claim_id + "\": expression \"" + r.expression.source_text() + "\" = " +
+                       "claim \"" + claim.id + "\": expression \"" + r.expression.source_text() + "\" = " +
                            r.expression.render(texts) + ": " + e.what() +
                            "; check the operands' values, or drop this reading");
     } catch (const OverflowError& e) {
-      throw OverflowError(file + ": " + r.pointer + "/expression: claim \"" + claim_id + "\": expression \"" +
+      throw OverflowError(file + ": " + r.pointer + "/expression: claim \"" + claim.id + "\": expression \"" +
                           r.expression.source_text() + "\": " + e.what());
     }
     const DisplayedValue shown = display(result, r.unit);
@@ -413,6 +458,9 @@ CheckOutcome run_arithmetic(const ArithmeticCheck& a, const std::string& claim_i
                                 {"value", shown.shown.to_string()},
                                 {"value_exact", shown.exact}};
     if (!r.unconfirmed_assumption.empty()) j["unconfirmed_assumption"] = r.unconfirmed_assumption;
+    if (r.metric) j["metric"] = metric_id(*r.metric);
+    if (r.variant) j["variant"] = std::string(kVariantIds[static_cast<int>(*r.variant)]);
+    if (r.rubric_rule) j["rubric_rule"] = r.rubric_rule;
     if (r.role != ReadingRole::kInfo) {
       const bool holds = comparison_holds(result, a.target);
       Verdict rv = Verdict::kSupported;
@@ -436,6 +484,16 @@ CheckOutcome run_arithmetic(const ArithmeticCheck& a, const std::string& claim_i
   std::string joined;
   for (std::size_t i = 0; i < parts.size(); ++i) joined += (i ? ". " : "") + parts[i];
   out.summary = joined + " " + citations + ".";
+  const std::string roles = roles_sentence(a, claim.wording);
+  if (!roles.empty()) {
+    out.lines.push_back(roles);
+    if (claim.wording.metric) out.summary += " " + roles;
+  }
+  nlohmann::ordered_json wording = {
+      {"metric", claim.wording.metric ? nlohmann::ordered_json(metric_id(*claim.wording.metric)) : nlohmann::ordered_json()},
+      {"words", claim.wording.words},
+      {"qualifier", qualifier_id(claim.wording.qualifier)},
+      {"qualifier_words", claim.wording.qualifier_words}};
   out.verdict = verdict;
   out.data = {{"type", "arithmetic"},
               {"quoted", a.target.quoted.to_string()},
@@ -444,6 +502,7 @@ CheckOutcome run_arithmetic(const ArithmeticCheck& a, const std::string& claim_i
               {"tolerance", a.target.compare == Comparison::kApproximately ? a.target.tolerance.to_string() : ""},
               {"operands", operands},
               {"readings", readings},
+              {"wording", wording},
               {"verdict", verdict ? verdict_id(*verdict) : "informational"}};
   return out;
 }
@@ -590,7 +649,7 @@ std::vector<ClaimOutcome> check_claims(const ClaimsFile& claims, const CheckCont
       if (const auto* comp = std::get_if<ComputedCheck>(&check)) {
         co = run_computed(*comp, ctx, claims.file, numbers);
       } else if (const auto* arith = std::get_if<ArithmeticCheck>(&check)) {
-        co = run_arithmetic(*arith, c.id, ctx, claims.file, numbers, o.price_sources);
+        co = run_arithmetic(*arith, c, ctx, claims.file, numbers, o.price_sources);
       } else if (const auto* fact = std::get_if<SourcedFactCheck>(&check)) {
         co = run_sourced_fact(*fact, c, ctx, numbers);
       } else {

@@ -32,8 +32,9 @@ json source(const std::string& id, const std::string& as_of = "2026-01-01") {
           {"as_of", as_of}, {"trust", "C"},           {"trust_note", "test"}};
 }
 
-// A claims file with one claim holding `checks`.
-json claims_with(const json& checks, const std::string& quote = "25% better", const std::string& wording = "") {
+// A claims file with one claim holding `checks`. The default quote names no metric and no
+// number, so the rubric leaves roles and comparisons to the test.
+json claims_with(const json& checks, const std::string& quote = "better", const std::string& wording = "") {
   json claim = {{"id", "c1"},
                 {"topic", "t"},
                 {"quote", quote},
@@ -234,16 +235,162 @@ TEST(ArithmeticCheckTest, UltraServerRatioMatchesPerChipIsACaveat) {
 }
 
 TEST(ArithmeticCheckTest, RolesDecideTheMismatchVerdict) {
-  Fixture claim, metric;
-  // 4x performance vs a 50% cost cut: at the same price 4x is (1 − 1/4) × 100 = 75% lower cost per unit of work.
+  Fixture claim, metric, caveat;
+  // A quote whose wording names no metric: the claims file states the role.
   auto run = [](Fixture& f, const std::string& role) {
     return f.run(claims_with(json::array({arithmetic(json::array({value("m", "4")}),
                                                      json::array({reading("same comparison", "(1 - 1 / m) * 100", role)}),
                                                      "50", "approximately", "0.5")}),
-                             "50% cost reduction", "w"))[0];
+                             "a 50% reduction", "w"))[0];
   };
   EXPECT_EQ(run(claim, "claim").verdict, Verdict::kContradicted);
   EXPECT_EQ(run(metric, "different-metric").verdict, Verdict::kMisleading);
+  EXPECT_EQ(run(caveat, "caveat").verdict, Verdict::kSupportedWithCaveat);
+}
+
+// ---------------------------------------------------------------- the rubric: roles from the quote's wording
+
+json derived(const std::string& label, const std::string& expr, const std::string& metric,
+             const std::string& variant = "") {
+  json r = {{"label", label}, {"expression", expr}, {"metric", metric}};
+  if (!variant.empty()) r["variant"] = variant;
+  return r;
+}
+
+// One reading of 4 → (1 − 1/4) × 100 = 75, checked against the quoted 50 (a mismatch), under `quote`.
+ClaimOutcome one_reading(Fixture& f, const std::string& quote, const json& r) {
+  return f.run(claims_with(
+      json::array({arithmetic(json::array({value("m", "4")}), json::array({r}), "50", "approximately", "0.5")}), quote,
+      "w"))[0];
+}
+
+TEST(RubricTest, TheQuotesWordingDerivesTheRole) {
+  struct Case {
+    std::string quote, metric, variant, role;
+    int rule;
+    Verdict verdict;  // of the mismatching reading
+  };
+  const Case cases[] = {
+      {"50% cost reduction", "price", "", "claim", 1, Verdict::kContradicted},
+      {"50% cheaper", "price", "tier", "caveat", 5, Verdict::kSupportedWithCaveat},
+      {"50% cost reduction", "price-performance", "", "different-metric", 3, Verdict::kMisleading},
+      {"50% cost reduction", "work", "size", "different-metric", 3, Verdict::kMisleading},
+      {"50% faster", "work", "", "claim", 2, Verdict::kContradicted},
+      {"50% better price-performance", "price-performance", "", "claim", 2, Verdict::kContradicted},
+      {"50% better price-performance", "price", "", "different-metric", 4, Verdict::kMisleading},
+      {"50% faster", "price-performance", "", "different-metric", 4, Verdict::kMisleading},
+      {"50% faster", "work", "per-unit", "caveat", 5, Verdict::kSupportedWithCaveat},
+  };
+  for (const auto& c : cases) {
+    Fixture f;
+    const auto out = one_reading(f, c.quote, derived("r", "(1 - 1 / m) * 100", c.metric, c.variant));
+    const auto& reading = f.claims.claims[0].checks[0];
+    const auto& r = std::get<ArithmeticCheck>(reading).readings[0];
+    EXPECT_EQ(reading_role_id(r.role), c.role) << c.quote << " / " << c.metric;
+    EXPECT_EQ(r.rubric_rule, c.rule) << c.quote << " / " << c.metric;
+    EXPECT_EQ(out.verdict, c.verdict) << c.quote << " / " << c.metric;
+  }
+}
+
+TEST(RubricTest, TheExplanationSaysWhichWordsDecided) {
+  Fixture f;
+  const auto out = f.run(claims_with(
+      json::array({arithmetic(json::array({value("m", "20"), value("n", "18.8")}),
+                              json::array({derived("first tiers", "m", "price"),
+                                           derived("through the tiers", "n", "price", "tier"),
+                                           derived("per unit of work", "m * 2", "price-performance")}),
+                              "20", "approximately", "0.5")}),
+      "Lambda on Arm is 20% cheaper than x86", "w"))[0];
+  EXPECT_TRUE(contains(out.why, "The quote says \"cheaper\", so a price reading is the claim (rubric rule 1), one with "
+                                "another tier is a caveat (rubric rule 5) and a price-performance reading is a "
+                                "different metric (rubric rule 3)."))
+      << out.why;
+  EXPECT_EQ(out.checks[0].data["wording"]["metric"], "price");
+  EXPECT_EQ(out.checks[0].data["readings"][1]["variant"], "tier");
+  EXPECT_EQ(out.checks[0].data["readings"][1]["rubric_rule"], 5);
+}
+
+TEST(RubricTest, UndecidedWordingKeepsTheStatedRoleAndSaysSo) {
+  Fixture f;
+  const auto out = one_reading(f, "50% cheaper and 2x faster", reading("r", "(1 - 1 / m) * 100", "caveat"));
+  EXPECT_EQ(out.verdict, Verdict::kSupportedWithCaveat);
+  bool said = false;
+  for (const auto& line : out.checks[0].lines)
+    said = said || line == "The quote says \"cheaper\" (price) and \"faster\" (work), words of more than one metric, "
+                           "so the rubric cannot decide the roles: they are as the claims file states them.";
+  EXPECT_TRUE(said);
+  Fixture g;
+  const std::string m = message_of<InputError>([&] { one_reading(g, "50% cheaper and 2x faster", derived("r", "m", "price")); });
+  EXPECT_EQ(m, "claims.json: /claims/0/checks/0/readings/0: missing \"role\": the quote \"50% cheaper and 2x faster\" "
+               "says \"cheaper\" (price) and \"faster\" (work), so the rubric cannot derive the role; add \"role\" "
+               "(\"claim\", \"caveat\", \"different-metric\" or \"info\") by docs/claims.md, \"The verdict rubric\"");
+}
+
+// Two producers model the same claim; one swaps the roles. Before the rubric was code that
+// changed the verdict; now it is an error naming the words that decide.
+TEST(RubricTest, SwappedRolesAreAnErrorNotAnotherVerdict) {
+  Fixture f;
+  json swapped = derived("730-hour month", "m", "price");
+  swapped["role"] = "caveat";
+  const std::string m = message_of<InputError>([&] { one_reading(f, "50% cheaper", swapped); });
+  EXPECT_EQ(m, "claims.json: /claims/0/checks/0/readings/0/role: \"role\": \"caveat\" contradicts the role the rubric "
+               "gives this reading, claim (rule 1): the quote \"50% cheaper\" says \"cheaper\" (price), so the role "
+               "follows from what this reading computes: a reading of the price is the claim, with a \"variant\" a "
+               "caveat, of another metric different-metric; remove \"role\" (it is written only when the quote's "
+               "wording is undecided)");
+  Fixture g;
+  const std::string repeated = message_of<InputError>([&] { one_reading(g, "50% cheaper", reading("r", "m", "claim")); });
+  EXPECT_TRUE(contains(repeated, "/readings/0/role: ")) << repeated;
+  EXPECT_TRUE(contains(repeated, "replace \"role\" with \"metric\"")) << repeated;
+  Fixture h;  // "role": "info" is written on any quote, and stays info
+  h.run(claims_with(json::array({arithmetic(json::array({value("m", "4")}),
+                                            json::array({derived("r", "m", "price"), reading("context", "m * 2", "info")}),
+                                            "4", "approximately", "0.5")}),
+                    "4% cheaper", "w"));
+  EXPECT_EQ(std::get<ArithmeticCheck>(h.claims.claims[0].checks[0]).readings[1].role, ReadingRole::kInfo);
+}
+
+TEST(RubricTest, AVariantNeedsAMetric) {
+  Fixture f;
+  json r = reading("r", "m", "caveat");
+  r["variant"] = "tier";
+  EXPECT_TRUE(contains(message_of<InputError>([&] { one_reading(f, "50% more", r); }),
+                       "/readings/0/variant: a \"variant\" is another reading of a metric"));
+}
+
+TEST(RubricTest, TheComparisonMustFitTheQuotesQualifier) {
+  struct Case {
+    std::string quote, compare;
+    bool allowed;
+  };
+  const Case cases[] = {
+      {"up to 35% cheaper", "ceiling", true},     {"up to 35% cheaper", "at-most", true},
+      {"up to 35% cheaper", "approximately", false}, {"about 35% cheaper", "approximately", true},
+      {"about 35% cheaper", "at-least", false},    {"more than 35% cheaper", "greater-than", true},
+      {"$35+ a month", "at-least", true},          {"35% cheaper", "approximately", true},
+      {"35% cheaper", "ceiling", false},           {"35% cheaper", "at-least", false},
+      {"costs less than $35", "less-than", true},  {"cheaper", "greater-than", true},  // no number: any
+  };
+  for (const auto& c : cases) {
+    Fixture f;
+    const json check = computed(c.compare, "35", "some-cases", json::array({figure("/ceiling")}),
+                                c.compare == "ceiling" || c.compare == "approximately" ? "0.5" : "");
+    std::string m;
+    try {
+      f.run(claims_with(json::array({check}), c.quote, "w"));
+    } catch (const InputError& e) {
+      m = e.what();
+    }
+    EXPECT_EQ(m.empty(), c.allowed) << c.quote << " / " << c.compare << ": " << m;
+  }
+  Fixture g;
+  const std::string m = message_of<InputError>([&] {
+    g.run(claims_with(json::array({computed("approximately", "35", "every-case", json::array({figure("/ceiling")}), "0.5")}),
+                      "Up to 35% savings", "w"));
+  });
+  EXPECT_EQ(m, "claims.json: /claims/0/checks/0/compare: the quote \"Up to 35% savings\" says \"Up to\" (a ceiling), so "
+               "\"compare\" must be \"ceiling\" or \"at-most\", not \"approximately\"; change \"compare\" "
+               "(docs/claims.md, \"The verdict rubric\"), or the quote if it words the claim wrongly");
 }
 
 TEST(ArithmeticCheckTest, AnUnconfirmedAssumptionIsShownAndMakesACaveat) {
@@ -253,7 +400,7 @@ TEST(ArithmeticCheckTest, AnUnconfirmedAssumptionIsShownAndMakesACaveat) {
   const auto out = f.run(claims_with(
       json::array({arithmetic(json::array({value("m", "15")}), json::array({r, reading("fee", "m", "claim")}), "15",
                               "approximately", "0")}),
-      "15% fee", "w"))[0];
+      "a 15% premium", "w"))[0];
   EXPECT_EQ(out.verdict, Verdict::kSupportedWithCaveat);
   EXPECT_TRUE(contains(out.why, "(assuming that the plan does not discount the fee, which the sources do not confirm)"))
       << out.why;
@@ -331,7 +478,7 @@ TEST(ArithmeticCheckTest, APastPriceLookedUpByDateIsNotJudgedForStaleness) {
   add_dated_row(f.catalog);
   json check = arithmetic(json::array({dated_price("before", "2024-10-31"), dated_price("after", "2024-11-01")}),
                           json::array({reading("cut", "before / after", "claim")}), "2", "approximately", "0.5");
-  const auto out = f.run(claims_with(json::array({check}), "half the price"));
+  const auto out = f.run(claims_with(json::array({check}), "halved"));
   EXPECT_EQ(out[0].verdict, Verdict::kSupported);
   ASSERT_EQ(out[0].price_sources.size(), 1u);
   EXPECT_EQ(out[0].price_sources[0]->id, "cur");
