@@ -108,6 +108,7 @@ std::string Engine::run_numbers(const std::string& scenario_text, const std::str
 std::string Engine::chart(const std::string& scenario_text, const std::string& as_of) const {
   const auto today = Date::parse(as_of);
   if (!catalog_ || !today) return "";
+  catalog_->set_as_of(*today);  // the prices in effect on that date, as the CLI's --as-of
   try {
     const auto json = parse_json_text(scenario_text, kFormScenarioLabel, JsonOrigin::kUserInput);
     return chart_of(parse_scenario(json, kFormScenarioLabel), *catalog_, *today);
@@ -120,6 +121,7 @@ std::string Engine::evaluate(const std::string& scenario_text, const std::string
   if (!catalog_) return failure("costproof: internal error: no pricing data loaded");
   const auto today = Date::parse(as_of);
   if (!today) return failure("costproof: usage error: the date must be YYYY-MM-DD, got \"" + as_of + "\"");
+  catalog_->set_as_of(*today);  // the prices in effect on that date, as the CLI's --as-of
   try {
     const auto json = parse_json_text(scenario_text, kFormScenarioLabel, JsonOrigin::kUserInput);
     const Scenario scenario = parse_scenario(json, kFormScenarioLabel);
