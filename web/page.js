@@ -46,6 +46,22 @@
       el.hidden = !!on && !el.dataset.showValues.split(' ').includes(on.value);
     }
   }
+  // A choice can carry its own hint (shown where data-hint-of names its select) and field values
+  // ("set") that choosing it puts in the form, e.g. a comparison's own example value and unit.
+  const chosenItem = (form, select) =>
+    (formOptions(form)[select.dataset.options] || []).find((item) => item.value === select.value) || {};
+  function choiceHints(form) {
+    for (const el of form.querySelectorAll('[data-hint-of]'))
+      el.textContent = chosenItem(form, form.elements[el.dataset.hintOf]).hint || '';
+  }
+  for (const form of forms) {
+    for (const select of form.querySelectorAll('select[data-options]'))
+      select.addEventListener('change', () => {
+        for (const [name, value] of Object.entries(chosenItem(form, select).set || {}))
+          if (form.elements[name]) form.elements[name].value = value;
+        choiceHints(form);
+      });
+  }
   // Every field gets an id, and its hint (the <span class="hint"> beside it) describes it.
   for (const form of forms) {
     for (const el of form.elements) {
@@ -65,6 +81,7 @@
       if (form.elements[name]) form.elements[name].value = value;
     form.elements.region?.addEventListener('change', () => regionChanged(form));
     showWhen(form);
+    choiceHints(form);
   }
 
   // Each form's result sits right under it (a copy of <template id="result-template">).

@@ -252,8 +252,12 @@ std::string render_svg_line_chart(const LineChart& chart) {
   out += "</g>\n";
   out += "<g class=\"tick-labels\">\n";
   for (const Decimal& t : x_ticks) {
-    out += "<text x=\"" + coord(sx(t)) + "\" y=\"" + coord(kPlotBottom + 18.0) + "\" text-anchor=\"middle\">" +
-           escape_markup(tick_label(t, chart.x_format)) + "</text>\n";
+    // A label centred on the last tick would run past the 640-unit edge when it is long
+    // ("600,000,000"): it ends at the tick instead (about 7 units a character at 12 px).
+    const std::string label = tick_label(t, chart.x_format);
+    const bool ends_at_tick = sx(t) + 3.5 * static_cast<double>(label.size()) > 640.0;
+    out += "<text x=\"" + coord(sx(t)) + "\" y=\"" + coord(kPlotBottom + 18.0) + "\" text-anchor=\"" +
+           (ends_at_tick ? "end" : "middle") + "\">" + escape_markup(label) + "</text>\n";
   }
   for (const Decimal& t : y_ticks) {
     out += "<text x=\"" + coord(kPlotLeft - 8.0) + "\" y=\"" + coord(sy(t) + 4.0) + "\" text-anchor=\"end\">" +

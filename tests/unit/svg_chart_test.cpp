@@ -113,6 +113,18 @@ TEST(SvgLineChart, RootElementTitleDescAndAria) {
   EXPECT_FALSE(contains(svg, " height="));
 }
 
+TEST(SvgLineChart, LongLastXLabelEndsAtItsTickInsteadOfLeavingTheChart) {
+  LineChart c = sample_chart();
+  const std::string short_svg = render_svg_line_chart(c);  // last x label "100": centred
+  EXPECT_TRUE(contains(short_svg, "text-anchor=\"middle\">100</text>"));
+  EXPECT_FALSE(contains(short_svg, "text-anchor=\"end\">100</text>"));
+  c.series = {{"On-demand", {{d("0"), d("0")}, {d("600000000"), d("375")}}, false}};
+  c.markers.clear();
+  const std::string svg = render_svg_line_chart(c);
+  EXPECT_TRUE(contains(svg, "text-anchor=\"end\">600,000,000</text>")) << svg;
+  EXPECT_TRUE(contains(svg, "text-anchor=\"middle\">200,000,000</text>"));
+}
+
 TEST(SvgLineChart, NoExternalReferencesOrScripts) {
   const std::string svg = render_svg_line_chart(sample_chart());
   EXPECT_EQ(count(svg, "http"), 1u);  // the xmlns only

@@ -362,6 +362,14 @@ async function testExampleEpisode() {
         assert.ok((await page.textContent(`${result} .result-headline`)).trim().length > 40, 'no headline');
       });
     }
+    await check(at('choosing a comparison puts its own value in the field and names its variable in the label'), async () => {
+      for (const file of [...comparisons].reverse()) {
+        await page.selectOption(`${form} [name="comparison"]`, file.json.id);
+        assert.equal(await page.inputValue(`${form} [name="value"]`), String(file.json.variable.value));
+        const label = await page.$eval(`${form} [name="value"]`, (el) => el.labels[0].textContent);
+        assert.ok(label.includes(`${file.json.variable.what} (${file.json.variable.unit})`), label);
+      }
+    });
     const file = comparisons[0];
     await check(at('a changed value recomputes live (no click), as costproof run on that value'), async () => {
       const value = String(Number(file.json.variable.value) * 3 + 7);

@@ -14,11 +14,15 @@ nlohmann::ordered_json CostComparisonKind::companion_form_options(const Companio
     if (!s.contains("variable")) continue;
     const auto& v = s.at("variable");
     const std::string scenario_id = s.at("id").get<std::string>();
+    // "hint": what the chosen comparison's value means (shown in the value's label);
+    // "set": the fields choosing it resets to that comparison's own example.
+    const std::string value = form_text(v, "value");
     o["comparisons"].push_back({{"value", scenario_id},
-                                {"label", s.at("title").get<std::string>() + " (" + v.at("name").get<std::string>() +
-                                              ", " + v.at("unit").get<std::string>() + ")"}});
+                                {"label", s.at("title").get<std::string>()},
+                                {"hint", v.at("what").get<std::string>() + " (" + v.at("unit").get<std::string>() + ")"},
+                                {"set", {{"value", value}}}});
     o["scenarios"][scenario_id] = s;
-    if (o["defaults"].empty()) o["defaults"] = {{"comparison", scenario_id}, {"value", form_text(v, "value")}};
+    if (o["defaults"].empty()) o["defaults"] = {{"comparison", scenario_id}, {"value", value}};
   }
   return o;
 }
