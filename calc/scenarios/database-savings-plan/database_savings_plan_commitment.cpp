@@ -379,6 +379,33 @@ void finish_outcome(CommitmentOutcome& out) {
   out.saving = out.eligible_on_demand - out.eligible_cost;
 }
 
+// The outcome of the integer path from its sums (at `sum_scale` places) and the model's columns (at `scale`).
+CommitmentOutcome fixed_outcome(const Decimal& commitment, std::size_t hours, const std::vector<Decimal>& discounts,
+                                const std::vector<Int128>& column_on_demand, int scale,
+                                const std::vector<FixedSums>& sums, Int128 unused, std::size_t hours_below,
+                                int sum_scale) {
+  CommitmentOutcome out;
+  out.commitment = UnitPrice(commitment);
+  out.hours = hours;
+  out.paid = Money(count_times(hours, commitment));
+  out.unused = Money(Decimal::from_scaled(unused, sum_scale));
+  out.hours_below = hours_below;
+  out.classes.resize(sums.size());
+  for (std::size_t k = 0; k < sums.size(); ++k) {
+    ClassCoverage& cc = out.classes[k];
+    const FixedSums& s = sums[k];
+    cc.discount = discounts[k];
+    cc.full_hours = s.full_hours;
+    cc.partial_hours = s.partial_hours;
+    cc.on_demand = Money(Decimal::from_scaled(column_on_demand[k], scale));
+    cc.fully_covered_on_demand = Money(Decimal::from_scaled(s.full_on_demand, sum_scale));
+    cc.fully_covered_discounted = Money(Decimal::from_scaled(s.full_discounted, sum_scale));
+    cc.partial_commitment = Money(Decimal::from_scaled(s.partial_commitment, sum_scale));
+  }
+  finish_outcome(out);
+  return out;
+}
+
 }  // namespace
 
 CommitmentOutcome CommitmentModel::evaluate(const Decimal& commitment) const {
@@ -410,25 +437,88 @@ CommitmentOutcome CommitmentModel::evaluate(const Decimal& commitment) const {
       return evaluate_decimal(commitment);
     fixed_walk<Int128>(f.u, f.hours, kc, f.factor, f.lift, c128, lifted, sums, unused, hours_below);
   }
-  CommitmentOutcome out;
-  out.commitment = UnitPrice(commitment);
-  out.hours = hours();
-  out.paid = Money(count_times(hours(), commitment));
-  out.unused = Money(Decimal::from_scaled(unused, sum_scale));
-  out.hours_below = hours_below;
-  out.classes.resize(kc);
-  for (std::size_t k = 0; k < kc; ++k) {
-    ClassCoverage& cc = out.classes[k];
-    const FixedSums& s = sums[k];
-    cc.discount = discounts_[k];
-    cc.full_hours = s.full_hours;
-    cc.partial_hours = s.partial_hours;
-    cc.on_demand = Money(Decimal::from_scaled(f.column_on_demand[k], f.scale));
-    cc.fully_covered_on_demand = Money(Decimal::from_scaled(s.full_on_demand, sum_scale));
-    cc.fully_covered_discounted = Money(Decimal::from_scaled(s.full_discounted, sum_scale));
-    cc.partial_commitment = Money(Decimal::from_scaled(s.partial_commitment, sum_scale));
+  return fixed_outcome(commitment, f.hours, discounts_, f.column_on_demand, f.scale, sums, unused, hours_below,
+                       sum_scale);
+}
+
+std::vector<CommitmentOutcome> CommitmentModel::evaluate_many(const std::vector<Decimal>& commitments) const {
+  for (std::size_t i = 0; i < commitments.size(); ++i) {
+    if (commitments[i].is_negative()) throw std::invalid_argument("a commitment cannot be negative");
+    if (i > 0 && commitments[i] < commitments[i - 1])
+      throw std::invalid_argument("evaluate_many: the commitments must be in ascending order");
   }
-  finish_outcome(out);
+  std::vector<CommitmentOutcome> out;
+  out.reserve(commitments.size());
+  // Sorting 2K + 2 arrays costs about as much as that many hourly walks: for few points, walk.
+  if (!fixed_ || commitments.size() <= 2 * classes() + 2) {
+    for (const Decimal& c : commitments) out.push_back(evaluate(c));
+    return out;
+  }
+  const Fixed& f = *fixed_;
+  const std::size_t kc = f.classes;
+  // In hour h, with remaining = max(0, c - A_(k-1)h), class k (a_kh > 0) is fully covered when
+  // A_kh <= c and partly covered (paying c - A_(k-1)h) when A_(k-1)h < c < A_kh; c - A_Kh is unused
+  // when positive; the hour counts below c when its On-Demand total is. So every sum of the hourly
+  // walk is a prefix sum over breakpoints sorted once, read for all commitments in one sweep.
+  struct Full {
+    std::int64_t key, u, a, before;  // A_kh; u_kh and a_kh at scale S; A_(k-1)h
+  };
+  std::vector<std::vector<Full>> full(kc);
+  std::vector<std::vector<std::int64_t>> starts(kc);  // A_(k-1)h of the hours with a_kh > 0
+  std::vector<std::int64_t> ends(f.hours), totals(f.hours);  // A_Kh; the hour's On-Demand total
+  const std::int64_t* row = f.u.data();
+  for (std::size_t h = 0; h < f.hours; ++h, row += kc) {
+    std::int64_t before = 0, total = 0;
+    for (std::size_t k = 0; k < kc; ++k) {
+      const std::int64_t u = row[k] * f.lift, a = row[k] * f.factor[k];
+      total += u;
+      if (a == 0) continue;
+      full[k].push_back({before + a, u, a, before});
+      starts[k].push_back(before);
+      before += a;
+    }
+    ends[h] = before;
+    totals[h] = total;
+  }
+  for (auto& v : full) std::sort(v.begin(), v.end(), [](const Full& x, const Full& y) { return x.key < y.key; });
+  for (auto& v : starts) std::sort(v.begin(), v.end());
+  std::sort(ends.begin(), ends.end());
+  std::sort(totals.begin(), totals.end());
+
+  struct Running {  // sums over the breakpoints passed so far, per class
+    std::size_t full = 0, started = 0;
+    Int128 u = 0, a = 0, full_before = 0, started_before = 0;
+  };
+  std::vector<Running> run(kc);
+  std::size_t ended = 0, below = 0;
+  Int128 ended_sum = 0;
+  for (const Decimal& commitment : commitments) {
+    std::int64_t c = 0;
+    if (!to_fixed(commitment, f.scale, &c)) {  // more places than S: the single walk lifts them
+      out.push_back(evaluate(commitment));
+      continue;
+    }
+    std::vector<FixedSums> sums(kc);
+    for (std::size_t k = 0; k < kc; ++k) {
+      Running& r = run[k];
+      for (; r.full < full[k].size() && full[k][r.full].key <= c; ++r.full) {
+        r.u += full[k][r.full].u;
+        r.a += full[k][r.full].a;
+        r.full_before += full[k][r.full].before;
+      }
+      for (; r.started < starts[k].size() && starts[k][r.started] < c; ++r.started) r.started_before += starts[k][r.started];
+      FixedSums& s = sums[k];
+      s.full_hours = r.full;
+      s.full_on_demand = r.u;
+      s.full_discounted = r.a;
+      s.partial_hours = r.started - r.full;
+      s.partial_commitment = static_cast<Int128>(s.partial_hours) * c - (r.started_before - r.full_before);
+    }
+    for (; ended < ends.size() && ends[ended] < c; ++ended) ended_sum += ends[ended];
+    while (below < totals.size() && totals[below] < c) ++below;
+    out.push_back(fixed_outcome(commitment, f.hours, discounts_, f.column_on_demand, f.scale, sums,
+                                static_cast<Int128>(ended) * c - ended_sum, below, f.scale));
+  }
   return out;
 }
 
