@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -449,23 +450,41 @@ std::vector<CommitmentOutcome> CommitmentModel::evaluate_many(const std::vector<
   }
   std::vector<CommitmentOutcome> out;
   out.reserve(commitments.size());
-  // Sorting 2K + 2 arrays costs about as much as that many hourly walks: for few points, walk.
-  if (!fixed_ || commitments.size() <= 2 * classes() + 2) {
+  if (!fixed_ || commitments.size() < 3) {  // one walk each is as cheap
     for (const Decimal& c : commitments) out.push_back(evaluate(c));
     return out;
   }
   const Fixed& f = *fixed_;
   const std::size_t kc = f.classes;
+  // The commitments that fit the model's scale S (the others, with more places, take the single walk).
+  std::vector<std::int64_t> cs;
+  std::vector<std::size_t> at;  // index in `commitments` of each entry of cs
+  for (std::size_t i = 0; i < commitments.size(); ++i) {
+    std::int64_t c = 0;
+    if (to_fixed(commitments[i], f.scale, &c)) {
+      cs.push_back(c);
+      at.push_back(i);
+    }
+  }
   // In hour h, with remaining = max(0, c - A_(k-1)h), class k (a_kh > 0) is fully covered when
   // A_kh <= c and partly covered (paying c - A_(k-1)h) when A_(k-1)h < c < A_kh; c - A_Kh is unused
-  // when positive; the hour counts below c when its On-Demand total is. So every sum of the hourly
-  // walk is a prefix sum over breakpoints sorted once, read for all commitments in one sweep.
-  struct Full {
-    std::int64_t key, u, a, before;  // A_kh; u_kh and a_kh at scale S; A_(k-1)h
+  // when positive; the hour counts below c when its On-Demand total is. So each hour adds its values
+  // to the first commitment that passes its breakpoint (a binary search among the commitments, no
+  // sort of the breakpoints), and a prefix sum over the commitments gives every walk's sums at once.
+  const std::size_t n = cs.size();
+  struct Bucket {  // what the hours first reached at this commitment add, per class
+    std::size_t full = 0, started = 0;
+    Int128 u = 0, a = 0, full_before = 0, started_before = 0;
   };
-  std::vector<std::vector<Full>> full(kc);
-  std::vector<std::vector<std::int64_t>> starts(kc);  // A_(k-1)h of the hours with a_kh > 0
-  std::vector<std::int64_t> ends(f.hours), totals(f.hours);  // A_Kh; the hour's On-Demand total
+  std::vector<Bucket> buckets((n + 1) * kc);  // [commitment index or n = never] x classes
+  std::vector<std::size_t> ended(n + 1), below(n + 1);
+  std::vector<Int128> ended_sum(n + 1);
+  const auto first_at_least = [&](std::int64_t key) {  // first commitment >= key
+    return static_cast<std::size_t>(std::lower_bound(cs.begin(), cs.end(), key) - cs.begin());
+  };
+  const auto first_above = [&](std::int64_t key) {  // first commitment > key
+    return static_cast<std::size_t>(std::upper_bound(cs.begin(), cs.end(), key) - cs.begin());
+  };
   const std::int64_t* row = f.u.data();
   for (std::size_t h = 0; h < f.hours; ++h, row += kc) {
     std::int64_t before = 0, total = 0;
@@ -473,40 +492,37 @@ std::vector<CommitmentOutcome> CommitmentModel::evaluate_many(const std::vector<
       const std::int64_t u = row[k] * f.lift, a = row[k] * f.factor[k];
       total += u;
       if (a == 0) continue;
-      full[k].push_back({before + a, u, a, before});
-      starts[k].push_back(before);
+      Bucket& full = buckets[first_at_least(before + a) * kc + k];
+      ++full.full;
+      full.u += u;
+      full.a += a;
+      full.full_before += before;
+      Bucket& start = buckets[first_above(before) * kc + k];
+      ++start.started;
+      start.started_before += before;
       before += a;
     }
-    ends[h] = before;
-    totals[h] = total;
+    const std::size_t e = first_above(before);
+    ++ended[e];
+    ended_sum[e] += before;
+    ++below[first_above(total)];
   }
-  for (auto& v : full) std::sort(v.begin(), v.end(), [](const Full& x, const Full& y) { return x.key < y.key; });
-  for (auto& v : starts) std::sort(v.begin(), v.end());
-  std::sort(ends.begin(), ends.end());
-  std::sort(totals.begin(), totals.end());
-
-  struct Running {  // sums over the breakpoints passed so far, per class
-    std::size_t full = 0, started = 0;
-    Int128 u = 0, a = 0, full_before = 0, started_before = 0;
-  };
-  std::vector<Running> run(kc);
-  std::size_t ended = 0, below = 0;
-  Int128 ended_sum = 0;
-  for (const Decimal& commitment : commitments) {
-    std::int64_t c = 0;
-    if (!to_fixed(commitment, f.scale, &c)) {  // more places than S: the single walk lifts them
-      out.push_back(evaluate(commitment));
-      continue;
-    }
+  std::vector<Bucket> run(kc);
+  std::size_t ended_count = 0, below_count = 0;
+  Int128 ended_total = 0;
+  std::vector<std::optional<CommitmentOutcome>> fixed_out(commitments.size());
+  for (std::size_t j = 0; j < n; ++j) {
+    const Int128 c = cs[j];
     std::vector<FixedSums> sums(kc);
     for (std::size_t k = 0; k < kc; ++k) {
-      Running& r = run[k];
-      for (; r.full < full[k].size() && full[k][r.full].key <= c; ++r.full) {
-        r.u += full[k][r.full].u;
-        r.a += full[k][r.full].a;
-        r.full_before += full[k][r.full].before;
-      }
-      for (; r.started < starts[k].size() && starts[k][r.started] < c; ++r.started) r.started_before += starts[k][r.started];
+      Bucket& r = run[k];
+      const Bucket& b = buckets[j * kc + k];
+      r.full += b.full;
+      r.started += b.started;
+      r.u += b.u;
+      r.a += b.a;
+      r.full_before += b.full_before;
+      r.started_before += b.started_before;
       FixedSums& s = sums[k];
       s.full_hours = r.full;
       s.full_on_demand = r.u;
@@ -514,11 +530,14 @@ std::vector<CommitmentOutcome> CommitmentModel::evaluate_many(const std::vector<
       s.partial_hours = r.started - r.full;
       s.partial_commitment = static_cast<Int128>(s.partial_hours) * c - (r.started_before - r.full_before);
     }
-    for (; ended < ends.size() && ends[ended] < c; ++ended) ended_sum += ends[ended];
-    while (below < totals.size() && totals[below] < c) ++below;
-    out.push_back(fixed_outcome(commitment, f.hours, discounts_, f.column_on_demand, f.scale, sums,
-                                static_cast<Int128>(ended) * c - ended_sum, below, f.scale));
+    ended_count += ended[j];
+    ended_total += ended_sum[j];
+    below_count += below[j];
+    fixed_out[at[j]] = fixed_outcome(commitments[at[j]], f.hours, discounts_, f.column_on_demand, f.scale, sums,
+                                     static_cast<Int128>(ended_count) * c - ended_total, below_count, f.scale);
   }
+  for (std::size_t i = 0; i < commitments.size(); ++i)
+    out.push_back(fixed_out[i] ? std::move(*fixed_out[i]) : evaluate(commitments[i]));
   return out;
 }
 
