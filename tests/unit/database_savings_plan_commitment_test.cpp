@@ -5,6 +5,7 @@
 // falls below the commitment).
 #include "scenarios/database-savings-plan/database_savings_plan_commitment.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <stdexcept>
@@ -277,6 +278,46 @@ TEST(DatabaseSavingsPlanCommitmentTest, BreakEvenCommitmentBracketsZeroSaving) {
     ASSERT_GT(model.scaled_cost(be + d("0.0000000001")), no_plan) << "trial " << trial;  // one step more loses
     ASSERT_GE(be, model.optimise().commitment.usd_per_unit()) << "trial " << trial;
   }
+}
+
+// Every field of an outcome as text (Decimal scales included: the output prints them).
+std::string outcome_text(const CommitmentOutcome& o) {
+  auto m = [](const Money& x) { return x.usd().to_string() + " "; };
+  std::string t = o.commitment.usd_per_unit().to_string() + " " + std::to_string(o.hours) + " " + m(o.paid) + m(o.used) +
+                  m(o.unused) + m(o.eligible_on_demand) + m(o.covered_on_demand) + std::to_string(o.covered_exact) +
+                  " " + m(o.left_on_demand) + m(o.eligible_cost) + m(o.saving) + std::to_string(o.hours_below);
+  for (const ClassCoverage& c : o.classes)
+    t += " | " + c.discount.to_string() + " " + m(c.on_demand) + m(c.fully_covered_on_demand) +
+         m(c.fully_covered_discounted) + m(c.partial_commitment) + std::to_string(c.full_hours) + " " +
+         std::to_string(c.partial_hours) + " " + m(c.partial_on_demand) + std::to_string(c.partial_exact) + " " +
+         m(c.covered_on_demand) + m(c.commitment_used);
+  return t;
+}
+
+TEST(DatabaseSavingsPlanCommitmentTest, EvaluateManyEqualsEvaluateOnRandomProfiles) {
+  std::mt19937_64 rng(23);
+  std::uniform_int_distribution<int> cents(0, 20000);
+  for (int trial = 0; trial < 300; ++trial) {
+    const RandomProfile p = random_profile(rng);
+    const CommitmentModel model(p.discounts, p.on_demand);
+    // The breakpoints (ties at every key), points between them, a break-even carried to 10 places
+    // (more places than the model's scale: the single walk's 128-bit path) and repeats.
+    std::vector<Decimal> commitments = model.candidates();
+    for (int i = 0; i < 12; ++i) commitments.push_back(Decimal::from_int(cents(rng)) * d("0.001"));
+    bool exact = false;
+    commitments.push_back(model.break_even_commitment(&exact));
+    commitments.push_back(model.max_useful_commitment() + d("1"));
+    commitments.push_back(commitments.front());
+    std::sort(commitments.begin(), commitments.end());
+    const std::vector<CommitmentOutcome> many = model.evaluate_many(commitments);
+    ASSERT_EQ(many.size(), commitments.size());
+    for (std::size_t i = 0; i < commitments.size(); ++i)
+      ASSERT_EQ(outcome_text(many[i]), outcome_text(model.evaluate(commitments[i])))
+          << "trial " << trial << " c " << commitments[i].to_string();
+  }
+  const CommitmentModel model({d("0.35")}, random_profile(rng).on_demand.leftCols(1));
+  EXPECT_THROW(model.evaluate_many({d("0.2"), d("0.1")}), std::invalid_argument);
+  EXPECT_THROW(model.evaluate_many({d("-0.1")}), std::invalid_argument);
 }
 
 }  // namespace

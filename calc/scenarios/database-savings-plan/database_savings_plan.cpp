@@ -382,7 +382,12 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
   add_point(result.optimum.commitment.usd_per_unit(), "best");
   if (scenario.commitment_usd_per_hour) add_point(*scenario.commitment_usd_per_hour, "considered");
   add_point(result.break_even_commitment.usd_per_unit(), "break-even");
-  for (const auto& [c, labelled] : points) result.curve.push_back({model.evaluate(c), labelled.first, labelled.second});
+  std::vector<Decimal> curve_commitments;  // ascending: the map's order
+  for (const auto& point : points) curve_commitments.push_back(point.first);
+  std::vector<CommitmentOutcome> curve_outcomes = model.evaluate_many(curve_commitments);
+  std::size_t next = 0;
+  for (const auto& point : points)
+    result.curve.push_back({std::move(curve_outcomes[next++]), point.second.first, point.second.second});
 
   // 5. Downside: usage falls mid-term and the commitment stays.
   for (const auto drop : kDownsideDropsPercent) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -379,6 +380,33 @@ void finish_outcome(CommitmentOutcome& out) {
   out.saving = out.eligible_on_demand - out.eligible_cost;
 }
 
+// The outcome of the integer path from its sums (at `sum_scale` places) and the model's columns (at `scale`).
+CommitmentOutcome fixed_outcome(const Decimal& commitment, std::size_t hours, const std::vector<Decimal>& discounts,
+                                const std::vector<Int128>& column_on_demand, int scale,
+                                const std::vector<FixedSums>& sums, Int128 unused, std::size_t hours_below,
+                                int sum_scale) {
+  CommitmentOutcome out;
+  out.commitment = UnitPrice(commitment);
+  out.hours = hours;
+  out.paid = Money(count_times(hours, commitment));
+  out.unused = Money(Decimal::from_scaled(unused, sum_scale));
+  out.hours_below = hours_below;
+  out.classes.resize(sums.size());
+  for (std::size_t k = 0; k < sums.size(); ++k) {
+    ClassCoverage& cc = out.classes[k];
+    const FixedSums& s = sums[k];
+    cc.discount = discounts[k];
+    cc.full_hours = s.full_hours;
+    cc.partial_hours = s.partial_hours;
+    cc.on_demand = Money(Decimal::from_scaled(column_on_demand[k], scale));
+    cc.fully_covered_on_demand = Money(Decimal::from_scaled(s.full_on_demand, sum_scale));
+    cc.fully_covered_discounted = Money(Decimal::from_scaled(s.full_discounted, sum_scale));
+    cc.partial_commitment = Money(Decimal::from_scaled(s.partial_commitment, sum_scale));
+  }
+  finish_outcome(out);
+  return out;
+}
+
 }  // namespace
 
 CommitmentOutcome CommitmentModel::evaluate(const Decimal& commitment) const {
@@ -410,25 +438,106 @@ CommitmentOutcome CommitmentModel::evaluate(const Decimal& commitment) const {
       return evaluate_decimal(commitment);
     fixed_walk<Int128>(f.u, f.hours, kc, f.factor, f.lift, c128, lifted, sums, unused, hours_below);
   }
-  CommitmentOutcome out;
-  out.commitment = UnitPrice(commitment);
-  out.hours = hours();
-  out.paid = Money(count_times(hours(), commitment));
-  out.unused = Money(Decimal::from_scaled(unused, sum_scale));
-  out.hours_below = hours_below;
-  out.classes.resize(kc);
-  for (std::size_t k = 0; k < kc; ++k) {
-    ClassCoverage& cc = out.classes[k];
-    const FixedSums& s = sums[k];
-    cc.discount = discounts_[k];
-    cc.full_hours = s.full_hours;
-    cc.partial_hours = s.partial_hours;
-    cc.on_demand = Money(Decimal::from_scaled(f.column_on_demand[k], f.scale));
-    cc.fully_covered_on_demand = Money(Decimal::from_scaled(s.full_on_demand, sum_scale));
-    cc.fully_covered_discounted = Money(Decimal::from_scaled(s.full_discounted, sum_scale));
-    cc.partial_commitment = Money(Decimal::from_scaled(s.partial_commitment, sum_scale));
+  return fixed_outcome(commitment, f.hours, discounts_, f.column_on_demand, f.scale, sums, unused, hours_below,
+                       sum_scale);
+}
+
+std::vector<CommitmentOutcome> CommitmentModel::evaluate_many(const std::vector<Decimal>& commitments) const {
+  for (std::size_t i = 0; i < commitments.size(); ++i) {
+    if (commitments[i].is_negative()) throw std::invalid_argument("a commitment cannot be negative");
+    if (i > 0 && commitments[i] < commitments[i - 1])
+      throw std::invalid_argument("evaluate_many: the commitments must be in ascending order");
   }
-  finish_outcome(out);
+  std::vector<CommitmentOutcome> out;
+  out.reserve(commitments.size());
+  if (!fixed_ || commitments.size() < 3) {  // one walk each is as cheap
+    for (const Decimal& c : commitments) out.push_back(evaluate(c));
+    return out;
+  }
+  const Fixed& f = *fixed_;
+  const std::size_t kc = f.classes;
+  // The commitments that fit the model's scale S (the others, with more places, take the single walk).
+  std::vector<std::int64_t> cs;
+  std::vector<std::size_t> at;  // index in `commitments` of each entry of cs
+  for (std::size_t i = 0; i < commitments.size(); ++i) {
+    std::int64_t c = 0;
+    if (to_fixed(commitments[i], f.scale, &c)) {
+      cs.push_back(c);
+      at.push_back(i);
+    }
+  }
+  // In hour h, with remaining = max(0, c - A_(k-1)h), class k (a_kh > 0) is fully covered when
+  // A_kh <= c and partly covered (paying c - A_(k-1)h) when A_(k-1)h < c < A_kh; c - A_Kh is unused
+  // when positive; the hour counts below c when its On-Demand total is. So each hour adds its values
+  // to the first commitment that passes its breakpoint (a binary search among the commitments, no
+  // sort of the breakpoints), and a prefix sum over the commitments gives every walk's sums at once.
+  const std::size_t n = cs.size();
+  struct Bucket {  // what the hours first reached at this commitment add, per class
+    std::size_t full = 0, started = 0;
+    Int128 u = 0, a = 0, full_before = 0, started_before = 0;
+  };
+  std::vector<Bucket> buckets((n + 1) * kc);  // [commitment index or n = never] x classes
+  std::vector<std::size_t> ended(n + 1), below(n + 1);
+  std::vector<Int128> ended_sum(n + 1);
+  const auto first_at_least = [&](std::int64_t key) {  // first commitment >= key
+    return static_cast<std::size_t>(std::lower_bound(cs.begin(), cs.end(), key) - cs.begin());
+  };
+  const auto first_above = [&](std::int64_t key) {  // first commitment > key
+    return static_cast<std::size_t>(std::upper_bound(cs.begin(), cs.end(), key) - cs.begin());
+  };
+  const std::int64_t* row = f.u.data();
+  for (std::size_t h = 0; h < f.hours; ++h, row += kc) {
+    std::int64_t before = 0, total = 0;
+    for (std::size_t k = 0; k < kc; ++k) {
+      const std::int64_t u = row[k] * f.lift, a = row[k] * f.factor[k];
+      total += u;
+      if (a == 0) continue;
+      Bucket& full = buckets[first_at_least(before + a) * kc + k];
+      ++full.full;
+      full.u += u;
+      full.a += a;
+      full.full_before += before;
+      Bucket& start = buckets[first_above(before) * kc + k];
+      ++start.started;
+      start.started_before += before;
+      before += a;
+    }
+    const std::size_t e = first_above(before);
+    ++ended[e];
+    ended_sum[e] += before;
+    ++below[first_above(total)];
+  }
+  std::vector<Bucket> run(kc);
+  std::size_t ended_count = 0, below_count = 0;
+  Int128 ended_total = 0;
+  std::vector<std::optional<CommitmentOutcome>> fixed_out(commitments.size());
+  for (std::size_t j = 0; j < n; ++j) {
+    const Int128 c = cs[j];
+    std::vector<FixedSums> sums(kc);
+    for (std::size_t k = 0; k < kc; ++k) {
+      Bucket& r = run[k];
+      const Bucket& b = buckets[j * kc + k];
+      r.full += b.full;
+      r.started += b.started;
+      r.u += b.u;
+      r.a += b.a;
+      r.full_before += b.full_before;
+      r.started_before += b.started_before;
+      FixedSums& s = sums[k];
+      s.full_hours = r.full;
+      s.full_on_demand = r.u;
+      s.full_discounted = r.a;
+      s.partial_hours = r.started - r.full;
+      s.partial_commitment = static_cast<Int128>(s.partial_hours) * c - (r.started_before - r.full_before);
+    }
+    ended_count += ended[j];
+    ended_total += ended_sum[j];
+    below_count += below[j];
+    fixed_out[at[j]] = fixed_outcome(commitments[at[j]], f.hours, discounts_, f.column_on_demand, f.scale, sums,
+                                     static_cast<Int128>(ended_count) * c - ended_total, below_count, f.scale);
+  }
+  for (std::size_t i = 0; i < commitments.size(); ++i)
+    out.push_back(fixed_out[i] ? std::move(*fixed_out[i]) : evaluate(commitments[i]));
   return out;
 }
 

@@ -61,6 +61,10 @@ class CommitmentModel {
   // `commitment` in USD per hour. The loop adds Decimals; the outcome wraps them as Money.
   CommitmentOutcome evaluate(const Decimal& commitment) const;
   CommitmentOutcome evaluate(const UnitPrice& commitment) const { return evaluate(commitment.usd_per_unit()); }
+  // evaluate() of each commitment (USD per hour, ascending; throws std::invalid_argument otherwise), the
+  // same outcomes, from one pass over the hours: each breakpoint is added to the first commitment that
+  // passes it, then prefix sums over the commitments: O(nK log P + P K) for P points instead of P x n x K.
+  std::vector<CommitmentOutcome> evaluate_many(const std::vector<Decimal>& commitments) const;
   // L x (eligible cost with the plan at `commitment`), exact. For comparisons (and the brute-force test).
   Decimal scaled_cost(const Decimal& commitment) const;
   // 0 and every breakpoint A_kh, sorted, without duplicates: the optimum is one of them.
