@@ -102,7 +102,9 @@ std::vector<LineChart> episode_charts(const LoadedEpisode& episode, const PriceC
   ScenarioKinds::for_each([&]<class Kind>() {
     for (const auto& scenario : episode.scenarios)
       if (const auto* s = std::get_if<typename Kind::Scenario>(&scenario)) {
-        if (auto chart = Kind::chart(*s, catalog, today)) out.push_back(std::move(*chart));
+        // The curves do not depend on price age: judged against a limit no table reaches.
+        if (auto chart = Kind::chart(*s, Kind::calculate(*s, catalog, today, 100000), catalog, today))
+          out.push_back(std::move(*chart));
         return;
       }
   });

@@ -62,22 +62,17 @@ std::string summary_of(const std::string& markdown) {
   return out;
 }
 
-// The kind's chart drawn for these numbers (the same chart the page shows for the episode); "" when
-// the kind has none or it cannot be drawn for these numbers.
-std::string chart_of(const Scenario& scenario, const PriceCatalog& catalog, const Date& today) {
-  std::string chart;
+// The kind's chart drawn for these numbers (the same chart the page shows for the episode) by a
+// RenderedScenario's drawer; "" when the kind has none or it cannot be drawn for these numbers.
+std::string chart_of(const std::function<std::optional<LineChart>()>& draw) {
   try {
-    ScenarioKinds::for_each([&]<class Kind>() {
-      if (const auto* s = std::get_if<typename Kind::Scenario>(&scenario))
-        if (auto c = Kind::chart(*s, catalog, today)) {
-          c->id += "-yours";
-          chart = render_svg_line_chart(*c);
-        }
-    });
+    if (auto c = draw ? draw() : std::nullopt) {
+      c->id += "-yours";
+      return render_svg_line_chart(*c);
+    }
   } catch (const std::exception&) {
-    chart.clear();
   }
-  return chart;
+  return "";
 }
 
 }  // namespace
@@ -85,10 +80,25 @@ std::string chart_of(const Scenario& scenario, const PriceCatalog& catalog, cons
 std::string Engine::load_pricing(const std::string& files_json) {
   try {
     const auto list = parse_json_text(files_json, "embedded pricing data", JsonOrigin::kPricingData);
-    std::vector<PricingFile> files;
+    files_.clear();
     for (const auto& f : list)
-      files.push_back({f.at("path").get<std::string>(), f.at("label").get<std::string>(), f.at("text").get<std::string>()});
-    catalog_ = std::make_unique<PriceCatalog>(build_price_catalog(files));
+      add_pricing_file(f.at("path").get<std::string>(), f.at("label").get<std::string>(), f.at("text").get<std::string>());
+  } catch (const Error& e) {
+    return error_report_line(e);
+  } catch (const std::exception& e) {
+    return std::string("costproof: internal error: embedded pricing data: ") + e.what();
+  }
+  return build_catalog();
+}
+
+void Engine::add_pricing_file(const std::string& path, const std::string& label, const std::string& text) {
+  files_.push_back({path, label, text});
+}
+
+std::string Engine::build_catalog() {
+  try {
+    catalog_ = std::make_unique<PriceCatalog>(build_price_catalog(files_));
+    files_.clear();
     return "";
   } catch (const Error& e) {
     return error_report_line(e);
@@ -108,13 +118,11 @@ std::string Engine::run_numbers(const std::string& scenario_text, const std::str
 std::string Engine::chart(const std::string& scenario_text, const std::string& as_of) const {
   const auto today = Date::parse(as_of);
   if (!catalog_ || !today) return "";
+  const auto calculated = [&] { return last_.chart && last_.text == scenario_text && last_.as_of == as_of; };
+  if (!calculated()) evaluate(scenario_text, as_of, false);
+  if (!calculated()) return "";  // the scenario fails
   catalog_->set_as_of(*today);  // the prices in effect on that date, as the CLI's --as-of
-  try {
-    const auto json = parse_json_text(scenario_text, kFormScenarioLabel, JsonOrigin::kUserInput);
-    return chart_of(parse_scenario(json, kFormScenarioLabel), *catalog_, *today);
-  } catch (const std::exception&) {
-    return "";
-  }
+  return chart_of(last_.chart);
 }
 
 std::string Engine::evaluate(const std::string& scenario_text, const std::string& as_of, bool with_chart) const {
@@ -123,16 +131,20 @@ std::string Engine::evaluate(const std::string& scenario_text, const std::string
   if (!today) return failure("costproof: usage error: the date must be YYYY-MM-DD, got \"" + as_of + "\"");
   catalog_->set_as_of(*today);  // the prices in effect on that date, as the CLI's --as-of
   try {
+    last_ = {};
     const auto json = parse_json_text(scenario_text, kFormScenarioLabel, JsonOrigin::kUserInput);
-    const Scenario scenario = parse_scenario(json, kFormScenarioLabel);
-    const RunReport report = run_report({scenario}, *catalog_, {*today, 180});
+    last_.scenarios.push_back(parse_scenario(json, kFormScenarioLabel));
+    const RunReport report = run_report(last_.scenarios, *catalog_, {*today, 180});
     nlohmann::ordered_json out;
     out["ok"] = true;
     out["json"] = render_run_json(report);
     out["markdown"] = render_run_markdown(report);
     out["warnings"] = report.warnings;
     out["summary"] = report.scenarios.empty() ? "" : summary_of(report.scenarios.front().markdown);
-    out["chart_svg"] = with_chart ? chart_of(scenario, *catalog_, *today) : "";
+    out["chart_svg"] = with_chart ? chart_of(report.scenarios.front().chart) : "";
+    last_.text = scenario_text;
+    last_.as_of = as_of;
+    last_.chart = report.scenarios.front().chart;
     return out.dump();
   } catch (const InputError& e) {
     const std::string what = e.what();

@@ -12,7 +12,9 @@
 //     static Result calculate(const Scenario&, const PriceCatalog&, const Date& today, long max_price_age_days);
 //     static std::string markdown(const Result&);               // its show-notes section
 //     static nlohmann::ordered_json json(const Result&);        // its `run --format json` object
-//     static std::optional<LineChart> chart(const Scenario&, const PriceCatalog&, const Date& today);
+//     // The companion page's chart, from the result calculate() gave for this scenario (no second
+//     // calculation of the scenario itself; a curve may price other points with the catalog).
+//     static std::optional<LineChart> chart(const Scenario&, const Result&, const PriceCatalog&, const Date& today);
 //     static constexpr std::string_view docs = "docs/scenario-ipv6-egress.md";  // where its fields are described
 //     // The companion page's form: templates/form.html, and (scenarios/companion_form.h)
 //     static nlohmann::ordered_json companion_form_options(const CompanionFormInput&);   // options, defaults

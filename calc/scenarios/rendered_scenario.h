@@ -7,7 +7,9 @@
 //   r.json      // {"id": "graviton-small-team", ...}
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,7 @@
 #include "core/date.h"
 #include "pricing/price_catalog.h"
 #include "pricing/price_table.h"
+#include "render/svg_chart.h"
 #include "scenarios/scenario.h"
 
 namespace costproof {
@@ -26,6 +29,9 @@ struct RenderedScenario {
   nlohmann::ordered_json json;                              // the kind's JSON object
   std::vector<std::shared_ptr<const PriceSource>> sources;  // result's own footnotes, in order ([1], [2], ...)
   std::vector<std::string> warnings;                        // "data from ... are 395 days old ..."
+  // The kind's companion chart drawn from this same result (no second calculation); it refers to
+  // the scenario and catalog it was rendered from, so call it only while both live (web/engine.cpp).
+  std::function<std::optional<LineChart>()> chart;
 };
 
 // Calculates `scenario` against `catalog` with its kind's calculator and renders it.

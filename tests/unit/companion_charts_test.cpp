@@ -70,7 +70,7 @@ TEST(CompanionChartsTest, DspChartPeaksAtTheBestCommitmentAndMarksBreakEven) {
 
 TEST(CompanionChartsTest, NatChartStartsAtZeroGbWithTheFixedCosts) {
   const auto s = scenario<Ipv6EgressScenario>("ipv6-dev-single-az.json");
-  const LineChart chart = nat_vs_ipv6_chart(s, catalog(), kToday);
+  const LineChart chart = nat_vs_ipv6_chart(s, calculate(s, catalog(), kToday, 100000), catalog());
   ASSERT_EQ(chart.series.size(), 2u);
   const auto& keep = chart.series[0].points;
   EXPECT_TRUE(keep.front().x.is_zero());

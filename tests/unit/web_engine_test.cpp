@@ -187,6 +187,25 @@ TEST(WebEngineTest, NumbersAndChartApartAreRunInTwo) {
   EXPECT_EQ(engine().chart("{not json", "2026-11-27"), "");
 }
 
+// The chart of the numbers run_numbers() calculated last is drawn from that result; it is the chart of a
+// fresh calculation (another engine, tables added one file at a time as the page does), and a chart of
+// other numbers is calculated first.
+TEST(WebEngineTest, ChartFromTheLastNumbersEqualsAFreshOne) {
+  Engine fresh;
+  for (const auto& f : cli::read_pricing_files(kRoot + "/pricing-data")) fresh.add_pricing_file(f.path, "pricing-data/" + f.path, f.text);
+  ASSERT_EQ(fresh.build_catalog(), "");
+  const std::string other = cli::read_text_file(kRoot + "/scenarios/ep050/graviton-small-team.json");
+  for (const char* file : {"ipv6-prod-three-az.json", "dsp-mid-size-mixed.json", "graviton-small-team.json"}) {
+    const std::string scenario = cli::read_text_file(kRoot + "/scenarios/ep050/" + file);
+    const std::string chart = fresh.chart(scenario, "2026-11-27");  // calculated first: nothing run yet
+    EXPECT_FALSE(chart.empty()) << file;
+    EXPECT_EQ(fresh.run_numbers(scenario, "2026-11-27"), engine().run_numbers(scenario, "2026-11-27")) << file;
+    EXPECT_EQ(engine().chart(scenario, "2026-11-27"), chart) << file;  // from the last numbers
+    EXPECT_EQ(fresh.run_numbers(other, "2026-11-27").empty(), false);
+    EXPECT_EQ(fresh.chart(scenario, "2026-11-27"), chart) << file;  // not the last: calculated again
+  }
+}
+
 TEST(WebEngineTest, MissingPriceAndBadDateAndNoPricing) {
   const auto missing = nlohmann::json::parse(engine().run(
       R"({"schema_version": 1, "kind": "compute-migration", "id": "x", "title": "t", "episode": "050", "region": "us-east-1",

@@ -244,6 +244,8 @@ for (const [device, viewport] of [['desktop', { width: 1366, height: 900 }], ['p
         assert.equal(await page.$$eval(`${result} .result-chart svg[role="img"] > title`, (t) => t.length), 1, 'no chart of your numbers');
         // The worked example is collapsed and made HTML when opened.
         await page.click(`${result} .result-worked > summary`);
+        // The details' toggle event (which renders it) is a task of its own after the click: wait for it.
+        await page.waitForSelector(`${result} .result-rendered table`, { timeout: 5000 }).catch(() => {});
         const rendered = await page.$$eval(`${result} .result-rendered table`, (ts) => ts.length);
         assert.ok(rendered >= 1, 'the worked example is not shown as HTML tables');
         await page.click(`${result} .result-worked > summary`);

@@ -32,7 +32,7 @@ struct ComputeMigrationKind {
   }
   static std::string markdown(const Result& r) { return render_markdown(r); }
   static nlohmann::ordered_json json(const Result& r) { return render_json(r); }
-  static std::optional<LineChart> chart(const Scenario& s, const PriceCatalog& c, const Date& today) {
+  static std::optional<LineChart> chart(const Scenario& s, const Result&, const PriceCatalog& c, const Date& today) {
     return graviton_savings_chart(s, c, today);
   }
   // The companion page's form (templates/form.html): its options and defaults, and the scenario

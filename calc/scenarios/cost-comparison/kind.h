@@ -28,7 +28,7 @@ struct CostComparisonKind {
   }
   static std::string markdown(const Result& r) { return render_markdown(r); }
   static nlohmann::ordered_json json(const Result& r) { return render_json(r); }
-  static std::optional<LineChart> chart(const Scenario& s, const PriceCatalog& c, const Date&) {
+  static std::optional<LineChart> chart(const Scenario& s, const Result&, const PriceCatalog& c, const Date&) {
     return cost_comparison_chart(s, c);
   }
   // The companion page's form (templates/form.html): pick one of the episode's comparisons and set

@@ -28,9 +28,9 @@ struct DatabaseSavingsPlanKind {
   }
   static std::string markdown(const Result& r) { return render_markdown(r); }
   static nlohmann::ordered_json json(const Result& r) { return render_json(r); }
-  // The curve does not depend on price age: judged against a limit no table reaches.
-  static std::optional<LineChart> chart(const Scenario& s, const PriceCatalog& c, const Date& today) {
-    return dsp_savings_chart(costproof::calculate(s, c, today, 100000));
+  // The curve is the result's own (price age changes only the result's warnings).
+  static std::optional<LineChart> chart(const Scenario&, const Result& r, const PriceCatalog&, const Date&) {
+    return dsp_savings_chart(r);
   }
   // The companion page's form (templates/form.html): its options and defaults, and the scenario
   // of its submitted fields (scenarios/companion_form.h).

@@ -5,8 +5,8 @@
 
 namespace costproof {
 
-LineChart nat_vs_ipv6_chart(const Ipv6EgressScenario& scenario, const PriceCatalog& catalog, const Date& today) {
-  const auto result = calculate(scenario, catalog, today, 100000);
+LineChart nat_vs_ipv6_chart(const Ipv6EgressScenario& scenario, const Ipv6EgressResult& result,
+                            const PriceCatalog& catalog) {
   const VpcResult& first = result.vpcs.front();
   const EgressVpc& vpc = *first.vpc;
   LineChart chart;

@@ -14,8 +14,9 @@ namespace costproof {
 // Companion chart: the scenario's first VPC with 0 .. 2 x max(its GB, the GB at which the claim's
 // saving is reached by dual-stack) processed a month, its own GB marked; y = monthly cost of keeping
 // the NAT gateways and of the best available IPv6 design (without data transfer out, which is the
-// same in every design).
-LineChart nat_vs_ipv6_chart(const Ipv6EgressScenario& scenario, const PriceCatalog& catalog, const Date& today);
+// same in every design). `result`: calculate()'s result for `scenario` (its first VPC's costs and break-even).
+LineChart nat_vs_ipv6_chart(const Ipv6EgressScenario& scenario, const Ipv6EgressResult& result,
+                            const PriceCatalog& catalog);
 
 struct Ipv6EgressKind {
   static constexpr std::string_view id = "ipv6-egress";
@@ -30,8 +31,8 @@ struct Ipv6EgressKind {
   }
   static std::string markdown(const Result& r) { return render_markdown(r); }
   static nlohmann::ordered_json json(const Result& r) { return render_json(r); }
-  static std::optional<LineChart> chart(const Scenario& s, const PriceCatalog& c, const Date& today) {
-    return nat_vs_ipv6_chart(s, c, today);
+  static std::optional<LineChart> chart(const Scenario& s, const Result& r, const PriceCatalog& c, const Date&) {
+    return nat_vs_ipv6_chart(s, r, c);
   }
   // The companion page's form (templates/form.html): its options and defaults, and the scenario
   // of its submitted fields (scenarios/companion_form.h).
