@@ -5,6 +5,7 @@
 #include <optional>
 
 #include <curl/curl.h>
+#include <dlfcn.h>
 
 #include "core/decimal.h"
 #include "core/format.h"
@@ -14,13 +15,46 @@ namespace costproof::cli {
 
 namespace {
 
-// curl_global_init once per process (not thread-safe itself, so done before any transfer).
-void global_init() {
-  static const bool done = [] {
-    curl_global_init(CURL_GLOBAL_DEFAULT);
-    return true;
+// libcurl, loaded when a download first needs it (dlopen), not at program start: linked
+// normally it pulls 33 shared libraries (GnuTLS, Kerberos, LDAP, ...) and their initialisers
+// into every command, about 6 ms and 7 MiB of a 3 ms `--version` (docs/benchmarks.md).
+struct Curl {
+  CURLcode (*global_init)(long);
+  CURL* (*easy_init)();
+  void (*easy_cleanup)(CURL*);
+  CURLcode (*easy_setopt)(CURL*, CURLoption, ...);
+  CURLcode (*easy_perform)(CURL*);
+  CURLcode (*easy_getinfo)(CURL*, CURLINFO, ...);
+  const char* (*easy_strerror)(CURLcode);
+};
+
+template <typename F>
+void load(void* lib, const char* name, F& out) {
+  out = reinterpret_cast<F>(dlsym(lib, name));
+  if (!out) throw DownloadError(std::string("libcurl.so.4 has no ") + name + "; reinstall libcurl4 (scripts/install-deps.sh)");
+}
+
+// The library, loaded and curl_global_init'ed once per process (before any transfer).
+const Curl& curl_api() {
+  static const Curl api = [] {
+    void* lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+      const char* why = dlerror();
+      throw DownloadError(std::string("cannot load libcurl (libcurl.so.4: ") + (why ? why : "not found") +
+                          "), which pricing update downloads with; install it: bash scripts/install-deps.sh");
+    }
+    Curl c{};
+    load(lib, "curl_global_init", c.global_init);
+    load(lib, "curl_easy_init", c.easy_init);
+    load(lib, "curl_easy_cleanup", c.easy_cleanup);
+    load(lib, "curl_easy_setopt", c.easy_setopt);
+    load(lib, "curl_easy_perform", c.easy_perform);
+    load(lib, "curl_easy_getinfo", c.easy_getinfo);
+    load(lib, "curl_easy_strerror", c.easy_strerror);
+    c.global_init(CURL_GLOBAL_DEFAULT);
+    return c;
   }();
-  (void)done;
+  return api;
 }
 
 struct Sink {
@@ -67,40 +101,40 @@ void run(const std::string& url, Sink& sink, const FetchOptions& options) {
   if (!fetch_url_allowed(url))
     throw DownloadError(url + ": costproof fetches price files over HTTPS only (plain http:// only from the "
                               "loopback address, for tests); check the URL or --base-url");
-  global_init();
-  std::unique_ptr<CURL, void (*)(CURL*)> curl(curl_easy_init(), curl_easy_cleanup);
+  const Curl& api = curl_api();
+  std::unique_ptr<CURL, void (*)(CURL*)> curl(api.easy_init(), api.easy_cleanup);
   if (!curl) throw DownloadError(url + ": cannot start a transfer (libcurl initialisation failed)");
   char error[CURL_ERROR_SIZE] = {0};
   CURL* c = curl.get();
-  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https,http");
-  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
-  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, options.connect_seconds);
-  curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
-  curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options.stall_seconds);
-  curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_bytes));
-  curl_easy_setopt(c, CURLOPT_FAILONERROR, 1L);
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_USERAGENT, "costproof-pricing-update");
-  curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // gzip if the server offers it
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
-  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &sink);
-  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-  const CURLcode rc = curl_easy_perform(c);
+  api.easy_setopt(c, CURLOPT_URL, url.c_str());
+  api.easy_setopt(c, CURLOPT_ERRORBUFFER, error);
+  api.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https,http");
+  api.easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+  api.easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+  api.easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+  api.easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+  api.easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+  api.easy_setopt(c, CURLOPT_CONNECTTIMEOUT, options.connect_seconds);
+  api.easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+  api.easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options.stall_seconds);
+  api.easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_bytes));
+  api.easy_setopt(c, CURLOPT_FAILONERROR, 1L);
+  api.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  api.easy_setopt(c, CURLOPT_USERAGENT, "costproof-pricing-update");
+  api.easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // gzip if the server offers it
+  api.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+  api.easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+  api.easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+  api.easy_setopt(c, CURLOPT_XFERINFODATA, &sink);
+  api.easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+  const CURLcode rc = api.easy_perform(c);
   if (sink.progress) sink.progress->finish();
   if (rc == CURLE_OK) return;
   long status = 0;
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+  api.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
   curl_off_t expected = -1;
-  curl_easy_getinfo(c, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &expected);
-  const std::string detail = error[0] ? std::string(error) : std::string(curl_easy_strerror(rc));
+  api.easy_getinfo(c, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &expected);
+  const std::string detail = error[0] ? std::string(error) : std::string(api.easy_strerror(rc));
   if (sink.too_large || rc == CURLE_FILESIZE_EXCEEDED)
     throw DownloadError(url + ": the file is larger than the limit of " + bytes_text(options.max_bytes) +
                         " bytes; is it the right file? (raise --max-bytes if it is)");
