@@ -33,32 +33,7 @@ namespace fs = std::filesystem;
 using test_files::kFixtures;
 using test_files::kSource;
 using test_files::slurp;
-
-// A fresh copy of a pricing-data folder in a temporary directory.
-class TempPricingData {
- public:
-  explicit TempPricingData(const fs::path& from) {
-    std::string tmpl = (fs::temp_directory_path() / "costproof-import-test-XXXXXX").string();
-    dir_ = ::mkdtemp(tmpl.data());
-    fs::copy(from, dir_ / "pricing-data", fs::copy_options::recursive);
-  }
-  ~TempPricingData() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  fs::path root() const { return dir_ / "pricing-data"; }
-  fs::path dir() const { return dir_; }
-  // Every file's bytes, by relative path.
-  std::map<std::string, std::string> snapshot() const {
-    std::map<std::string, std::string> out;
-    for (const auto& e : fs::recursive_directory_iterator(root()))
-      if (e.is_regular_file()) out[fs::relative(e.path(), root()).string()] = slurp(e.path());
-    return out;
-  }
-
- private:
-  fs::path dir_;
-};
+using test_files::TempPricingData;
 
 ImportOptions options_for(const TempPricingData& pd, std::vector<std::string> files) {
   ImportOptions o;

@@ -38,6 +38,7 @@ using test_files::kFixtures;
 using test_files::kSamples;
 using test_files::kSource;
 using test_files::slurp;
+using test_files::TempPricingData;
 
 // How the server answers one path.
 struct Route {
@@ -124,29 +125,6 @@ class LoopbackServer {
   std::thread thread_;
 };
 
-class TempPricingData {
- public:
-  TempPricingData() {
-    std::string tmpl = (fs::temp_directory_path() / "costproof-update-test-XXXXXX").string();
-    dir_ = ::mkdtemp(tmpl.data());
-    fs::copy(kFixtures / "pricing-data", dir_ / "pricing-data", fs::copy_options::recursive);
-  }
-  ~TempPricingData() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  fs::path root() const { return dir_ / "pricing-data"; }
-  std::map<std::string, std::string> snapshot() const {
-    std::map<std::string, std::string> out;
-    for (const auto& e : fs::recursive_directory_iterator(root()))
-      if (e.is_regular_file()) out[fs::relative(e.path(), root()).string()] = slurp(e.path());
-    return out;
-  }
-
- private:
-  fs::path dir_;
-};
-
 const std::string kVpcIndex = "/offers/v1.0/aws/AmazonVPC/current/region_index.json";
 const std::string kVpcFile = "/offers/v1.0/aws/AmazonVPC/20260920000000/us-east-1/index.json";
 
@@ -167,7 +145,7 @@ UpdateOptions options_for(const TempPricingData& pd, const LoopbackServer& serve
 
 TEST(PricingUpdateTest, FetchesTheRegionalFileAndImportsItWithItsUrl) {
   LoopbackServer server({{kVpcIndex, {200, vpc_index()}}, {kVpcFile, {200, slurp(kFixtures / "vpc-small.json")}}});
-  TempPricingData pd;
+  TempPricingData pd(kFixtures / "pricing-data");
   const ImportReport report = run_pricing_update(options_for(pd, server));
   EXPECT_NE(report.text.find("## AmazonVPC, version 20260920000000"), std::string::npos) << report.text;
   const PriceCatalog catalog = load_pricing_data(pd.root());
@@ -187,7 +165,7 @@ TEST(PricingUpdateTest, RealDatabaseSavingsPlansIndexAndRateFile) {
   LoopbackServer server(
       {{"/savingsPlan/v1.0/aws/AWSDatabaseSavingsPlans/current/region_index.json", {200, slurp(index)}},
        {"/savingsPlan/v1.0/aws/AWSDatabaseSavingsPlans/20260422194203/ap-south-2/index.json", {200, slurp(rates)}}});
-  TempPricingData pd;
+  TempPricingData pd(kFixtures / "pricing-data");
   UpdateOptions o = options_for(pd, server);
   o.services = {"AWSDatabaseSavingsPlans"};
   o.regions = {"ap-south-2"};
@@ -205,7 +183,7 @@ std::string failure_of(const std::map<std::string, Route>& routes, const std::st
   std::map<std::string, Route> all = routes;
   all.emplace(kVpcIndex, Route{200, vpc_index(index_url)});
   LoopbackServer server(all);
-  TempPricingData pd;
+  TempPricingData pd(kFixtures / "pricing-data");
   const auto before = pd.snapshot();
   std::string message = "(no error)";
   try {
