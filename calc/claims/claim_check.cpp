@@ -41,20 +41,12 @@ bool comparison_holds(const Rational& c, const QuotedTarget& t) {
 }
 
 std::string comparison_text(const QuotedTarget& t, const std::string& base) {
-  const std::string q = quoted_text(t) + (base.empty() ? "" : " of " + base);
-  switch (t.compare) {
-    case Comparison::kApproximately:
-      return t.tolerance.is_zero() ? "equal to the quoted " + q
-                                   : "within ±" + format_number(t.tolerance) + " of the quoted " + q;
-    case Comparison::kAtLeast: return "at least the quoted " + q;
-    case Comparison::kAtMost: return "at most the quoted " + q;
-    case Comparison::kGreaterThan: return "more than " + q;
-    case Comparison::kLessThan: return "less than " + q;
-    case Comparison::kEqual: return "equal to the quoted " + q;
-    case Comparison::kCeiling:
-      return "at most the quoted ceiling " + q + (t.tolerance.is_zero() ? "" : " (±" + format_number(t.tolerance) + ")");
-  }
-  return "";
+  std::string key = comparison_id(t.compare);  // "at-least" -> template flag "at_least"
+  std::replace(key.begin(), key.end(), '-', '_');
+  nlohmann::json data = {{"quoted", quoted_text(t)}, {key, true}};
+  if (!base.empty()) data["base"] = base;
+  if (!t.tolerance.is_zero()) data["tolerance"] = format_number(t.tolerance);
+  return fill_template("claims/check-comparison.md", data);
 }
 
 namespace {
@@ -217,20 +209,20 @@ CheckOutcome run_computed(const ComputedCheck& c, const CheckContext& ctx, const
   CheckOutcome out;
   out.type = "computed";
   std::size_t holding = 0, reached = 0;
-  std::vector<std::string> parts;
   nlohmann::ordered_json figures = nlohmann::ordered_json::array();
   std::vector<std::string> scenario_ids;
   std::string citations;
-  std::vector<std::string> context_parts;  // figures on another base: shown, never compared
+  nlohmann::json shown_figures = nlohmann::json::array();  // compared with the quote
+  nlohmann::json context = nlohmann::json::array();        // figures on another base: shown, never compared
   for (const auto& f : c.figures) {
     const FigureValue fv = resolve_figure(ctx, f, file);
     if (!f.base.empty()) {
       const std::string label = f.label.empty() ? f.scenario : f.label;
       const std::string shown = value_text(fv.value, c.target.unit_id);
-      context_parts.push_back(label + " " + shown + " of " + f.base);
-      out.lines.push_back("worked example `" + f.scenario + "`, " + f.figure + " = " + shown + " (" + label +
-                          "): a percentage of " + f.base + ", not of " + c.base +
-                          ": shown for context, not compared with the quote");
+      context.push_back({{"label", label}, {"shown", shown}, {"base", f.base}, {"sep", context.empty() ? "" : "; "}});
+      out.lines.push_back(fill_template("claims/check-computed-line.md",
+                                        {{"scenario", f.scenario}, {"figure", f.figure}, {"shown", shown},
+                                         {"label", label}, {"context", {{"base", f.base}, {"claim_base", c.base}}}}));
       figures.push_back({{"scenario", f.scenario},
                          {"figure", f.figure},
                          {"label", label},
@@ -251,9 +243,10 @@ CheckOutcome run_computed(const ComputedCheck& c, const CheckContext& ctx, const
     }
     const std::string label = f.label.empty() ? f.scenario : f.label;
     const std::string shown = value_text(fv.value, c.target.unit_id);
-    parts.push_back(label + " " + shown + (holds ? " (holds)" : " (does not hold)"));
-    out.lines.push_back("worked example `" + f.scenario + "`, " + f.figure + " = " + shown + " (" + label + "): " +
-                        comparison_text(c.target, c.base) + ": " + (holds ? "yes" : "no"));
+    shown_figures.push_back({{"label", label}, {"shown", shown}, {"holds", holds}, {"sep", shown_figures.empty() ? "" : "; "}});
+    out.lines.push_back(fill_template("claims/check-computed-line.md",
+                                      {{"scenario", f.scenario}, {"figure", f.figure}, {"shown", shown}, {"label", label},
+                                       {"compared", {{"comparison", comparison_text(c.target, c.base)}, {"holds", holds}}}}));
     figures.push_back({{"scenario", f.scenario},
                        {"figure", f.figure},
                        {"label", label},
@@ -262,42 +255,36 @@ CheckOutcome run_computed(const ComputedCheck& c, const CheckContext& ctx, const
                        {"compared", true},
                        {"holds", holds}});
   }
-  const std::size_t n = c.figures.size() - context_parts.size();
+  const std::size_t n = c.figures.size() - context.size();
   Verdict v;
-  std::string rule;
+  const char* rule_key;
   if (c.target.compare == Comparison::kCeiling && holding == n) {
     // An "up to" figure: never exceeded; is it reached somewhere?
-    if (reached > 0) {
-      v = Verdict::kSupported;
-      rule = "never exceeds the ceiling and reaches it in " + std::to_string(reached) + " of " + std::to_string(n) +
-             " figures";
-    } else {
-      v = Verdict::kSupportedWithCaveat;
-      rule = "never exceeds the ceiling but reaches it in none of the worked examples";
-    }
+    v = reached > 0 ? Verdict::kSupported : Verdict::kSupportedWithCaveat;
+    rule_key = reached > 0 ? "ceiling_reached" : "ceiling_unreached";
   } else if (c.target.compare == Comparison::kCeiling) {
     v = Verdict::kMisleading;
-    rule = "exceeds the quoted ceiling in " + std::to_string(n - holding) + " of " + std::to_string(n) + " figures";
+    rule_key = "ceiling_exceeded";
   } else if (holding == n) {
     v = Verdict::kSupported;
-    rule = "holds in every worked example";
+    rule_key = "all";
   } else if (holding == 0) {
     v = Verdict::kContradicted;
-    rule = "holds in none of the worked examples";
-  } else if (c.scope == Scope::kEveryCase) {
-    v = Verdict::kMisleading;
-    rule = "holds in " + std::to_string(holding) + " of " + std::to_string(n) +
-           " worked examples, but the quote states it for every case";
+    rule_key = "none";
   } else {
-    v = Verdict::kSupportedWithCaveat;
-    rule = "holds in " + std::to_string(holding) + " of " + std::to_string(n) + " worked examples";
+    v = c.scope == Scope::kEveryCase ? Verdict::kMisleading : Verdict::kSupportedWithCaveat;
+    rule_key = "some";
   }
-  std::string joined;
-  for (std::size_t i = 0; i < parts.size(); ++i) joined += (i ? "; " : "") + parts[i];
-  std::string context;
-  for (std::size_t i = 0; i < context_parts.size(); ++i) context += (i ? "; " : "") + context_parts[i];
-  out.summary = "Worked examples, " + comparison_text(c.target, c.base) + ": " + joined + ". It " + rule + " " +
-                citations + "." + (context.empty() ? "" : " For context, on another base (not compared): " + context + ".");
+  const std::string rule = fill_template(
+      "claims/check-computed-rule.md", {{rule_key, true}, {"n", n}, {"holding", holding}, {"reached", reached},
+                                        {"exceeding", n - holding}, {"every_case", c.scope == Scope::kEveryCase}});
+  out.summary = fill_template("claims/check-computed-summary.md",
+                              {{"comparison", comparison_text(c.target, c.base)},
+                               {"figures", shown_figures},
+                               {"rule", rule},
+                               {"citations", citations},
+                               {"has_context", !context.empty()},
+                               {"context", context}});
   out.lines.push_back("rule: " + rule + " → " + verdict_label(v));
   out.verdict = v;
   out.data = {{"type", "computed"},
@@ -428,7 +415,6 @@ CheckOutcome run_arithmetic(const ArithmeticCheck& a, const Claim& claim, const 
     operands.push_back({{"name", o.name}, {"what", o.what}, {"value", v.to_string()}, {"origin", origin}});
   }
   std::optional<Verdict> verdict;
-  std::vector<std::string> parts;
   nlohmann::ordered_json readings = nlohmann::ordered_json::array();
   for (const auto& r : a.readings) {
     Rational result;
@@ -446,9 +432,10 @@ CheckOutcome run_arithmetic(const ArithmeticCheck& a, const Claim& claim, const 
     const DisplayedValue shown = display(result, r.unit);
     // A reading that is just one operand prints its value, not "4.4 = 4.4".
     const bool bare = r.expression.names().size() == 1 && r.expression.render(texts) == texts[r.expression.names()[0]];
-    std::string line = r.label + ": " + (bare ? shown.text : r.expression.render(texts) + " " + shown.equals_text());
+    nlohmann::json line = {{"label", r.label},
+                           {"equation", bare ? shown.text : r.expression.render(texts) + " " + shown.equals_text()}};
     if (!r.unconfirmed_assumption.empty()) {
-      line += " (assuming " + r.unconfirmed_assumption + ", which the sources do not confirm)";
+      line["assumption"] = r.unconfirmed_assumption;
       verdict = verdict ? worse(*verdict, Verdict::kSupportedWithCaveat) : Verdict::kSupportedWithCaveat;
     }
     nlohmann::ordered_json j = {{"label", r.label},
@@ -470,20 +457,18 @@ CheckOutcome run_arithmetic(const ArithmeticCheck& a, const Claim& claim, const 
                                                        : Verdict::kSupportedWithCaveat;
       }
       verdict = verdict ? worse(*verdict, rv) : rv;
-      line += ", " + std::string(holds ? "" : "not ") + comparison_text(a.target);
+      line["compared"] = {{"holds", holds}, {"comparison", comparison_text(a.target)},
+                          {"verdict", verdict_label(rv)}, {"role", reading_role_id(r.role)}};
       j["matches_quote"] = holds;
       j["verdict"] = verdict_id(rv);
-      out.lines.push_back(line + " → " + (holds ? "matches" : "mismatch: " + verdict_label(rv)) + " (role " +
-                          reading_role_id(r.role) + ")");
-    } else {
-      out.lines.push_back(line + " (for reference)");
     }
-    parts.push_back(capitalized(line));
+    line["detail"] = true;
+    out.lines.push_back(fill_template("claims/check-reading.md", line));
+    line["detail"] = false;
+    out.summary += (out.summary.empty() ? "" : ". ") + capitalized(fill_template("claims/check-reading.md", line));
     readings.push_back(j);
   }
-  std::string joined;
-  for (std::size_t i = 0; i < parts.size(); ++i) joined += (i ? ". " : "") + parts[i];
-  out.summary = joined + " " + citations + ".";
+  out.summary += " " + citations + ".";
   const std::string roles = roles_sentence(a, claim.wording);
   if (!roles.empty()) {
     out.lines.push_back(roles);
@@ -507,12 +492,11 @@ CheckOutcome run_arithmetic(const ArithmeticCheck& a, const Claim& claim, const 
   return out;
 }
 
-// Does the quote still say that its figure is a ceiling? "up to", "max", "at most",
-// "as much as", or a "from ... to ..." range count.
-bool keeps_ceiling(const std::string& quote) {
-  const std::string q = lowercase(quote);
-  for (const char* word : {"up to", "max", "at most", "as much as"})
-    if (q.find(word) != std::string::npos) return true;
+// Does the quote still say that its figure is a ceiling? Its qualifier (quote_wording.h: "up to",
+// "at most", "as much as", "max" right before a number), or a "from ... to ..." range.
+bool keeps_ceiling(const Claim& claim) {
+  if (claim.wording.qualifier == Qualifier::kUpTo) return true;
+  const std::string q = lowercase(claim.quote);
   const auto from = q.find("from ");
   return from != std::string::npos && q.find(" to ", from) != std::string::npos;
 }
@@ -542,18 +526,20 @@ CheckOutcome run_sourced_fact(const SourcedFactCheck& s, const Claim& claim, con
   Verdict v = Verdict::kSupported;
   std::string said;
   if (!s.source_wording.empty())
-    said = (s.verbatim ? "\"" + s.source_wording + "\"" : "in summary, " + s.source_wording);
+    said = fill_template("claims/check-fact-said.md", {{"wording", s.source_wording}, {"verbatim", s.verbatim}});
+  nlohmann::json summary = {{"dated", dated}};
+  if (!said.empty()) summary["said"] = said;
   switch (s.finding) {
     case SourceFinding::kNotFound:
       v = Verdict::kUnverified;
-      out.summary = "Not found in the sources checked, " + dated + (said.empty() ? "" : "; they say " + said) + ".";
+      summary["not_found"] = true;
       break;
     case SourceFinding::kContradicted:
       v = Verdict::kContradicted;
-      out.summary = "Contradicted by " + dated + ": " + said + ".";
+      summary["contradicted"] = true;
       break;
     case SourceFinding::kConfirmed: {
-      out.summary = "Confirmed by " + dated + ": " + said + ".";
+      summary["confirmed"] = true;
       // "up to" kept? Only for a number the source qualifies with "up to" and the quote repeats.
       const auto wording_tokens = find_numbers_in_line(s.source_wording, 1, true);
       const auto quote_tokens = find_numbers_in_line(claim.quote, 1);
@@ -565,8 +551,8 @@ CheckOutcome run_sourced_fact(const SourcedFactCheck& s, const Claim& claim, con
           for (const auto& value : qt.values)
             if (std::find(wt.values.begin(), wt.values.end(), value) != wt.values.end()) ceiling_dropped = true;
       }
-      if (ceiling_dropped && !keeps_ceiling(claim.quote)) {
-        remarks.push_back("The source says \"up to\"; the quote drops it.");
+      if (ceiling_dropped && !keeps_ceiling(claim)) {
+        remarks.push_back(fill_template("claims/check-fact-remark.md", {{"ceiling_dropped", true}}));
         automatic.push_back({{"rule", "qualifier-dropped"}, {"effect", verdict_id(Verdict::kSupportedWithCaveat)}});
         v = worse(v, Verdict::kSupportedWithCaveat);
       }
@@ -575,7 +561,7 @@ CheckOutcome run_sourced_fact(const SourcedFactCheck& s, const Claim& claim, con
       for (const auto& t : wording_tokens) available.insert(available.end(), t.values.begin(), t.values.end());
       for (const auto& t : quote_tokens) {
         if (!values_found(t, available)) {
-          remarks.push_back("The quoted \"" + t.text + "\" is not in the cited wording, so the source does not confirm it.");
+          remarks.push_back(fill_template("claims/check-fact-remark.md", {{"number_missing", {{"text", t.text}}}}));
           automatic.push_back({{"rule", "number-not-in-source"}, {"number", t.text}, {"effect", "unverified"}});
           v = worse(v, Verdict::kUnverified);
         }
@@ -592,23 +578,20 @@ CheckOutcome run_sourced_fact(const SourcedFactCheck& s, const Claim& claim, con
   nlohmann::ordered_json timing = nullptr;
   if (s.timing) {
     const auto& t = *s.timing;
-    std::string text;
+    nlohmann::json when = {{"source_date", t.source_date.to_string()}, {"claimed", t.claimed},
+                           {"claimed_from", t.claimed_from.to_string()}, {"claimed_to", t.claimed_to.to_string()}};
     Verdict effect = Verdict::kSupported;
+    const char* key = "within";
     if (t.source_date < t.claimed_from) {
-      const long days = t.source_date.days_until(t.claimed_from);
-      text = "The source dates it " + t.source_date.to_string() + ", " + format_number(Decimal::from_int(days)) +
-             " days before " + t.claimed_from.to_string() + ": it is not " + t.claimed + ".";
+      when["days"] = format_number(Decimal::from_int(t.source_date.days_until(t.claimed_from)));
+      key = "before";
       effect = Verdict::kMisleading;
     } else if (t.claimed_to < t.source_date) {
-      const long days = t.claimed_to.days_until(t.source_date);
-      text = "The source is dated " + t.source_date.to_string() + ", " + format_number(Decimal::from_int(days)) +
-             " days after " + t.claimed_to.to_string() + ", so the figure was not yet public at " + t.claimed + ".";
+      when["days"] = format_number(Decimal::from_int(t.claimed_to.days_until(t.source_date)));
+      key = "after";
       effect = Verdict::kSupportedWithCaveat;
-    } else {
-      text = "The source date " + t.source_date.to_string() + " falls within " + t.claimed + " (" +
-             t.claimed_from.to_string() + " to " + t.claimed_to.to_string() + ").";
     }
-    remarks.push_back(text);
+    remarks.push_back(fill_template("claims/check-fact-remark.md", {{key, when}}));
     v = worse(v, effect);
     timing = {{"claimed", t.claimed},
               {"claimed_from", t.claimed_from.to_string()},
@@ -616,6 +599,7 @@ CheckOutcome run_sourced_fact(const SourcedFactCheck& s, const Claim& claim, con
               {"source_date", t.source_date.to_string()},
               {"effect", verdict_id(effect)}};
   }
+  out.summary = fill_template("claims/check-fact-summary.md", summary);
   for (const auto& r : remarks) out.summary += " " + r;
   out.lines.push_back("source finding: " + source_finding_id(s.finding) + " (" + titles + " " + cites + ")");
   if (!said.empty()) out.lines.push_back("source wording: " + said);
@@ -656,7 +640,8 @@ std::vector<ClaimOutcome> check_claims(const ClaimsFile& claims, const CheckCont
         const auto& nr = std::get<NotResearchedCheck>(check);
         co.type = "not-researched";
         co.verdict = Verdict::kUnverified;
-        co.summary = "Not researched yet: " + nr.reason + (nr.reason.back() == '.' ? "" : ".");
+        co.summary = fill_template("claims/check-not-researched.md",
+                                   {{"reason", nr.reason}, {"period", !nr.reason.empty() && nr.reason.back() == '.'}});
         co.lines.push_back("not researched: " + nr.reason);
         co.data = {{"type", "not-researched"}, {"reason", nr.reason}, {"verdict", "unverified"}};
       }

@@ -9,6 +9,7 @@
 #include "core/json_reader.h"
 #include "claims/outline_lint.h"
 #include "core/rounding_policy.h"
+#include "render/text_template.h"
 
 namespace costproof {
 
@@ -471,13 +472,11 @@ EpisodeReport build_episode_report(const EpisodeInputs& in) {
   }
 
   rep.assumptions = ep.assumptions;
-  rep.assumptions.push_back(
-      "Verdicts follow fixed rules from the checks listed for each claim (docs/claims.md): a computed or arithmetic "
-      "verdict comes from comparing exact figures with the quoted number; a sourced fact's verdict comes from what the "
-      "cited source says.");
-  rep.assumptions.push_back("Timing checks judge the outline as of its recording date, " + ep.date.to_string() + ".");
-  rep.assumptions.push_back("Price staleness is judged against " + in.checked_on.to_string() + " (limit " +
-                            std::to_string(in.max_price_age_days) + " days).");
+  for (auto& line : fill_template_lines("claims/episode-assumptions.md",
+                                        {{"recorded", ep.date.to_string()},
+                                         {"checked_on", in.checked_on.to_string()},
+                                         {"max_age_days", std::to_string(in.max_price_age_days)}}))
+    rep.assumptions.push_back(std::move(line));
   return rep;
 }
 

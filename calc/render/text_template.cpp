@@ -136,4 +136,15 @@ std::string fill_template(std::string_view name, const nlohmann::json& values) {
   return out;
 }
 
+std::vector<std::string> fill_template_lines(std::string_view name, const nlohmann::json& data) {
+  const std::string text = fill_template(name, data);
+  std::vector<std::string> lines;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    if (end > start) lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
 }  // namespace costproof

@@ -42,6 +42,12 @@ namespace costproof {
 // (a build defect: the embedded templates are checked by tests).
 std::string fill_template(std::string_view name, const nlohmann::json& data);
 
+// Fills `name` and splits the text at its line ends: one string a line, for lists
+// whose items are sentences (a scenario's assumptions, one a line of templates/assumptions.md).
+// Empty lines are dropped, so an optional item is a skipped section on its own line.
+// Example: fill_template_lines("cost-comparison/assumptions.md", data)  // {"Region us-east-1 …", …}
+std::vector<std::string> fill_template_lines(std::string_view name, const nlohmann::json& data);
+
 // Every embedded template's name, sorted (for tests and `costproof templates`).
 std::vector<std::string> template_names();
 

@@ -8,6 +8,7 @@
 #include "core/format.h"
 #include "core/json_reader.h"
 #include "core/rounding_policy.h"
+#include "render/text_template.h"
 
 namespace costproof {
 namespace {
@@ -224,30 +225,19 @@ ComputeMigrationResult calculate(const ComputeMigrationScenario& scenario, const
   result.checked_on = today;
   result.warnings = staleness_warnings(result.notes, today, max_price_age_days);
 
-  const std::string month = format_number(scenario.hours_per_month);
-  result.assumptions = {
-      "Region " + region + "; EC2 On-Demand list prices for Linux, shared tenancy, no pre-installed software "
-          "(no Savings Plans, Reserved Instances or Spot discounts).",
-      "A month is " + month + " hours" +
-          (scenario.hours_per_month == Decimal::from_int(kHoursPerMonth)
-               ? " (8,760 hours a year / 12, the convention of AWS's pricing calculator; a 30-day month "
-                 "of 720 hours would make every monthly figure 720/730 as large)"
-               : " (set by this scenario; AWS's pricing calculator uses 730)") +
-          ". A year is 12 such months.",
-      "Only instance-hours are priced: EBS volumes, data transfer and licences are left out; they do not "
-          "depend on the CPU architecture but they are part of a real bill.",
-      "The workload runs unchanged on the target (it builds and runs on arm64); migration effort is not priced.",
-      std::string("Rounding: all arithmetic is exact; money is shown rounded to the cent and percentages to ") +
-          "0.1 point, half away from zero (policy \"" + kDisplayRounding.name + "\").",
-  };
+  nlohmann::json data = {{"region", region},
+                         {"month", format_number(scenario.hours_per_month)},
+                         {"standard_month", scenario.hours_per_month == Decimal::from_int(kHoursPerMonth)},
+                         {"rounding", kDisplayRounding.name}};
   if (scenario.performance) {
     const auto& p = *scenario.performance;
-    result.assumptions.push_back(
-        "Performance: " + (p.qualifier.empty() ? "" : p.qualifier + " ") + format_number(p.throughput_gain_percent) +
-        "% more work per instance-hour (" + p.applies_to + "), as the source states it: \"" + p.statement +
-        "\". " + (p.qualifier == "up to" ? "It is a ceiling, so the performance-adjusted figures are a best case. " : "") +
-        "The same-count figures do not depend on it.");
+    data["performance"] = {{"ceiling", p.qualifier == "up to"},
+                           {"gain_percent", format_number(p.throughput_gain_percent)},
+                           {"applies_to", p.applies_to},
+                           {"statement", p.statement}};
+    if (!p.qualifier.empty()) data["performance"]["qualifier"] = p.qualifier;
   }
+  result.assumptions = fill_template_lines("compute-migration/assumptions.md", data);
   return result;
 }
 

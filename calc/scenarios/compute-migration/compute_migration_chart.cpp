@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "core/format.h"
+#include "render/chart_text.h"
 #include "scenarios/compute-migration/kind.h"
 
 namespace costproof {
@@ -11,13 +12,10 @@ LineChart graviton_savings_chart(const ComputeMigrationScenario& scenario, const
                                  const Date& today) {
   LineChart chart;
   chart.id = "chart-graviton";
-  chart.title = "Graviton savings vs the performance gain you really get: " + scenario.header.title;
-  chart.x_label = "Extra work per instance-hour on the new type (%)";
-  chart.y_label = "Saving per month (USD, " + format_number(scenario.hours_per_month) + " h month)";
   chart.x_format = AxisFormat::kPercent;
   chart.y_format = AxisFormat::kUsd;
-  ChartSeries fewer{"Fewer instances for the same work", {}, false};
-  ChartSeries same{"Same instance count", {}, true};
+  ChartSeries fewer{{}, {}, false};
+  ChartSeries same{{}, {}, true};
   // Gains from 0% to 50% in steps of 5 points (further when the scenario quotes more).
   Decimal top = Decimal::from_int(50);
   if (scenario.performance && scenario.performance->throughput_gain_percent > top)
@@ -44,18 +42,21 @@ LineChart graviton_savings_chart(const ComputeMigrationScenario& scenario, const
   }
   chart.series.push_back(fewer);
   chart.series.push_back(same);
-  if (scenario.performance)
-    chart.markers.push_back({scenario.performance->throughput_gain_percent,
-                             "quoted " + format_percent(scenario.performance->throughput_gain_percent)});
-  const auto& first = fewer.points.front();
-  const auto& last = fewer.points.back();
-  chart.description = "Monthly saving of moving the fleet of scenario \"" + scenario.header.id +
-                      "\" to its Graviton targets, if each new instance does " + format_percent(first.x) + " to " +
-                      format_percent(last.x) + " more work per hour, so that fewer instances do the same work: " +
-                      format_usd_rounded(first.y) + " a month at " + format_percent(first.x) + ", " +
-                      format_usd_rounded(last.y) + " a month at " + format_percent(last.x) +
-                      ". Keeping the same number of instances saves " + format_usd_rounded(same.points.front().y) +
-                      " a month whatever the gain.";
+  const auto& first = chart.series.front().points.front();
+  const auto& last = chart.series.front().points.back();
+  nlohmann::json data = {{"title", scenario.header.title},
+                         {"id", scenario.header.id},
+                         {"month", format_number(scenario.hours_per_month)},
+                         {"from", format_percent(first.x)},
+                         {"to", format_percent(last.x)},
+                         {"at_from", format_usd_rounded(first.y)},
+                         {"at_to", format_usd_rounded(last.y)},
+                         {"same", format_usd_rounded(chart.series.back().points.front().y)}};
+  if (scenario.performance) {
+    chart.markers.push_back({scenario.performance->throughput_gain_percent, {}});
+    data["quoted"] = format_percent(scenario.performance->throughput_gain_percent);
+  }
+  fill_chart_text(chart, "compute-migration/chart.md", data);
   return chart;
 }
 

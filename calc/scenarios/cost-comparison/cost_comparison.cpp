@@ -8,6 +8,7 @@
 #include "core/format.h"
 #include "core/json_reader.h"
 #include "core/rounding_policy.h"
+#include "render/text_template.h"
 
 namespace costproof {
 namespace {
@@ -373,13 +374,10 @@ CostComparisonResult calculate(const CostComparisonScenario& s, const PriceCatal
     for (const auto& d : lv.designs)
       for (const auto& l : d.lines)
         for (const auto& t : l.tiers) r.notes.cite(t.row->source);
-  r.assumptions.push_back("Region " + s.region + " unless a line item names another; On-Demand list prices in USD, "
-                          "before tax, credits, free tiers and negotiated discounts.");
-  r.assumptions.push_back("A month is " + format_number(s.hours_per_month) +
-                          " hours and a year 12 such months; a per-hour quantity runs every hour of the month.");
+  nlohmann::json data = {{"region", s.region}, {"month", format_number(s.hours_per_month)}};
   if (s.variable)
-    r.assumptions.push_back("The headline figures use " + s.variable->name + " = " + format_number(s.variable->value) +
-                            " " + s.variable->unit + " (" + s.variable->what + ").");
+    data["variable"] = {{"value", format_number(s.variable->value)}, {"unit", s.variable->unit}, {"what", s.variable->what}};
+  r.assumptions = fill_template_lines("cost-comparison/assumptions.md", data);
   for (const auto& a : s.assumptions) r.assumptions.push_back(a);
   for (auto& w : staleness_warnings(r.notes, today, max_price_age_days)) r.warnings.push_back(std::move(w));
   return r;

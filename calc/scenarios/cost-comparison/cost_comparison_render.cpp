@@ -142,7 +142,7 @@ std::string render_markdown(const CostComparisonResult& r) {
   }
   nlohmann::json bes = nlohmann::json::array();
   for (const auto& b : r.break_evens) {
-    nlohmann::json j = {{"name", s.designs[b.design].name}, {"base", base}, {"variable", s.variable->name},
+    nlohmann::json j = {{"name", s.designs[b.design].name}, {"base", base},
                         {"what", s.variable->what}, {"unit", s.variable->unit}, {"exact", b.exact}};
     if (b.equal_everywhere) j["equal"] = true;
     else if (b.exists) {
@@ -199,8 +199,8 @@ std::string render_markdown(const CostComparisonResult& r) {
                       {"cells", cells},
                       {"cheapest", cell(s.designs[lv.cheapest].name)}});
     }
-    data["levels"] = {{"variable_name", s.variable->name},
-                      {"variable_header", cell(s.variable->name + " (" + s.variable->unit + ")")},
+    data["levels"] = {{"variable_name", s.variable->what},
+                      {"variable_header", cell(s.variable->what + " (" + s.variable->unit + ")")},
                       {"design_names", names},
                       {"rows", rows}};
   }

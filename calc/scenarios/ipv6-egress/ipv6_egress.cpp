@@ -8,6 +8,7 @@
 #include "core/format.h"
 #include "core/json_reader.h"
 #include "core/rounding_policy.h"
+#include "render/text_template.h"
 
 namespace costproof {
 namespace {
@@ -257,41 +258,25 @@ std::string explain(const EgressVpc& v, const VpcResult& r, const VpcPrices& p, 
   const DesignCost& only = c[EgressDesign::kIpv6Only];
   const DesignCost& dual = c[EgressDesign::kDualStack];
   const bool plural = v.nat_gateways.value() != Decimal::from_int(1);
-  const std::string gateways =
-      plural ? "its " + format_number(v.nat_gateways.value()) + " NAT gateways" : "its NAT gateway";
-  const std::string thr = format_usd_exact(threshold);
   const Money per_gateway = p.nat_hour->price * Quantity::whole(1) * Quantity(hours);
-  const std::string would_remove = " Only removing the NAT gateways saves their hourly charge, and that needs every "
-                                   "destination to answer over IPv6 (break-even figures below).";
-  if (only.available) {
-    if (!c.holds)
-      return "Even removing " + gateways + " (every destination answers over IPv6) saves only " +
-             usd(c.nat_saving) + " a month, less than " + thr + ".";
-    return "Every destination of this VPC answers over IPv6, so " + gateways + " can be removed. That saves " +
-           usd(c.nat_saving) + " a month: " + usd(keep.nat_hours) + " of gateway-hours (" + usd(per_gateway) +
-           " per NAT gateway, not per VPC), " + usd(keep.nat_processing) + " of processing and " +
-           usd(keep.public_ipv4 - only.public_ipv4) + " for " + (plural ? "their" : "its") +
-           (v.ipv4.nat_elastic_ips.value() == Decimal::from_int(1) ? " Elastic IP." : " Elastic IPs.");
-  }
-  if (v.ipv6_reachable_percent.is_zero())
-    return "None of this VPC's NAT traffic goes to destinations reachable over IPv6, so nothing moves to the "
-           "egress-only gateway and " + gateways + (plural ? " stay" : " stays") + ": the saving is " +
-           usd(c.nat_saving) + " a month." + would_remove;
-  const std::string kept = format_number(kHundred - v.ipv6_reachable_percent) +
-                           "% of this VPC's NAT traffic goes to destinations without IPv6, so " + gateways +
-                           (plural ? " must stay and their" : " must stay and its") + " hourly charge (" +
-                           usd(keep.nat_hours) + " a month) is not saved";
-  const std::string at = r.break_even_gb ? format_number(r.break_even_gb->value()) + " GB" : "no traffic";
-  if (c.holds)
-    return "But not for the reason the claim suggests: " + kept + ". The saving is the processing charge on the " +
-           format_number(dual.eigw_gb.value()) + " GB a month that move to the free egress-only gateway: " +
-           usd(c.nat_saving) + " a month. It grows with traffic, not with the number of VPCs: at this IPv6 share it "
-           "reaches " + thr + " at " + at + " through NAT a month (rounded up to 0.01 GB).";
-  return kept + ". Moving the " + format_number(dual.eigw_gb.value()) +
-         " GB a month that can use IPv6 to the free egress-only gateway saves " + usd(c.nat_saving) +
-         " a month of processing; at this IPv6 share that reaches " + thr + " only at " + at +
-         " through NAT a month (rounded up to 0.01 GB; this VPC: " + format_number(v.monthly_gb_processed.value()) +
-         " GB)." + would_remove;
+  return fill_template(
+      "ipv6-egress/explanation.md",
+      {{"all_ipv6", only.available},
+       {"none_ipv6", v.ipv6_reachable_percent.is_zero()},
+       {"holds", c.holds},
+       {"plural", plural},
+       {"gateways", plural ? "its " + format_number(v.nat_gateways.value()) + " NAT gateways" : "its NAT gateway"},
+       {"one_eip", v.ipv4.nat_elastic_ips.value() == Decimal::from_int(1)},
+       {"saving", usd(c.nat_saving)},
+       {"threshold", format_usd_exact(threshold)},
+       {"nat_hours", usd(keep.nat_hours)},
+       {"per_gateway", usd(per_gateway)},
+       {"processing", usd(keep.nat_processing)},
+       {"public_ipv4", usd(keep.public_ipv4 - only.public_ipv4)},
+       {"no_ipv6_percent", format_number(kHundred - v.ipv6_reachable_percent)},
+       {"eigw_gb", format_number(dual.eigw_gb.value())},
+       {"vpc_gb", format_number(v.monthly_gb_processed.value())},
+       {"break_even", r.break_even_gb ? format_number(r.break_even_gb->value()) + " GB" : "no traffic"}});
 }
 
 DataTransferOut price_data_transfer_out(const Ipv6EgressScenario& sc, const PriceCatalog& catalog) {
@@ -445,52 +430,17 @@ Ipv6EgressResult calculate(const Ipv6EgressScenario& scenario, const PriceCatalo
   result.checked_on = today;
   result.warnings = staleness_warnings(result.notes, today, max_price_age_days);
 
-  const std::string month = format_number(hours);
   const DataTransferOut& dto = result.data_transfer_out;
-  result.assumptions = {
-      "Region " + scenario.region + "; AWS list prices, no free tier for public IPv4 (the EC2 free tier's 750 "
-          "public IPv4 address-hours a month for 12 months is not applied) and no bring-your-own-IP addresses.",
-      dto.free_tier_applied
-          ? "Free data transfer out: the first " + format_number(dto.free_tier_gb.value()) +
-                " GB a month is free once per account, not per VPC; this scenario takes its VPCs to be the "
-                "account's only traffic out (\"data_transfer_out_free_tier\": \"account\"), so the free GB apply "
-                "to them."
-          : "Free data transfer out: the first " + format_number(dto.free_tier_gb.value()) +
-                " GB a month is free once per account, not per VPC; by default (\"data_transfer_out_free_tier\": "
-                "\"none\") the account's other traffic uses it, so every GB of this scenario is priced from the "
-                "first paid tier. Set \"account\" when these VPCs are the account's only traffic out.",
-      "A month is " + month + " hours" +
-          (hours == Decimal::from_int(kHoursPerMonth)
-               ? " (8,760 hours a year / 12, the convention of AWS's pricing calculator; a 30-day month of 720 "
-                 "hours makes every hourly charge 720/730 as large, and leaves the per-GB charges as they are)"
-               : " (set by this scenario; AWS's pricing calculator uses 730)") +
-          ". A year is 12 such months.",
-      "NAT gateways are public NAT gateways; each holds the public IPv4 addresses counted in nat_elastic_ips, "
-          "charged per address-hour like every AWS-provided public IPv4 address since 2024-02-01. A design that "
-          "removes the NAT gateways releases those addresses; the dual-stack design keeps them.",
-      "Egress-only internet gateway: no hourly and no per-GB charge; one per VPC; it carries outbound IPv6 "
-          "only, so IPv4-only destinations still need NAT.",
-      "ipv6_reachable_percent is a share of the GB processed by the NAT gateways; in the dual-stack design all of "
-          "that share leaves over IPv6 (clients prefer IPv6 when a destination has both).",
-      "Data transfer out to the internet is charged the same whether traffic leaves over IPv4 through NAT or "
-          "over IPv6 through the egress-only gateway (the price notes mark the IPv6 case as not confirmed by our "
-          "sources). It is the same in every design, so it changes the totals, not the savings. Its tiers count "
-          "per account and month: the " + format_number(dto.gb.value()) + " GB of this scenario's VPCs are priced "
-          "together, as if nothing else in the account sent data out.",
-      "Not priced: cross-AZ data transfer to a shared NAT gateway, VPC endpoints (gateway endpoints for S3 and "
-          "DynamoDB also cut NAT processing), and the work of making subnets, security groups and code dual-stack.",
-      "Lambda functions in a VPC can send outbound IPv6 traffic through dual-stack subnets since October 2023 "
-          "(opt-in; AWS Compute Blog, footnote " + std::to_string(result.notes.cite(p.eigw_hour->source)) +
-          "), so this is not a re:Invent 2025 launch.",
-      std::string("Rounding: all arithmetic is exact; money is shown rounded to the cent and percentages to 0.1 "
-                  "point, half away from zero (policy \"") + kDisplayRounding.name +
-          "\"). Break-even traffic is rounded up to 0.01 GB, so it always reaches the threshold.",
-  };
-  if (!dto.priced)
-    result.assumptions.insert(result.assumptions.begin() + 7,
-                              "Data transfer out is NOT priced: " + dto.not_priced_reason +
-                                  ". Every total below leaves it out; the savings do not change, because it is the "
-                                  "same in every design.");
+  nlohmann::json data = {{"region", scenario.region},
+                         {"free_tier_gb", format_number(dto.free_tier_gb.value())},
+                         {"free_tier_applied", dto.free_tier_applied},
+                         {"month", format_number(hours)},
+                         {"standard_month", hours == Decimal::from_int(kHoursPerMonth)},
+                         {"dto_gb", format_number(dto.gb.value())},
+                         {"eigw_footnote", result.notes.cite(p.eigw_hour->source)},
+                         {"rounding", kDisplayRounding.name}};
+  if (!dto.priced) data["dto_not_priced_reason"] = dto.not_priced_reason;
+  result.assumptions = fill_template_lines("ipv6-egress/assumptions.md", data);
   return result;
 }
 
