@@ -422,11 +422,13 @@ EpisodeReport build_episode_report(const EpisodeInputs& in) {
   }
   rep.warnings = rep.other_warnings;
   for (const auto& st : rep.stale)
-    rep.warnings.push_back("prices from \"" + st.source->title + "\" (source [" + std::to_string(st.number) +
-                           "] of the show notes) are " + format_number(Decimal::from_int(st.age_days)) +
-                           " days old (as of " + st.source->as_of.to_string() + ", checked against " +
-                           in.checked_on.to_string() + "; limit " + std::to_string(in.max_price_age_days) +
-                           " days): re-check them before quoting");
+    rep.warnings.push_back(fill_template("render/stale-warning.md",
+                                         {{"title", st.source->title},
+                                          {"number", std::to_string(st.number)},
+                                          {"age", format_number(Decimal::from_int(st.age_days))},
+                                          {"as_of", st.source->as_of.to_string()},
+                                          {"checked_on", in.checked_on.to_string()},
+                                          {"limit", std::to_string(in.max_price_age_days)}}));
 
   // Topics: paragraphs per team, then the claims on the topic.
   for (const auto& t : ep.topics) {

@@ -1,6 +1,7 @@
 #include "render/source_notes.h"
 
 #include "core/format.h"
+#include "render/text_template.h"
 
 namespace costproof {
 
@@ -60,10 +61,12 @@ std::vector<std::string> staleness_warnings(const SourceNotes& notes, const Date
                                             long max_age_days) {
   std::vector<std::string> out;
   for (const auto& [s, age] : stale_sources(notes, today, max_age_days))
-    out.push_back("data from \"" + s->title + "\" are " + format_number(Decimal::from_int(age)) +
-                  " days old (as of " + s->as_of.to_string() + ", checked against " +
-                  today.to_string() + "; limit " + std::to_string(max_age_days) +
-                  " days): re-check them before quoting");
+    out.push_back(fill_template("render/stale-warning.md",
+                                {{"title", s->title},
+                                 {"age", format_number(Decimal::from_int(age))},
+                                 {"as_of", s->as_of.to_string()},
+                                 {"checked_on", today.to_string()},
+                                 {"limit", std::to_string(max_age_days)}}));
   return out;
 }
 

@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "core/format.h"
 #include "core/money.h"
+#include "render/chart_text.h"
 #include "render/text_template.h"
 #include "scenarios/registry.h"
 #include "scenarios/scenario.h"
@@ -93,6 +94,39 @@ TEST(TextTemplateTest, FillsTheRunHeadingAndLists) {
 TEST(TextTemplateTest, UnknownTemplateIsABuildDefect) {
   EXPECT_THROW(fill_template("scenarios/no-such.md", json::object()), std::logic_error);
   EXPECT_THROW(template_text("nope"), std::logic_error);
+}
+
+TEST(TextTemplateTest, LinesAreTheTemplatesNonEmptyLines) {
+  // The cost comparison's assumptions: the optional third line is skipped without a variable.
+  const json data = {{"region", "us-east-1"}, {"month", "730"}};
+  const auto lines = fill_template_lines("cost-comparison/assumptions.md", data);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[1], "A month is 730 hours and a year 12 such months; a per-hour quantity runs every hour of the month.");
+  json with = data;
+  with["variable"] = {{"value", "50,000,000"}, {"unit", "WRU"}, {"what", "write request units a month"}};
+  const auto three = fill_template_lines("cost-comparison/assumptions.md", with);
+  ASSERT_EQ(three.size(), 3u);
+  EXPECT_EQ(three[2], "The headline figures use 50,000,000 WRU (write request units a month).");
+}
+
+TEST(ChartTextTest, FillsEveryTextInOrderAndRefusesAnotherCount) {
+  LineChart chart;
+  chart.series = {ChartSeries{}, ChartSeries{}};
+  chart.markers = {ChartMarker{Decimal::from_int(60), ""}};
+  const json data = {{"vpc", "prod"},     {"title", "Ep"},          {"month", "730"},    {"azs", "3"},
+                     {"ipv6_percent", "80"}, {"keep", "Keep NAT"},    {"best", "Dual-stack"}, {"top", "200"},
+                     {"keep_zero", "$1.00"}, {"keep_top", "$10.00"}, {"best_zero", "$0.50"}, {"best_top", "$2.00"},
+                     {"gb", "60"}};
+  fill_chart_text(chart, "ipv6-egress/chart.md", data);
+  EXPECT_EQ(chart.title, "NAT gateway vs IPv6 egress: monthly cost vs GB processed: VPC \"prod\" of Ep");
+  EXPECT_EQ(chart.x_label, "GB through the NAT gateways per month");
+  EXPECT_EQ(chart.y_label, "Cost per month (USD, 730 h month)");
+  EXPECT_EQ(chart.series[0].name, "Keep NAT");
+  EXPECT_EQ(chart.series[1].name, "Dual-stack");
+  EXPECT_EQ(chart.markers[0].label, "this VPC: 60 GB");
+  EXPECT_NE(chart.description.find("keeping NAT costs $1.00 at 0 GB and $10.00 at the end"), std::string::npos);
+  chart.markers.clear();  // the template gives one line more than this chart has texts
+  EXPECT_THROW(fill_chart_text(chart, "ipv6-egress/chart.md", data), std::logic_error);
 }
 
 TEST(TextTemplateTest, EveryEmbeddedTemplateParses) {

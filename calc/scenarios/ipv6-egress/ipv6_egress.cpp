@@ -219,9 +219,11 @@ VpcCosts price_vpc(const EgressVpc& vpc, const VpcPrices& p, const Decimal& hour
   only.ipv4_addresses = vpc.ipv4.total() - vpc.ipv4.nat_elastic_ips;
   if (!all_ipv6) {
     only.available = false;
-    only.not_available_reason = "VPC \"" + vpc.name + "\" reaches only " + format_number(vpc.ipv6_reachable_percent) +
-                                "% of its NAT traffic's destinations over IPv6; removing its NAT gateways would cut "
-                                "off the other " + format_number(kHundred - vpc.ipv6_reachable_percent) + "%";
+    only.not_available_reason =
+        fill_template("ipv6-egress/ipv6-only-unavailable.md",
+                      {{"vpc", vpc.name},
+                       {"reachable", format_number(vpc.ipv6_reachable_percent)},
+                       {"other", format_number(kHundred - vpc.ipv6_reachable_percent)}});
   }
 
   DesignCost fewer = keep;
@@ -288,9 +290,9 @@ DataTransferOut price_data_transfer_out(const Ipv6EgressScenario& sc, const Pric
   if (!covered) {
     if (out.gb.value().is_zero()) return out;  // nothing to price: $0 needs no price
     out.priced = false;
-    out.not_priced_reason = "the price tables have no data-transfer-out prices for " + sc.region + " (only for " +
-                            (regions.empty() ? std::string("no region") : join(regions)) +
-                            "; add a sourced pricing-data/aws/" + sc.region + "/data-transfer.json to price it)";
+    nlohmann::json data = {{"region", sc.region}};
+    if (!regions.empty()) data["regions"] = join(regions);
+    out.not_priced_reason = fill_template("ipv6-egress/data-transfer-not-priced.md", data);
     return out;
   }
   const auto rows = catalog.tiers("data-transfer", sc.region, kDataTransferKey);
