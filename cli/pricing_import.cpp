@@ -25,6 +25,7 @@
 #include "offers/offer_feed.h"
 #include "offers/offer_merge.h"
 #include "progress.h"
+#include "render/text_template.h"
 
 namespace costproof::cli {
 namespace fs = std::filesystem;
@@ -109,69 +110,61 @@ struct FileReport {
   std::vector<std::pair<std::string, TableMerge>> tables;  // label, merge
 };
 
+// The report (calc/offers/templates/import-report.md), from formatted values.
 std::string render_markdown(const std::vector<FileReport>& reports, const ImportOptions& options,
                             const std::vector<std::string>& written) {
-  std::ostringstream md;
-  md << "# Price import\n";
+  const auto listed = [](const std::vector<std::string>& names) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& n : names) out.push_back({{"name", md_cell(n)}, {"sep", out.empty() ? "" : ", "}});
+    return out;
+  };
+  nlohmann::json files = nlohmann::json::array();
   for (const auto& r : reports) {
     const OfferImport& o = r.offer;
-    md << "\n## " << o.offer_code << ", version " << o.version << " (published " << o.publication_date << ")\n\n";
-    md << "File: " << o.file << " (" << (o.format == "json" ? "JSON" : "CSV");
-    if (o.document_kind != "offer file")
-      md << "; " << (o.document_kind == "GetProducts" ? "Price List GetProducts documents"
-                                                       : "AWS pricing-page data feed \"" + o.feed_name + "\"");
-    md << ", " << bytes_text(r.size) << " bytes). ";
-    if (o.stopped_early)
-      md << "Parsed " << bytes_text(o.bytes_parsed) << " bytes and stopped before " << o.stopped_before
-         << ", which this import does not need.\n";
-    else
-      md << "Parsed the whole file.\n";
-    md << (o.kind == OfferKind::kSavingsPlans || o.document_kind == "pricing-page feed" ? "Rates read: "
-                                                                                         : "Products read: ")
-       << bytes_text(o.products)
-       << "; kept by the filters: " << bytes_text(o.products_kept) << "; price rows: " << o.rows.size() << ".\n";
+    nlohmann::json f = {{"offer_code", o.offer_code},
+                        {"version", o.version},
+                        {"published", o.publication_date},
+                        {"file", o.file},
+                        {"format", o.format == "json" ? "JSON" : "CSV"},
+                        {"size", bytes_text(r.size)},
+                        {"rates", o.kind == OfferKind::kSavingsPlans || o.document_kind == "pricing-page feed"},
+                        {"products", bytes_text(o.products)},
+                        {"kept", bytes_text(o.products_kept)},
+                        {"rows", std::to_string(o.rows.size())},
+                        {"has_notes", !o.notes.empty()},
+                        {"notes", nlohmann::json::array()}};
+    for (const auto& n : o.notes) f["notes"].push_back({{"text", n}, {"sep", f["notes"].empty() ? "" : "\n"}});
+    if (o.document_kind == "GetProducts") f["get_products"] = true;
+    else if (o.document_kind != "offer file") f["feed"] = o.feed_name;
+    if (o.stopped_early) f["stopped"] = {{"parsed", bytes_text(o.bytes_parsed)}, {"before", o.stopped_before}};
+    nlohmann::json tables = nlohmann::json::array();
     for (const auto& [label, m] : r.tables) {
-      md << "\n### " << label << (m.created ? " (new table)" : "") << "\n\n";
-      if (m.changes.empty()) {
-        md << "No price changed.\n";
-      } else {
-        md << "| change | key | tier | old price | new price | SKU | rate code |\n";
-        md << "|---|---|---|---|---|---|---|\n";
-        for (const auto& c : m.changes)
-          md << "| " << change_kind_name(c.kind) << " | " << md_cell(c.key) << " | " << c.tier << " | "
-             << (c.old_price.empty() ? "-" : c.old_price) << " | " << (c.new_price.empty() ? "-" : c.new_price)
-             << " | " << c.sku << " | " << c.rate_code << " |\n";
-      }
-      md << "\n" << m.unchanged << (m.unchanged == 1 ? " price" : " prices")
-         << " unchanged (now citing the offer file); " << m.untouched
-         << (m.untouched == 1 ? " row" : " rows") << " this import does not cover kept as they were.";
-      if (m.confirmed)
-        md << " " << m.confirmed << (m.confirmed == 1 ? " price" : " prices")
-           << " this older offer confirms kept as they were.";
-      md << "\n";
-      if (!m.gained_history.empty()) {
-        md << "\nRows that gained an earlier price in their history: ";
-        for (std::size_t i = 0; i < m.gained_history.size(); ++i) md << (i ? ", " : "") << md_cell(m.gained_history[i]);
-        md << ".\n";
-      }
+      nlohmann::json changes = nlohmann::json::array();
+      for (const auto& c : m.changes)
+        changes.push_back({{"kind", change_kind_name(c.kind)}, {"key", md_cell(c.key)}, {"tier", c.tier},
+                           {"old", c.old_price.empty() ? "-" : c.old_price},
+                           {"new", c.new_price.empty() ? "-" : c.new_price},
+                           {"sku", c.sku}, {"rate_code", c.rate_code}});
+      nlohmann::json t = {{"label", label},
+                          {"created", m.created},
+                          {"has_changes", !changes.empty()},
+                          {"changes", changes},
+                          {"unchanged", std::to_string(m.unchanged)},
+                          {"unchanged_one", m.unchanged == 1},
+                          {"untouched", std::to_string(m.untouched)},
+                          {"untouched_one", m.untouched == 1},
+                          {"has_history", !m.gained_history.empty()},
+                          {"gained", listed(m.gained_history)}};
+      if (m.confirmed) t["confirmed"] = {{"count", std::to_string(m.confirmed)}, {"one", m.confirmed == 1}};
+      tables.push_back(t);
     }
-    if (!o.notes.empty()) {
-      md << "\nNotes:\n\n";
-      for (const auto& n : o.notes) md << "- " << n << "\n";
-    }
+    f["tables"] = tables;
+    files.push_back(f);
   }
-  md << "\n";
-  if (options.dry_run)
-    md << "Dry run: no table was written.\n";
-  else if (written.empty())
-    md << "No table needed rewriting.\n";
-  else {
-    md << "Wrote " << written.size() << (written.size() == 1 ? " table" : " tables")
-       << " (all at once: a new set written aside, then swapped in): ";
-    for (std::size_t i = 0; i < written.size(); ++i) md << (i ? ", " : "") << written[i];
-    md << ".\n";
-  }
-  return md.str();
+  nlohmann::json data = {{"files", files}, {"dry_run", options.dry_run}};
+  if (!written.empty())
+    data["written"] = {{"count", std::to_string(written.size())}, {"one", written.size() == 1}, {"tables", listed(written)}};
+  return fill_template("offers/import-report.md", data);
 }
 
 std::string render_json(const std::vector<FileReport>& reports, const ImportOptions& options,

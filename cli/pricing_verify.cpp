@@ -17,6 +17,7 @@
 #include "pricing/instance_shapes.h"
 #include "core/json_reader.h"
 #include "pricing/price_table.h"
+#include "render/text_template.h"
 
 namespace costproof::cli {
 namespace fs = std::filesystem;
@@ -184,7 +185,6 @@ VerifyResult verify_pricing_data(const fs::path& root, const Date& today) {
 }
 
 std::string render_verify(const VerifyResult& r, const std::string& root_label, OutputFormat format) {
-  const auto status = [](std::size_t n) { return n == 0 ? std::string("ok") : count(n) + (n == 1 ? " problem" : " problems"); };
   if (format == OutputFormat::kJson) {
     nlohmann::ordered_json j;
     j["pricing_data"] = root_label;
@@ -201,32 +201,33 @@ std::string render_verify(const VerifyResult& r, const std::string& root_label, 
     j["warnings"] = r.warnings;
     return j.dump(2) + "\n";
   }
-  std::ostringstream md;
-  md << "# Price table check: " << root_label << "\n\n";
-  md << count(r.files) << " files, " << count(r.tables) << " price tables, " << count(r.rows) << " rows ("
-     << count(r.imported_rows) << " imported from offer files), " << count(r.sources) << " sources.\n\n";
-  md << "| check | result |\n|---|---|\n";
-  md << "| schema (fields, decimal strings, sources, tiers, no duplicate keys, folder and file name) | "
-     << status(r.schema) << " |\n";
-  md << "| every row sourced and dated (as-of not in the future) | " << status(r.sourced) << " |\n";
-  md << "| no zero price the source does not state | " << status(r.zero) << " |\n";
-  md << "| imported rows carry SKU, rate code, offer code, version and publication date | " << status(r.provenance)
-     << " |\n";
-  md << "| trust grades: A only for AWS machine-published price data with version and rate codes; B only for AWS "
-        "sites; B and C say why no machine data exists | "
-     << status(r.trust) << " |\n";
-  md << "\nRows by trust grade: A " << count(r.grade_a) << ", B " << count(r.grade_b) << ", C " << count(r.grade_c)
-     << ".\n";
-  if (!r.problems.empty()) {
-    md << "\nProblems:\n\n";
-    for (const auto& p : r.problems) md << "- " << p << "\n";
-  }
-  if (!r.warnings.empty()) {
-    md << "\nWarnings:\n\n";
-    for (const auto& w : r.warnings) md << "- " << w << "\n";
-  }
-  md << "\n" << (r.problems.empty() ? "All checks passed.\n" : "Some checks failed.\n");
-  return md.str();
+  const auto check = [](std::size_t n) {
+    return nlohmann::json{{"ok", n == 0}, {"n", count(n)}, {"one", n == 1}};
+  };
+  const auto listed = [](const std::vector<std::string>& items) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& i : items) out.push_back({{"text", i}, {"sep", out.empty() ? "" : "\n"}});
+    return out;
+  };
+  return fill_template("pricing/verify-report.md",
+                       {{"root", root_label},
+                        {"files", count(r.files)},
+                        {"tables", count(r.tables)},
+                        {"rows", count(r.rows)},
+                        {"imported", count(r.imported_rows)},
+                        {"sources", count(r.sources)},
+                        {"schema", check(r.schema)},
+                        {"sourced", check(r.sourced)},
+                        {"zero", check(r.zero)},
+                        {"provenance", check(r.provenance)},
+                        {"trust", check(r.trust)},
+                        {"grade_a", count(r.grade_a)},
+                        {"grade_b", count(r.grade_b)},
+                        {"grade_c", count(r.grade_c)},
+                        {"has_problems", !r.problems.empty()},
+                        {"problems", listed(r.problems)},
+                        {"has_warnings", !r.warnings.empty()},
+                        {"warnings", listed(r.warnings)}});
 }
 
 int cmd_pricing_verify(const std::vector<std::string>& args, const std::string& default_pricing_data) {
