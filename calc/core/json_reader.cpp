@@ -286,6 +286,8 @@ std::string JsonReader::string(std::string_view key) {
   if (!v.is_string()) fail(key, "expected a string, got " + describe_json(v));
   const auto& s = v.get_ref<const std::string&>();
   if (s.empty()) fail(key, "expected a non-empty string, got an empty one");
+  if (s.find_first_not_of(" \t\r\n") == std::string::npos)
+    fail(key, "expected a non-empty string, got only spaces; write the text it stands for");
   if (const auto bad = control_character_problem(s)) fail(key, *bad);
   return s;
 }

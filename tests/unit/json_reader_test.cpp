@@ -197,6 +197,15 @@ TEST(JsonReaderTest, EmptyStringIsRefused) {
             "f.json: /name: expected a non-empty string, got an empty one");
 }
 
+TEST(JsonReaderTest, StringOfOnlySpacesIsRefused) {
+  const json j = json::parse(R"({"what": "   ", "tabbed": " \t ", "ok": " x "})");
+  JsonReader r(j, "f.json", "", JsonOrigin::kUserInput);
+  const std::string expected = "expected a non-empty string, got only spaces; write the text it stands for";
+  EXPECT_EQ(message_of<InputError>([&] { (void)r.string("what"); }), "f.json: /what: " + expected);
+  EXPECT_TRUE(contains(message_of<InputError>([&] { (void)r.string("tabbed"); }), "/tabbed: " + expected));
+  EXPECT_EQ(r.string("ok"), " x ");
+}
+
 TEST(JsonReaderTest, DecimalRefusesAJsonFloatWithAdviceToQuoteIt) {
   const json j = json::parse(R"({"share": 0.75, "big": 1e3})");
   JsonReader r(j, "s.json", "/performance", JsonOrigin::kUserInput);
