@@ -359,29 +359,6 @@ std::string bundle_readme(const LoadedEpisode& episode, const Date& today, const
   std::vector<std::string> inputs;
   for (const auto& f : files)
     if (f.name.starts_with("scenarios/")) inputs.push_back(f.name);
-  std::string s = "# Companion to episode " + e.number + ": " + e.title + "\n\n";
-  s += "Made by costproof " COSTPROOF_VERSION ", prices checked against " + today.to_string() + ".\n\n";
-  if (has("index.html"))
-    s += "**Start here: double-click `index.html`.** It opens in your web browser and works offline (no network "
-         "needed, nothing to install).\n\n";
-  s += "| file | what it is |\n|---|---|\n";
-  if (has("index.html"))
-    s += "| `index.html` | the companion page: the key numbers with their verdicts, calculators for your own "
-         "numbers, charts, the show notes, every claim and how it was checked, and the sources with their as-of "
-         "dates |\n";
-  if (has("show-notes.md")) s += "| `show-notes.md` | the show notes as Markdown |\n";
-  if (has("results.json") && has("results.csv"))
-    s += "| `results.json`, `results.csv` | every claim and worked-example figure, for a spreadsheet or a script |\n";
-  if (!inputs.empty())
-    s += "| `scenarios/` | the episode's input files (" + std::to_string(inputs.size()) +
-         "): scenarios, claims and episode description, from which every number is computed |\n";
-  s += "\n## Your own numbers with costproof\n\n";
-  s += "The page's calculators cover the common cases. For anything else (several instance types, hourly usage "
-       "from your bill, your own month convention), run costproof on a scenario file of your own.\n\n";
-  s += "costproof is not in this folder: it is a command-line program built from the source of the costproof "
-       "repository (its README has the set-up commands; this bundle was made by version " COSTPROOF_VERSION "). In "
-       "a clone of it:\n\n";
-  // A scenario file of this bundle to start from: the first one that is a scenario (has a "kind").
   // The file to start from: the first topic's first worked example when the bundle has it
   // (the small team's case), else the first scenario file of the bundle.
   std::string example;
@@ -394,27 +371,27 @@ std::string bundle_readme(const LoadedEpisode& episode, const Date& today, const
   for (const auto& path : episode.scenario_files)
     if (example.empty() && has("scenarios/" + fs::path(path).filename().string()))
       example = "scenarios/" + fs::path(path).filename().string();
-  s += "```sh\n";
-  if (!example.empty())
-    s += "cp <this folder>/" + example + " my-numbers.json   # or any scenario file from scenarios/ here\n";
-  s += "# edit my-numbers.json: its fields are described in the docs named below\n";
-  s += "./build/cli/costproof run my-numbers.json\n./build/cli/costproof run my-numbers.json --format json\n```\n\n";
   // "`a`, `b` and `c`": the documentation of each kind this episode uses, in registry order.
   std::vector<std::string> docs;
   ScenarioKinds::for_each([&]<class Kind>() {
     const bool used = std::any_of(episode.scenarios.begin(), episode.scenarios.end(),
                                   [](const Scenario& sc) { return std::holds_alternative<typename Kind::Scenario>(sc); });
-    if (used) docs.push_back("`" + std::string(Kind::docs) + "`");
+    if (used) docs.emplace_back(Kind::docs);
   });
-  if (docs.empty()) docs.push_back("`docs/scenarios.md`");
-  std::string listed = docs.front();
-  for (std::size_t i = 1; i < docs.size(); ++i) listed += (i + 1 == docs.size() ? " and " : ", ") + docs[i];
-  s += "Every field is described in the repository's " + listed +
-       ". Each calculator on the page also gives you the scenario file it ran, ready to download and run with "
-       "`costproof run`.\n\n";
-  s += "Prices are list prices from the sources named in the page, each with its as-of date; check them before "
-       "you commit money.\n";
-  return s;
+  if (docs.empty()) docs.push_back("docs/scenarios.md");
+  nlohmann::json data = {{"number", e.number},
+                         {"title", e.title},
+                         {"version", COSTPROOF_VERSION},
+                         {"checked_on", today.to_string()},
+                         {"index", has("index.html")},
+                         {"show_notes", has("show-notes.md")},
+                         {"results", has("results.json") && has("results.csv")},
+                         {"docs", nlohmann::json::array()}};
+  if (!inputs.empty()) data["inputs"] = std::to_string(inputs.size());
+  if (!example.empty()) data["example"] = example;
+  for (std::size_t i = 0; i < docs.size(); ++i)
+    data["docs"].push_back({{"name", docs[i]}, {"sep", i == 0 ? "" : i + 1 == docs.size() ? " and " : ", "}});
+  return fill_template("claims/companion-readme.md", data);
 }
 
 // Writes `files` (relative path -> bytes) as the folder `out`, all or nothing.
