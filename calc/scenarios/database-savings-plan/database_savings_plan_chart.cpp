@@ -1,6 +1,7 @@
 // The companion page's chart for this kind (see kind.h), computed by the same
 // calculator as the worked examples, then drawn by render/svg_chart.h.
 #include "core/format.h"
+#include "render/chart_text.h"
 #include "scenarios/database-savings-plan/kind.h"
 
 namespace costproof {
@@ -8,12 +9,9 @@ namespace costproof {
 LineChart dsp_savings_chart(const DatabaseSavingsPlanResult& result) {
   LineChart chart;
   chart.id = "chart-dsp";
-  chart.title = "Database Savings Plan: yearly saving vs hourly commitment: " + result.scenario->header.title;
-  chart.x_label = "Commitment (USD per hour at Savings Plan rates)";
-  chart.y_label = "Saving per year (USD; negative = loss)";
   chart.x_format = AxisFormat::kUsdPrice;
   chart.y_format = AxisFormat::kUsd;
-  ChartSeries curve{"Saving against On-Demand", {}, false};
+  ChartSeries curve{{}, {}, false};
   for (const auto& p : result.curve)  // ascending commitment; a labelled point may repeat a step's commitment
     if (curve.points.empty() || curve.points.back().x != p.outcome.commitment.usd_per_unit())
       curve.points.push_back({p.outcome.commitment.usd_per_unit(), p.outcome.saving.usd()});
@@ -26,13 +24,16 @@ LineChart dsp_savings_chart(const DatabaseSavingsPlanResult& result) {
     const std::string r = format_usd_rounded(usd);
     return (r == format_price(usd) ? "" : "≈ ") + r + "/h";
   };
-  chart.markers.push_back({best, "best " + rounded(best)});
-  chart.markers.push_back({break_even, "break-even " + rounded(break_even)});
-  chart.description = "Yearly saving of a Database Savings Plan for scenario \"" + result.scenario->header.id +
-                      "\" as the hourly commitment grows: it peaks at the best commitment, " +
-                      format_price(best) + " per hour (saving " + format_usd_rounded(result.at_optimum.saving.usd()) +
-                      " a year), falls back to zero at the break-even commitment, " +
-                      format_price(break_even) + " per hour, and is a loss above it.";
+  chart.markers.push_back({best, {}});
+  chart.markers.push_back({break_even, {}});
+  fill_chart_text(chart, "database-savings-plan/chart.md",
+                  {{"title", result.scenario->header.title},
+                   {"id", result.scenario->header.id},
+                   {"best", format_price(best)},
+                   {"break_even", format_price(break_even)},
+                   {"best_saving", format_usd_rounded(result.at_optimum.saving.usd())},
+                   {"best_label", rounded(best)},
+                   {"break_even_label", rounded(break_even)}});
   return chart;
 }
 
