@@ -170,18 +170,33 @@
       region.setAttribute('aria-label', `${root.getAttribute('aria-label') || 'Result'}, table ${++n} (scrolls sideways on a narrow screen)`);
       table.replaceWith(region);
       region.appendChild(table);
+      watcher.observe(region);
     }
   }
-  // "← scroll sideways →" over the tables (of `root`) that are wider than their region right now.
-  function markOverflow(root = document) {
-    for (const r of root.querySelectorAll('.table-scroll'))
-      r.classList.toggle('overflowing', r.scrollWidth > r.clientWidth + 1);
+  // "← scroll sideways →" over the table regions given that are wider than themselves right now. All
+  // widths are read before any mark is written, so the marks cost one layout, not one per region.
+  function markOverflow(regions) {
+    const wide = regions.map((r) => r.scrollWidth > r.clientWidth + 1);
+    regions.forEach((r, i) => r.classList.toggle('overflowing', wide[i]));
   }
-  // The same at the next frame, once per frame: reading widths forces a layout, so it waits until
-  // the browser lays the page out anyway instead of making each recompute pay for one.
+  // Only the regions on (or within a screen of) the screen are measured, when they get there: reading a
+  // width lays out what holds it, and measuring every table of the page at load laid out all the
+  // collapsed parts (~0.3 s for episode 050). A region inside a closed part is never near the screen.
+  const nearScreen = new Set();
+  const watcher = new IntersectionObserver((entries) => {
+    for (const e of entries) if (e.isIntersecting) nearScreen.add(e.target); else nearScreen.delete(e.target);
+    for (const r of nearScreen) if (!r.isConnected) { nearScreen.delete(r); watcher.unobserve(r); }  // a result's old tables
+    markOverflow(entries.filter((e) => e.isIntersecting).map((e) => e.target));
+  }, { rootMargin: '100% 0px' });
+  const watchRegions = (root) => { for (const r of root.querySelectorAll('.table-scroll')) watcher.observe(r); };
+  // A result's regions again at the next frame, once per frame (its tables changed): reading widths forces
+  // a layout, so it waits until the browser lays the page out anyway instead of making each recompute pay for one.
   const overflowRoots = new Set();
   function markOverflowSoon(root) {
-    if (!overflowRoots.size) requestAnimationFrame(() => { for (const r of overflowRoots) markOverflow(r); overflowRoots.clear(); });
+    if (!overflowRoots.size) requestAnimationFrame(() => {
+      for (const r of overflowRoots) markOverflow([...r.querySelectorAll('.table-scroll')]);
+      overflowRoots.clear();
+    });
     overflowRoots.add(root);
   }
 
@@ -287,7 +302,10 @@
       result.querySelector('.result-chart-box').hidden = !svg;
       const box = result.querySelector('.result-chart');
       box.innerHTML = svg ? '<div class="table-scroll chart-scroll" role="region" tabindex="0">' + svg + '</div>' : '';
-      if (svg) box.firstElementChild.setAttribute('aria-label', `${result.getAttribute('aria-label')}, chart (scrolls sideways on a narrow screen)`);
+      if (svg) {
+        box.firstElementChild.setAttribute('aria-label', `${result.getAttribute('aria-label')}, chart (scrolls sideways on a narrow screen)`);
+        watcher.observe(box.firstElementChild);
+      }
       markOverflowSoon(result);
     });
   }
@@ -336,9 +354,10 @@
   }
   window.addEventListener('hashchange', openTarget);
   if (location.hash) openTarget();
-  window.addEventListener('resize', () => markOverflow());
-  for (const d of document.querySelectorAll('details')) d.addEventListener('toggle', () => markOverflow());
-  markOverflow();
+  // A part opened brings its regions near the screen (the watcher measures them then); a new width
+  // changes which of those on the screen overflow.
+  window.addEventListener('resize', () => markOverflow([...nearScreen]));
+  watchRegions(document);
 
   createCostproofEngine().then((Module) => {
     engine = new Module.Engine();
