@@ -71,13 +71,13 @@
       if (hint) { hint.id = `${el.id}-hint`; el.setAttribute('aria-describedby', hint.id); }
     }
   }
-  // Start from the episode's own example values.
+  // Start from the episode's own example values: the region first, so that the lists that depend on it
+  // are built once, for that region, before the values chosen from them are set.
   for (const form of forms) {
+    const defaults = formOptions(form).defaults || {};
+    if (form.elements.region && 'region' in defaults) form.elements.region.value = defaults.region;
     regionChanged(form);
-    for (const [name, value] of Object.entries(formOptions(form).defaults || {}))
-      if (form.elements[name]) form.elements[name].value = value;
-    regionChanged(form);
-    for (const [name, value] of Object.entries(formOptions(form).defaults || {}))
+    for (const [name, value] of Object.entries(defaults))
       if (form.elements[name]) form.elements[name].value = value;
     form.elements.region?.addEventListener('change', () => regionChanged(form));
     showWhen(form);
@@ -362,10 +362,12 @@
   createCostproofEngine().then((Module) => {
     engine = new Module.Engine();
     // The embedded tables' array is parsed here (the browser's JSON.parse is several times faster than
-    // the engine's); each table file is parsed by the engine on its first lookup.
+    // the engine's); each table file goes to the engine as UTF-8 bytes (the browser's TextEncoder, one
+    // copy) and is parsed by the engine on its first lookup.
     let error;
     try {
-      for (const f of JSON.parse($('pricing-data').textContent)) engine.addPricingFile(f.path, f.label, f.text);
+      const utf8 = new TextEncoder();
+      for (const f of JSON.parse($('pricing-data').textContent)) engine.addPricingFileBytes(f.path, f.label, utf8.encode(f.text));
       error = engine.buildCatalog() || engine.setFormOptions($('form-options').textContent);
     } catch (e) {
       error = `costproof: internal error: embedded pricing data: ${e.message}`;
