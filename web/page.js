@@ -10,6 +10,8 @@
   const $ = (id) => document.getElementById(id);
   const options = JSON.parse($('form-options').textContent);
   let engine = null;
+  // The engine's WebAssembly is decoded and compiled (off the main thread) while the forms are set up.
+  const engineStarted = createCostproofEngine();
 
   // Today's date (local), the default date price age is judged against.
   const now = new Date();
@@ -359,7 +361,7 @@
   window.addEventListener('resize', () => markOverflow([...nearScreen]));
   watchRegions(document);
 
-  createCostproofEngine().then((Module) => {
+  engineStarted.then((Module) => {
     engine = new Module.Engine();
     // The embedded tables' array is parsed here (the browser's JSON.parse is several times faster than
     // the engine's); each table file goes to the engine as UTF-8 bytes (the browser's TextEncoder, one
