@@ -35,6 +35,17 @@ const probe = () => {
 };
 
 const add = (map, key, v) => map.set(key, (map.get(key) || 0) + v);
+// Trace events grouped into the stages of a load (the first group whose pattern matches the name).
+const stages = [
+  ['HTML: decoding and parsing the page', /^(ParseHTML|DocumentLoader::|DecodedDataDocumentParser|NavigationBodyLoader|HTMLDocumentParser)/],
+  ['style, layout, paint', /^(Layout|UpdateLayoutTree|Paint|PrePaint|Commit|Layerize|IntersectionObserver|UpdateLayer|RecalculateStyles|HitTest)/],
+  ['WebAssembly compile and instantiate', /^(wasm\.|v8\.wasm|v8\.newInstance|FlushInstructionCache)/],
+  ['JavaScript: parse and compile', /^(V8\.(Parse|PreParse|Compile|Deserialize)|v8\.compile|EvaluateScript)/],
+  ['JavaScript: garbage collection', /^(V8\.GC|MajorGC|MinorGC|Major concurrent|V8\.HeapSnapshot)/],
+  ['JavaScript: running (page.js, engine, its calls)', /^(v8\.run|v8\.callFunction|RunMicrotasks|FunctionCall|EventDispatch|TimerFire|V8\.|v8\.)/],
+  ['tracing itself', /^CpuProfiler/],
+  ['other (task self time, window and context set-up)', /./],
+];
 const ms = (us) => (us / 1000).toFixed(1).padStart(7);
 
 // One trace: { window (ms), byName self time, functions self time, idle, tasks }.
@@ -121,6 +132,10 @@ for (const bundle of bundles) {
   }
   console.log(`${bundle}: navigation -> calculator ready, mean of ${loads} traced loads: ${ms(total.windowUs / loads)} ms`);
   console.log(`  main thread idle (waiting): ${ms(total.idle / loads)} ms`);
+  const byStage = new Map(stages.map(([name]) => [name, 0]));
+  for (const [k, v] of total.byName) add(byStage, stages.find(([, re]) => re.test(k))[0], v);
+  console.log('  by stage (trace events\' self time, mean per load):');
+  for (const [k, v] of byStage) console.log(`    ${ms(v / loads)} ms  ${k}`);
   console.log('  trace events, self time (mean per load, >= 2 ms):');
   for (const [k, v] of [...total.byName].sort((a, b) => b[1] - a[1]).filter(([, v]) => v / loads >= 2000))
     console.log(`    ${ms(v / loads)} ms  ${k}`);
