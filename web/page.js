@@ -11,7 +11,25 @@
   const options = JSON.parse($('form-options').textContent);
   let engine = null;
   // The engine's WebAssembly is decoded and compiled (off the main thread) while the forms are set up.
-  const engineStarted = createCostproofEngine();
+  // `costproof companion` carries it deflated and base64-encoded in #engine-wasm (a third of the bytes
+  // of the copy Emscripten puts in the engine's script): inflated by the browser and compiled as it
+  // streams. Without that element the engine loads its own copy.
+  const packedWasm = $('engine-wasm');
+  let wasmFailed;
+  const wasmFailure = new Promise((resolve, reject) => { wasmFailed = reject; });
+  const engineStarted = createCostproofEngine(packedWasm ? {
+    instantiateWasm(imports, receive) {
+      new Promise((resolve) => {  // anything that fails here, at once or later, says so on the page
+        const text = atob(packedWasm.textContent);
+        const bytes = new Uint8Array(text.length);
+        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+        const wasm = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')),
+          { headers: { 'Content-Type': 'application/wasm' } });
+        resolve(WebAssembly.instantiateStreaming(wasm, imports));
+      }).then((r) => receive(r.instance, r.module), wasmFailed);
+      return {};
+    },
+  } : {});
 
   // Today's date (local), the default date price age is judged against.
   const now = new Date();
@@ -361,7 +379,7 @@
   window.addEventListener('resize', () => markOverflow([...nearScreen]));
   watchRegions(document);
 
-  engineStarted.then((Module) => {
+  Promise.race([engineStarted, wasmFailure]).then((Module) => {
     engine = new Module.Engine();
     // The embedded tables' array is parsed here (the browser's JSON.parse is several times faster than
     // the engine's); each table file goes to the engine as UTF-8 bytes (the browser's TextEncoder, one
