@@ -404,6 +404,8 @@
     // form per task, so the page stays responsive while the others are computed.
     forms.forEach((form, i) => setTimeout(() => calculate(form, false), i));
   }, (err) => {
-    $('engine-status').textContent = 'The calculator could not start: ' + err;
+    $('engine-status').textContent = 'The calculator could not start: ' + (typeof DecompressionStream === 'undefined'
+      ? 'this browser is too old for it (it needs Chrome 103, Firefox 113, Safari 16.4 or later); the rest of the page works.'
+      : err);
   });
 })();

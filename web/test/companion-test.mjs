@@ -301,6 +301,19 @@ await check('the zip holds the bundle, is deflated and passes unzip -t', () => {
   assert.match(verbose, /Defl:\w\s+\d+\s+\d+%\s+\S+\s+\S+\s+\S+\s+index\.html/, 'index.html is not deflated');
   execFileSync('unzip', ['-tq', zip]);
 });
+await check('a browser without DecompressionStream: the calculator says it is too old, the page is there', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(() => { delete window.DecompressionStream; });
+  await page.goto(url);
+  await page.waitForFunction(() => /could not start/.test(document.getElementById('engine-status').textContent));
+  assert.match(await page.textContent('#engine-status'), /too old for it \(it needs Chrome 103, Firefox 113, Safari 16\.4/);
+  assert.equal(await page.evaluate(() => document.body.dataset.engine), undefined);
+  assert.match(await page.textContent('h1'), /Episode 050/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
 if (exampleBundle) await testExampleEpisode();
 await browser.close();
 if (failures.length) {
