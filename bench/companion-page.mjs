@@ -8,7 +8,9 @@
 //     measure works on any version of web/page.js; then the longest callback in the 50 ms after
 //     it (the chart, when the page draws it in a task of its own), and the sum of both.
 // Every form of every page is measured; the field changed is the form's first visible number
-// field (inputmode), alternating between its starting value and twice it.
+// field (inputmode), alternating between its starting value and twice it. Up to 20 loads per page
+// (fewer when [runs] is smaller), the pages' loads interleaved (the first load of each page, then
+// the second of each, ...) so that other work on the machine weighs on every page alike.
 //
 //   bash scripts/companion.sh                         # build/companion (episode 050)
 //   build/cli/costproof companion scenarios/ep-example-egress-serverless --out build/companion-example --as-of 2026-11-27
@@ -57,13 +59,20 @@ const pct = (xs, p) => {
 const line = (name, xs) => console.log(`  ${name.padEnd(44)} median ${pct(xs, 50).toFixed(1).padStart(7)} ms  ` +
   `p95 ${pct(xs, 95).toFixed(1).padStart(7)} ms  min ${Math.min(...xs).toFixed(1).padStart(7)} ms  (${xs.length} runs)`);
 
+// The bundles' loads are interleaved (load 1 of each bundle, then load 2 of each, ...), so that
+// other work on the machine weighs on every bundle alike and their ratios can be read.
+const loads = Math.min(runs, 20);  // each load also gives runs / loads recomputes per form
+const results = [];
 for (const bundle of bundles) {
   const file = resolve(bundle, 'index.html');
   if (!existsSync(file)) { console.log(`${bundle}: no index.html, skipped`); continue; }
-  const url = pathToFileURL(file).href;
-  const ready = [], first = [], perForm = new Map(), states = new Map(), after = new Map(), total = new Map();
-  const loads = Math.min(runs, 10);  // each load also gives runs / loads recomputes per form
-  for (let i = 0; i < loads; i++) {
+  results.push({ bundle, file, url: pathToFileURL(file).href, ready: [], first: [], perForm: new Map(),
+    states: new Map(), after: new Map(), total: new Map(), failed: false });
+}
+for (let i = 0; i < loads; i++) {
+  for (const b of results) {
+    if (b.failed) continue;
+    const { bundle, url, ready, first, perForm, states, after, total } = b;
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -72,7 +81,8 @@ for (const bundle of bundles) {
     if (!await page.waitForFunction(() => window.__firstResults, null, { timeout: 30000 }).catch(() => null)) {
       console.log(`${bundle}: no result within 30 s (page errors: ${errors.join('; ') || 'none'})`);
       await page.close();
-      break;
+      b.failed = true;
+      continue;
     }
     ready.push(await page.evaluate(() => window.__ready));
     first.push(await page.evaluate(() => window.__firstResults));
@@ -108,6 +118,8 @@ for (const bundle of bundles) {
     }
     await page.close();
   }
+}
+for (const { bundle, file, ready, first, perForm, states, after, total } of results) {
   if (!ready.length) continue;
   console.log(`${bundle} (${file})`);
   line('navigation -> calculator ready', ready);

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cstdint>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -54,6 +55,67 @@ std::string inside_script(const std::string& text, const std::string& what) {
       out += c;
   }
   return out;
+}
+
+// Base64 (RFC 4648, with padding) of `bytes`, and back; decoding gives nullopt on any other character.
+constexpr std::string_view kBase64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+std::string base64_encode(std::string_view bytes) {
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
+    std::uint32_t v = 0;
+    for (std::size_t k = 0; k < 3; ++k) v = (v << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
+    for (std::size_t k = 0; k < 4; ++k) out += k <= n ? kBase64[(v >> (18 - 6 * k)) & 63] : '=';
+  }
+  return out;
+}
+
+std::optional<std::string> base64_decode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() / 4 * 3);
+  std::uint32_t v = 0;
+  int bits = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '=') {
+      if (text.find_first_not_of('=', i) != std::string_view::npos) return std::nullopt;
+      break;
+    }
+    const std::size_t d = kBase64.find(text[i]);
+    if (d == std::string_view::npos) return std::nullopt;
+    v = (v << 6) | static_cast<std::uint32_t>(d);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((v >> bits) & 0xFF);
+    }
+  }
+  return out;
+}
+
+// The engine's WebAssembly moved out of its JavaScript. Emscripten's -sSINGLE_FILE puts it inside the
+// script as one base64 data: URL (1.4 MB), which the browser scans as a string literal and decodes
+// on the main thread before compiling. The page carries it instead deflated (a third of the bytes)
+// in a non-executing element, and page.js inflates it with DecompressionStream and compiles it as it
+// streams (docs/benchmarks.md, "Page ready, third pass"). An engine without that data: URL (the test
+// stub) is embedded as it is, and page.js lets it load itself.
+struct PageEngine {
+  std::string js;
+  std::string wasm_deflated_base64;  // "" when the WebAssembly stays in `js`
+};
+
+PageEngine page_engine(const std::string& engine_js) {
+  // The data: URL whose bytes start with WebAssembly's magic "\0asm" (base64 "AGFzbQ"); Emscripten's
+  // script also holds the bare prefix as a constant.
+  static constexpr std::string_view kPrefix = "\"data:application/octet-stream;base64,";
+  const std::size_t at = engine_js.find(std::string(kPrefix) + "AGFzbQ");
+  if (at == std::string::npos) return {engine_js, ""};
+  const std::size_t start = at + kPrefix.size(), end = engine_js.find('"', start);
+  if (end == std::string::npos) return {engine_js, ""};
+  const auto wasm = base64_decode(std::string_view(engine_js).substr(start, end - start));
+  if (!wasm || !wasm->starts_with(std::string_view("\0asm", 4))) return {engine_js, ""};
+  return {engine_js.substr(0, start) + engine_js.substr(end), base64_encode(deflate_raw(*wasm))};
 }
 
 // Whether the episode has a worked example of this kind: the page offers a calculator only for
@@ -250,7 +312,8 @@ std::vector<Section> split_sections(const std::string& html, std::string& before
 
 struct PageParts {
   const LoadedEpisode* episode = nullptr;
-  std::string show_notes_markdown, css, form_html, page_js, engine_js, pricing_json, options_json;
+  std::string show_notes_markdown, css, form_html, page_js, pricing_json, options_json;
+  PageEngine engine;
   std::vector<LineChart> charts;
   Date today;
 };
@@ -343,7 +406,10 @@ std::string render_page(const PageParts& p) {
   html += "<p class=\"made-by\">Made by costproof " COSTPROOF_VERSION ".</p>\n</main>\n";
   html += "<script type=\"application/json\" id=\"form-options\">" + inside_script(p.options_json, "json") + "</script>\n";
   html += "<script type=\"application/json\" id=\"pricing-data\">" + inside_script(p.pricing_json, "json") + "</script>\n";
-  html += "<script>\n" + inside_script(p.engine_js, "the WebAssembly engine") + "\n</script>\n";
+  if (!p.engine.wasm_deflated_base64.empty())  // base64 holds no "<"
+    html += "<script type=\"application/octet-stream\" id=\"engine-wasm\">" + p.engine.wasm_deflated_base64 +
+            "</script>\n";
+  html += "<script>\n" + inside_script(p.engine.js, "the WebAssembly engine") + "\n</script>\n";
   html += "<script>\n" + inside_script(p.page_js, "web/page.js") + "</script>\n";
   html += "</body>\n</html>\n";
   return html;
@@ -457,7 +523,7 @@ int cmd_companion(const std::vector<std::string>& args) {
     throw FileError(engine_path.string() + ": no such file; " + build_hint);
   PageParts parts;
   try {
-    parts.engine_js = read_text_file(engine_path, kLargeFileLimit);
+    parts.engine = page_engine(read_text_file(engine_path, kLargeFileLimit));
   } catch (const FileError& e) {  // a folder, device or loop: say what --engine is for
     throw FileError(std::string(e.what()) + "; --engine names the page's WebAssembly engine, costproof_engine.js, "
                                             "built by scripts/companion.sh");

@@ -52,8 +52,8 @@ void check_name(const std::string& name) {
   if (name.size() > 0xFFFF) reject("is longer than 65,535 bytes");
 }
 
-// `data` as a raw DEFLATE stream (RFC 1951, what ZIP method 8 holds), by zlib at its best compression.
-// Deterministic: the same bytes and zlib version give the same stream.
+}  // namespace
+
 std::string deflate_raw(std::string_view data) {
   z_stream z{};
   // windowBits -15: a raw stream, no zlib header or trailer (ZIP has its own CRC and sizes).
@@ -71,8 +71,6 @@ std::string deflate_raw(std::string_view data) {
   out.resize(written);
   return out;
 }
-
-}  // namespace
 
 std::uint32_t crc32(std::string_view bytes) {
   uLong c = ::crc32(0L, Z_NULL, 0);

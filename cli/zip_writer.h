@@ -36,6 +36,11 @@ std::string make_zip(const std::vector<ZipEntry>& entries);
 
 // CRC-32 of `bytes` as ZIP, gzip and PNG use it (IEEE 802.3, reflected polynomial 0xEDB88320,
 // initial value and final XOR 0xFFFFFFFF): crc32("123456789") == 0xCBF43926, crc32("") == 0.
+// `data` as a raw DEFLATE stream (RFC 1951: what ZIP method 8 holds, and what a browser's
+// DecompressionStream("deflate-raw") inflates), by zlib at its best compression. Deterministic: the
+// same bytes and zlib version give the same stream.
+std::string deflate_raw(std::string_view data);
+
 std::uint32_t crc32(std::string_view bytes);
 
 }  // namespace costproof::cli

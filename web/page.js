@@ -10,6 +10,26 @@
   const $ = (id) => document.getElementById(id);
   const options = JSON.parse($('form-options').textContent);
   let engine = null;
+  // The engine's WebAssembly is decoded and compiled (off the main thread) while the forms are set up.
+  // `costproof companion` carries it deflated and base64-encoded in #engine-wasm (a third of the bytes
+  // of the copy Emscripten puts in the engine's script): inflated by the browser and compiled as it
+  // streams. Without that element the engine loads its own copy.
+  const packedWasm = $('engine-wasm');
+  let wasmFailed;
+  const wasmFailure = new Promise((resolve, reject) => { wasmFailed = reject; });
+  const engineStarted = createCostproofEngine(packedWasm ? {
+    instantiateWasm(imports, receive) {
+      new Promise((resolve) => {  // anything that fails here, at once or later, says so on the page
+        const text = atob(packedWasm.textContent);
+        const bytes = new Uint8Array(text.length);
+        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+        const wasm = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')),
+          { headers: { 'Content-Type': 'application/wasm' } });
+        resolve(WebAssembly.instantiateStreaming(wasm, imports));
+      }).then((r) => receive(r.instance, r.module), wasmFailed);
+      return {};
+    },
+  } : {});
 
   // Today's date (local), the default date price age is judged against.
   const now = new Date();
@@ -71,13 +91,13 @@
       if (hint) { hint.id = `${el.id}-hint`; el.setAttribute('aria-describedby', hint.id); }
     }
   }
-  // Start from the episode's own example values.
+  // Start from the episode's own example values: the region first, so that the lists that depend on it
+  // are built once, for that region, before the values chosen from them are set.
   for (const form of forms) {
+    const defaults = formOptions(form).defaults || {};
+    if (form.elements.region && 'region' in defaults) form.elements.region.value = defaults.region;
     regionChanged(form);
-    for (const [name, value] of Object.entries(formOptions(form).defaults || {}))
-      if (form.elements[name]) form.elements[name].value = value;
-    regionChanged(form);
-    for (const [name, value] of Object.entries(formOptions(form).defaults || {}))
+    for (const [name, value] of Object.entries(defaults))
       if (form.elements[name]) form.elements[name].value = value;
     form.elements.region?.addEventListener('change', () => regionChanged(form));
     showWhen(form);
@@ -170,18 +190,33 @@
       region.setAttribute('aria-label', `${root.getAttribute('aria-label') || 'Result'}, table ${++n} (scrolls sideways on a narrow screen)`);
       table.replaceWith(region);
       region.appendChild(table);
+      watcher.observe(region);
     }
   }
-  // "← scroll sideways →" over the tables (of `root`) that are wider than their region right now.
-  function markOverflow(root = document) {
-    for (const r of root.querySelectorAll('.table-scroll'))
-      r.classList.toggle('overflowing', r.scrollWidth > r.clientWidth + 1);
+  // "← scroll sideways →" over the table regions given that are wider than themselves right now. All
+  // widths are read before any mark is written, so the marks cost one layout, not one per region.
+  function markOverflow(regions) {
+    const wide = regions.map((r) => r.scrollWidth > r.clientWidth + 1);
+    regions.forEach((r, i) => r.classList.toggle('overflowing', wide[i]));
   }
-  // The same at the next frame, once per frame: reading widths forces a layout, so it waits until
-  // the browser lays the page out anyway instead of making each recompute pay for one.
+  // Only the regions on (or within a screen of) the screen are measured, when they get there: reading a
+  // width lays out what holds it, and measuring every table of the page at load laid out all the
+  // collapsed parts (~0.3 s for episode 050). A region inside a closed part is never near the screen.
+  const nearScreen = new Set();
+  const watcher = new IntersectionObserver((entries) => {
+    for (const e of entries) if (e.isIntersecting) nearScreen.add(e.target); else nearScreen.delete(e.target);
+    for (const r of nearScreen) if (!r.isConnected) { nearScreen.delete(r); watcher.unobserve(r); }  // a result's old tables
+    markOverflow(entries.filter((e) => e.isIntersecting).map((e) => e.target));
+  }, { rootMargin: '100% 0px' });
+  const watchRegions = (root) => { for (const r of root.querySelectorAll('.table-scroll')) watcher.observe(r); };
+  // A result's regions again at the next frame, once per frame (its tables changed): reading widths forces
+  // a layout, so it waits until the browser lays the page out anyway instead of making each recompute pay for one.
   const overflowRoots = new Set();
   function markOverflowSoon(root) {
-    if (!overflowRoots.size) requestAnimationFrame(() => { for (const r of overflowRoots) markOverflow(r); overflowRoots.clear(); });
+    if (!overflowRoots.size) requestAnimationFrame(() => {
+      for (const r of overflowRoots) markOverflow([...r.querySelectorAll('.table-scroll')]);
+      overflowRoots.clear();
+    });
     overflowRoots.add(root);
   }
 
@@ -287,7 +322,10 @@
       result.querySelector('.result-chart-box').hidden = !svg;
       const box = result.querySelector('.result-chart');
       box.innerHTML = svg ? '<div class="table-scroll chart-scroll" role="region" tabindex="0">' + svg + '</div>' : '';
-      if (svg) box.firstElementChild.setAttribute('aria-label', `${result.getAttribute('aria-label')}, chart (scrolls sideways on a narrow screen)`);
+      if (svg) {
+        box.firstElementChild.setAttribute('aria-label', `${result.getAttribute('aria-label')}, chart (scrolls sideways on a narrow screen)`);
+        watcher.observe(box.firstElementChild);
+      }
       markOverflowSoon(result);
     });
   }
@@ -336,17 +374,20 @@
   }
   window.addEventListener('hashchange', openTarget);
   if (location.hash) openTarget();
-  window.addEventListener('resize', () => markOverflow());
-  for (const d of document.querySelectorAll('details')) d.addEventListener('toggle', () => markOverflow());
-  markOverflow();
+  // A part opened brings its regions near the screen (the watcher measures them then); a new width
+  // changes which of those on the screen overflow.
+  window.addEventListener('resize', () => markOverflow([...nearScreen]));
+  watchRegions(document);
 
-  createCostproofEngine().then((Module) => {
+  Promise.race([engineStarted, wasmFailure]).then((Module) => {
     engine = new Module.Engine();
     // The embedded tables' array is parsed here (the browser's JSON.parse is several times faster than
-    // the engine's); each table file is parsed by the engine on its first lookup.
+    // the engine's); each table file goes to the engine as UTF-8 bytes (the browser's TextEncoder, one
+    // copy) and is parsed by the engine on its first lookup.
     let error;
     try {
-      for (const f of JSON.parse($('pricing-data').textContent)) engine.addPricingFile(f.path, f.label, f.text);
+      const utf8 = new TextEncoder();
+      for (const f of JSON.parse($('pricing-data').textContent)) engine.addPricingFileBytes(f.path, f.label, utf8.encode(f.text));
       error = engine.buildCatalog() || engine.setFormOptions($('form-options').textContent);
     } catch (e) {
       error = `costproof: internal error: embedded pricing data: ${e.message}`;
@@ -363,6 +404,8 @@
     // form per task, so the page stays responsive while the others are computed.
     forms.forEach((form, i) => setTimeout(() => calculate(form, false), i));
   }, (err) => {
-    $('engine-status').textContent = 'The calculator could not start: ' + err;
+    $('engine-status').textContent = 'The calculator could not start: ' + (typeof DecompressionStream === 'undefined'
+      ? 'this browser is too old for it (it needs Chrome 103, Firefox 113, Safari 16.4 or later); the rest of the page works.'
+      : err);
   });
 })();

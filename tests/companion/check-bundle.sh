@@ -43,5 +43,12 @@ if command -v unzip > /dev/null; then
   [ "$listed" = "$expected" ] || { echo "check-bundle: the zip does not list exactly the bundle's files" >&2; fail=1; }
   unzip -tq "$out/bundle/costproof-companion-ep050.zip" > /dev/null || { echo "check-bundle: unzip -t failed" >&2; fail=1; }
 fi
+# An engine with its WebAssembly inside (Emscripten's -sSINGLE_FILE): the page carries the module
+# deflated in #engine-wasm (base64 of the raw DEFLATE of "\0asm\1\0\0\0") and the script without it.
+"$bin" companion "${args[@]}" --out "$out/single" --engine tests/fixtures/companion/stub-engine-single-file.js > /dev/null 2>&1
+for want in '<script type="application/octet-stream" id="engine-wasm">Y0gszmVkYGAAAA==</script>' \
+            'var wasmBinaryFile = "data:application/octet-stream;base64,";'; do
+  grep -qF -- "$want" "$out/single/index.html" || { echo "check-bundle: the single-file engine's page lacks $want" >&2; fail=1; }
+done
 [ $fail -eq 0 ] && echo "check-bundle: ok"
 exit $fail

@@ -263,6 +263,19 @@ for (const [device, viewport] of [['desktop', { width: 1366, height: 900 }], ['p
         && !el.closest('.table-scroll')).slice(0, 5).map((el) => el.tagName + '.' + el.className + ': ' + el.textContent.slice(0, 60)) }));
     assert.ok(widths.scroll <= widths.view, JSON.stringify(widths));
   });
+  await check(at('a table scrolled to (in an opened part) says "scroll sideways" exactly when it is wider than its region'), async () => {
+    // The page measures a region when it comes near the screen, not at load.
+    await page.$eval('#part-claims .table-scroll', (r) => r.scrollIntoView());
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const regions = await page.$$eval('.table-scroll', (rs) => rs.filter((r) => {
+      const b = r.getBoundingClientRect();
+      return b.bottom > 0 && b.top < window.innerHeight && b.height > 0;
+    }).map((r) => ({ marked: r.classList.contains('overflowing'), wide: r.scrollWidth > r.clientWidth + 1,
+      label: r.getAttribute('aria-label') })));
+    assert.ok(regions.length > 0, 'no table region on the screen');
+    for (const r of regions) assert.equal(r.marked, r.wide, JSON.stringify(r));
+    if (device === 'phone') assert.ok(regions.some((r) => r.marked), `no wide table marked on the phone: ${JSON.stringify(regions)}`);
+  });
   await check(at('axe-core: no critical or serious violation (every part open)'), async () => {
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => (await window.axe.run(document, {
@@ -287,6 +300,19 @@ await check('the zip holds the bundle, is deflated and passes unzip -t', () => {
   const verbose = execFileSync('unzip', ['-v', zip], { encoding: 'utf8' });
   assert.match(verbose, /Defl:\w\s+\d+\s+\d+%\s+\S+\s+\S+\s+\S+\s+index\.html/, 'index.html is not deflated');
   execFileSync('unzip', ['-tq', zip]);
+});
+await check('a browser without DecompressionStream: the calculator says it is too old, the page is there', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(() => { delete window.DecompressionStream; });
+  await page.goto(url);
+  await page.waitForFunction(() => /could not start/.test(document.getElementById('engine-status').textContent));
+  assert.match(await page.textContent('#engine-status'), /too old for it \(it needs Chrome 103, Firefox 113, Safari 16\.4/);
+  assert.equal(await page.evaluate(() => document.body.dataset.engine), undefined);
+  assert.match(await page.textContent('h1'), /Episode 050/);
+  assert.deepEqual(errors, []);
+  await page.close();
 });
 if (exampleBundle) await testExampleEpisode();
 await browser.close();
