@@ -174,19 +174,13 @@ std::vector<LineChart> episode_charts(const LoadedEpisode& episode, const PriceC
 }
 
 std::string charts_section(const std::vector<LineChart>& charts) {
-  std::string html = "<section id=\"charts\" aria-labelledby=\"charts-heading\">\n<h2 id=\"charts-heading\">Charts</h2>\n"
-                     "<p>Drawn from the same calculations as the worked examples below. Each chart's numbers are "
-                     "in the table under it.</p>\n";
-  for (const auto& c : charts) {
-    // On a phone the picture keeps a readable size (CSS min-width) and scrolls sideways in its region.
-    html += "<figure class=\"chart\">\n<div class=\"table-scroll chart-scroll\" role=\"region\" tabindex=\"0\" "
-            "aria-label=\"Chart: " + escape_markup(c.title) + " (scrolls sideways on a narrow screen)\">\n" +
-            render_svg_line_chart(c) +
-            "\n</div>\n<figcaption>" + escape_markup(c.title) +
-            ". " + escape_markup(c.description) + "</figcaption>\n<details><summary>The chart's numbers</summary>\n" +
-            render_chart_data_table(c) + "\n</details>\n</figure>\n";
-  }
-  return html + "</section>\n";
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& c : charts)
+    items.push_back({{"title", escape_markup(c.title)},
+                     {"description", escape_markup(c.description)},
+                     {"svg", render_svg_line_chart(c)},
+                     {"table", render_chart_data_table(c)}});
+  return fill_template("scenarios/companion-charts.html", {{"charts", items}});
 }
 
 // A table of contents from the page's <h2 id="..."> headings.
@@ -230,8 +224,7 @@ std::string accessible_tables(const std::string& html) {
       }
     }
     out.append(html, pos, at - pos);
-    out += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table " + std::to_string(++n) +
-           " (scrolls sideways on a narrow screen)\">" + table + "</div>";
+    out += fill_template("scenarios/companion-table.html", {{"n", ++n}, {"table", table}});
     pos = end + 8;
   }
   return out + html.substr(pos);
@@ -318,8 +311,6 @@ struct PageParts {
   Date today;
 };
 
-constexpr const char* kBackToTop = "<p class=\"back-to-top\"><a href=\"#top\">Back to top</a></p>\n";
-
 std::string render_page(const PageParts& p) {
   const EpisodeFile& e = p.episode->inputs.episode;
   std::string intro;
@@ -353,9 +344,11 @@ std::string render_page(const PageParts& p) {
   }
   // One note per stale price source (the show notes state it once, in their "Prices as of" line).
   for (const auto& st : p.episode->report.stale)
-    notes.push_back(escape_markup("Prices from \"" + st.source->title + "\" (source [" + std::to_string(st.number) +
-                                  "]) are " + std::to_string(st.age_days) + " days old (as of " +
-                                  st.source->as_of.to_string() + ")."));
+    notes.push_back(escape_markup(fill_template("scenarios/companion-stale-note.html",
+                                                {{"title", st.source->title},
+                                                 {"number", st.number},
+                                                 {"age", st.age_days},
+                                                 {"as_of", st.source->as_of.to_string()}})));
   const nlohmann::json keys = key_numbers(p.episode->report);
   std::string first = fill_template("scenarios/companion-first-screen.html",
                                     {{"number", escape_markup(e.number)},
@@ -373,46 +366,39 @@ std::string render_page(const PageParts& p) {
   // worked examples, open; then the charts; then the long parts (worked examples, claims, how each
   // was checked, assumptions, sources) collapsed, each reachable from the contents (page.js opens
   // the one a link points into).
-  std::string body = p.form_html + kBackToTop;
+  const std::string back_to_top = fill_template("scenarios/companion-back-to-top.html", nlohmann::json::object());
+  std::string body = p.form_html + back_to_top;
   bool collapsed = false;
   const std::string calculators = charts_section(p.charts);
   for (const Section& s : sections) {
     if (!collapsed && s.id == "worked-examples") {
-      body += calculators + kBackToTop;
+      body += calculators + back_to_top;
       collapsed = true;
     }
     if (collapsed)
       body += "<details class=\"part\" id=\"part-" + s.id + "\">\n<summary>" + s.heading + "</summary>\n" + s.html +
-              kBackToTop + "</details>\n";
+              back_to_top + "</details>\n";
     else
-      body += "<section class=\"part\" id=\"part-" + s.id + "\">\n" + s.heading + s.html + kBackToTop + "</section>\n";
+      body += "<section class=\"part\" id=\"part-" + s.id + "\">\n" + s.heading + s.html + back_to_top + "</section>\n";
   }
-  if (!collapsed) body += calculators + kBackToTop;
+  if (!collapsed) body += calculators + back_to_top;
   body = accessible_tables(body);
   const std::string toc = table_of_contents(body);
-  std::string html;
-  html += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-  html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  // No network use of any kind: everything the page needs is inside it, and the
-  // browser is told to refuse anything else. The one fetch allowed is of a data:
-  // URL, the engine's own WebAssembly bytes embedded in the page (Emscripten
-  // reads them with fetch() and would fall back to decoding them itself).
-  html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline' "
-          "'unsafe-eval' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:; connect-src data:\">\n";
-  html += "<meta name=\"generator\" content=\"costproof " COSTPROOF_VERSION "\">\n";
-  html += "<title>Episode " + escape_markup(e.number) + " companion: " + escape_markup(e.title) + "</title>\n";
-  html += "<style>\n" + p.css + "</style>\n</head>\n<body>\n<main id=\"top\" tabindex=\"-1\">\n";
-  html += first + toc + "<div class=\"intro\">\n" + accessible_tables(intro) + "</div>\n" + price_notes + body;
-  html += "<p class=\"made-by\">Made by costproof " COSTPROOF_VERSION ".</p>\n</main>\n";
-  html += "<script type=\"application/json\" id=\"form-options\">" + inside_script(p.options_json, "json") + "</script>\n";
-  html += "<script type=\"application/json\" id=\"pricing-data\">" + inside_script(p.pricing_json, "json") + "</script>\n";
-  if (!p.engine.wasm_deflated_base64.empty())  // base64 holds no "<"
-    html += "<script type=\"application/octet-stream\" id=\"engine-wasm\">" + p.engine.wasm_deflated_base64 +
-            "</script>\n";
-  html += "<script>\n" + inside_script(p.engine.js, "the WebAssembly engine") + "\n</script>\n";
-  html += "<script>\n" + inside_script(p.page_js, "web/page.js") + "</script>\n";
-  html += "</body>\n</html>\n";
-  return html;
+  nlohmann::json page = {{"version", COSTPROOF_VERSION},
+                         {"number", escape_markup(e.number)},
+                         {"title", escape_markup(e.title)},
+                         {"css", p.css},
+                         {"first_screen", first},
+                         {"contents", toc},
+                         {"intro", accessible_tables(intro)},
+                         {"price_notes", price_notes},
+                         {"body", body},
+                         {"form_options", inside_script(p.options_json, "json")},
+                         {"pricing_data", inside_script(p.pricing_json, "json")},
+                         {"engine", inside_script(p.engine.js, "the WebAssembly engine")},
+                         {"page_js", inside_script(p.page_js, "web/page.js")}};
+  if (!p.engine.wasm_deflated_base64.empty()) page["engine_wasm"] = p.engine.wasm_deflated_base64;  // base64 holds no "<"
+  return fill_template("scenarios/companion-page.html", page);
 }
 
 // The bundle's README: what each file is (only the files written, not the README itself nor the zip
