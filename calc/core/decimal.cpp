@@ -19,8 +19,8 @@ Int128 pow10(int n) {
 
 [[noreturn]] void overflow(const char* what) {
   throw OverflowError(std::string("number too large for exact arithmetic (") + what +
-                      "): the result would exceed about 1.7e38 units of its last decimal place. "
-                      "Check the quantities for an extra zero or a wrong unit.");
+                      "): the result would exceed about 1.7e38 units of its last decimal place; check the "
+                      "quantities for an extra zero or a wrong unit");
 }
 
 Int128 checked_mul(Int128 a, Int128 b, const char* what) {

@@ -4,30 +4,40 @@
 
 namespace costproof {
 
+namespace {
+
+// Runs `step` of scenario `file`; an overflow deep in the arithmetic names no file, so it gets
+// the file here, whichever step (calculation, Markdown, JSON, chart) it came from.
+template <class F>
+auto naming_the_file(const std::string& file, F&& step) {
+  try {
+    return step();
+  } catch (const OverflowError& e) {
+    throw OverflowError(file + ": " + e.what());
+  }
+}
+
+}  // namespace
+
 RenderedScenario render_scenario(const Scenario& scenario, const PriceCatalog& catalog, const Date& today,
                                  long max_price_age_days) {
   return ScenarioKinds::visit(scenario, [&]<class Kind>(const typename Kind::Scenario& s) {
-    // An overflow deep in the arithmetic names no file: say which scenario it came from.
-    const auto result = std::make_shared<const typename Kind::Result>([&] {
-      try {
-        return Kind::calculate(s, catalog, today, max_price_age_days);
-      } catch (const OverflowError& e) {
-        throw OverflowError(s.header.file + ": " + e.what() +
-                            "; the quantities in this scenario multiplied by their prices are too large: check the "
-                            "largest counts, hours and quantities");
-      }
-    }());
+    const std::string& file = s.header.file;
+    const auto result = std::make_shared<const typename Kind::Result>(
+        naming_the_file(file, [&] { return Kind::calculate(s, catalog, today, max_price_age_days); }));
     RenderedScenario r;
     r.id = s.header.id;
     r.kind = s.header.kind;
     r.title = s.header.title;
     r.audience = s.header.audience;
-    r.file = s.header.file;
-    r.markdown = Kind::markdown(*result);
-    r.json = Kind::json(*result);
+    r.file = file;
+    r.markdown = naming_the_file(file, [&] { return Kind::markdown(*result); });
+    r.json = naming_the_file(file, [&] { return Kind::json(*result); });
     r.sources = {result->notes.sources().begin(), result->notes.sources().end()};
     r.warnings = result->warnings;
-    r.chart = [&s, &catalog, today, result] { return Kind::chart(s, *result, catalog, today); };
+    r.chart = [&s, &catalog, today, result] {
+      return naming_the_file(s.header.file, [&] { return Kind::chart(s, *result, catalog, today); });
+    };
     return r;
   });
 }
