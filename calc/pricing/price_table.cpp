@@ -148,7 +148,7 @@ void parse_rule_row(JsonReader& r, PriceRow& row) {
 // The price of one unit, listed / per, exactly; a row whose `per` does not divide its price
 // exactly within the Decimal's places is refused. "0.20" per "1000000" -> 0.0000002;
 // per 1 keeps the listed text's places ("0.201600").
-Decimal price_per_unit(JsonReader& r, const Decimal& listed, const Decimal& per) {
+std::optional<Decimal> exact_unit_price(const Decimal& listed, const Decimal& per) {
   if (per == Decimal::from_int(1)) return listed;
   const int places = std::min(kMaxDecimalScale, listed.scale() + per.scale() + 12);
   try {
@@ -156,6 +156,11 @@ Decimal price_per_unit(JsonReader& r, const Decimal& listed, const Decimal& per)
     if (q * per == listed) return q.normalized();
   } catch (const Error&) {  // the quotient does not fit: not exact either
   }
+  return std::nullopt;
+}
+
+Decimal price_per_unit(JsonReader& r, const Decimal& listed, const Decimal& per) {
+  if (const auto unit = exact_unit_price(listed, per)) return *unit;
   r.fail("per", "the price of one unit (" + listed.to_string() + " / " + per.to_string() +
                     ") is not an exact decimal; use a power of ten for \"per\"");
 }
@@ -320,17 +325,17 @@ PriceTable parse_price_table(const nlohmann::json& json, const std::string& file
 namespace {
 
 // The fast read of a table whose rows are all plain price rows: "key", "unit", "price" and
-// "source", and optionally "description", "note", "sku" and "rate_code", all ASCII strings without
-// escapes (the EC2 table). The rows are read without a JSON tree (core/flat_json.h), the rest of the
+// "source", and optionally "per" (a string or an integer), "description", "note", "sku" and
+// "rate_code", all ASCII strings without escapes (the EC2 table). The rows are read without a JSON tree (core/flat_json.h), the rest of the
 // file in full; the same checks as parse_price_table, and the same table. nullopt for any other
 // file and for any error: read_price_table then reads the file the full way, which raises the
 // error with its usual message.
 std::optional<PriceTable> read_plain_price_table(std::string_view text, const std::string& file) {
   const auto rows = read_flat_array(text, "rows");
   if (!rows || rows->size() == 0) return std::nullopt;
-  enum Field { kKey, kUnit, kPrice, kSource, kDescription, kNote, kSku, kRateCode, kFields };
-  static constexpr std::array<std::string_view, kFields> kNames = {"key",         "unit", "price", "source",
-                                                                   "description", "note", "sku",   "rate_code"};
+  enum Field { kKey, kUnit, kPrice, kSource, kDescription, kNote, kSku, kRateCode, kPer, kFields };
+  static constexpr std::array<std::string_view, kFields> kNames = {
+      "key", "unit", "price", "source", "description", "note", "sku", "rate_code", "per"};
   try {
     const auto json = parse_json_text(rows->without_array(text), file, JsonOrigin::kPricingData);
     JsonReader table(json, file, "", JsonOrigin::kPricingData);
@@ -341,17 +346,26 @@ std::optional<PriceTable> read_plain_price_table(std::string_view text, const st
     out.rows.reserve(rows->size());
     for (std::size_t i = 0; i < rows->size(); ++i) {
       std::array<std::optional<std::string_view>, kFields> field{};
+      Decimal per = Decimal::from_int(1);
       for (const FlatMember& m : rows->object(i)) {
-        const auto f = std::find(kNames.begin(), kNames.end(), m.key);
-        if (f == kNames.end() || !m.value.is_string) return std::nullopt;
-        field[static_cast<std::size_t>(f - kNames.begin())] = m.value.text;
+        const auto f = static_cast<std::size_t>(std::find(kNames.begin(), kNames.end(), m.key) - kNames.begin());
+        if (f == kFields) return std::nullopt;
+        if (f == kPer) {
+          per = m.value.is_string ? Decimal::parse(m.value.text) : Decimal::from_int(m.value.integer);
+          if (per <= Decimal::from_int(0)) return std::nullopt;
+        } else if (!m.value.is_string) {
+          return std::nullopt;
+        } else {
+          field[f] = m.value.text;
+        }
       }
       if (!field[kKey] || !field[kUnit] || !field[kPrice] || !field[kSource]) return std::nullopt;
       for (const auto& v : field)
         if (v && (v->empty() || control_character_problem(*v))) return std::nullopt;
       const Decimal price = Decimal::parse(*field[kPrice]);
       if (price.is_negative() || price.scale() > 12 || price > kMaxUnitPriceUsd) return std::nullopt;
-      if (!keys.insert(*field[kKey]).second) return std::nullopt;
+      const auto unit_price = exact_unit_price(price, per);
+      if (!unit_price || !keys.insert(*field[kKey]).second) return std::nullopt;
       PriceRow& row = out.rows.emplace_back();
       for (const auto& s : out.sources)
         if (s->id == *field[kSource]) row.source = s;
@@ -364,9 +378,9 @@ std::optional<PriceTable> read_plain_price_table(std::string_view text, const st
       row.pointer = "/rows/" + std::to_string(i);
       row.key = *field[kKey];
       row.unit = *field[kUnit];
-      row.per = Decimal::from_int(1);
+      row.per = per;
       row.listed_price = price;
-      row.price = UnitPrice(price);
+      row.price = UnitPrice(*unit_price);
       row.description = field[kDescription].value_or("");
       row.note = field[kNote].value_or("");
       row.sku = field[kSku].value_or("");

@@ -132,7 +132,8 @@ TEST(FlatJson, ShippedTablesReadTheSameFastAndFull) {
   for (const char* path :
        {"pricing-data/aws/us-east-1/ec2.json", "pricing-data/aws/us-east-1/vpc.json", "pricing-data/aws/us-east-1/rds.json",
         "pricing-data/aws/us-east-1/dynamodb.json", "pricing-data/aws/us-east-1/data-transfer.json",
-        "pricing-data/aws/eu-west-1/ec2.json", "pricing-data/aws/global/database-savings-plans.json"}) {
+        "pricing-data/aws/eu-west-1/ec2.json", "pricing-data/aws/global/database-savings-plans.json",
+        "pricing-data/aws/us-east-1/aurora.json", "pricing-data/aws/us-east-1/stepfunctions.json"}) {
     const std::string text = read_file(path);
     EXPECT_EQ(fast_table(text), full_table(text)) << path;
   }
@@ -173,6 +174,8 @@ TEST(FlatJson, DamagedTablesGiveTheSameResultOrErrorFastAndFull) {
   json["rows"][2]["note"] = "a note";
   json["rows"][3]["sku"] = "ABC";
   json["rows"][3]["rate_code"] = "ABC.1.2";
+  json["rows"][4]["per"] = "1000";
+  json["rows"][5]["per"] = 1000;
   std::mt19937 rng(16);
   int fast_read = 0;
   for (const std::string& base : {json.dump(2), json.dump()}) {
