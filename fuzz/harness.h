@@ -56,17 +56,38 @@ inline void decimal_one(const std::uint8_t* data, std::size_t size) {
   }
 }
 
-// Any price table or the shapes file.
-inline void price_table_one(const std::uint8_t* data, std::size_t size) {
+// What a read gave, for comparing two reads: the error message, or the given summary.
+template <typename Read, typename Summary>
+std::string outcome_of(Read read, Summary summary) {
   try {
-    const auto json = parse_json_text(as_text(data, size), "fuzz.json", JsonOrigin::kPricingData);
-    try {
-      (void)parse_price_table(json, "fuzz.json");
-    } catch (const Error&) {
-    }
-    (void)parse_instance_shapes(json, "fuzz.json");
-  } catch (const Error&) {
+    return summary(read());
+  } catch (const Error& e) {
+    return std::string("error: ") + e.what();
   }
+}
+
+// Any price table or the shapes file; the fast reads (read_price_table, read_instance_shapes) give
+// the same rows, or the same error, as the full reads.
+inline void price_table_one(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text = as_text(data, size);
+  const auto rows = [](const PriceTable& t) {
+    std::string out;
+    for (const auto& r : t.rows)
+      out += r.pointer + " " + r.key + " " + r.price.usd_per_unit().to_string() + " " + r.source->id + "\n";
+    return out;
+  };
+  const auto shapes = [](const InstanceShapes& s) {
+    std::string out;
+    for (const auto& [type, shape] : s.by_type) out += type + " " + shape.shape_text() + "\n";
+    return out;
+  };
+  const std::string full_table = outcome_of(
+      [&] { return parse_price_table(parse_json_text(text, "fuzz.json", JsonOrigin::kPricingData), "fuzz.json"); }, rows);
+  if (outcome_of([&] { return read_price_table(text, "fuzz.json"); }, rows) != full_table) __builtin_trap();
+  const std::string full_shapes = outcome_of(
+      [&] { return parse_instance_shapes(parse_json_text(text, "fuzz.json", JsonOrigin::kPricingData), "fuzz.json"); },
+      shapes);
+  if (outcome_of([&] { return read_instance_shapes(text, "fuzz.json"); }, shapes) != full_shapes) __builtin_trap();
 }
 
 // Any scenario; when it parses, price and render it against `catalog`.

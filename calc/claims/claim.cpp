@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <set>
 
+#include "core/identifier.h"
 #include "core/json_reader.h"
 
 namespace costproof {
@@ -77,9 +77,6 @@ std::string source_finding_id(SourceFinding f) {
 }
 
 namespace {
-
-const std::regex kIdPattern("^[a-z0-9][a-z0-9-]*$");
-const std::regex kOperandName("^[a-z_][a-z0-9_]*$");
 
 // JsonReader has no accessor for arrays of strings or integers. Such keys are
 // read here from the original object; the reader then works on a copy without
@@ -335,7 +332,7 @@ ArithmeticCheck parse_arithmetic(JsonReader& r, const SourceIndex& sources, cons
     Operand o;
     o.pointer = orr.pointer();
     o.name = orr.string("name");
-    if (!std::regex_match(o.name, kOperandName))
+    if (!is_operand_name(o.name))
       orr.fail("name", "expected lower-case letters, digits and '_' starting with a letter (e.g. \"trn3_chips\"), got \"" +
                            o.name + "\"");
     if (!names.insert(o.name).second) orr.fail("name", "duplicate operand name \"" + o.name + "\"");
@@ -552,7 +549,7 @@ ClaimsFile parse_claims_file(const nlohmann::json& json, const std::string& file
     Claim c;
     c.pointer = cr.pointer();
     c.id = cr.string("id");
-    if (!std::regex_match(c.id, kIdPattern))
+    if (!is_lowercase_id(c.id))
       cr.fail("id", "expected lower-case letters, digits and '-' (e.g. \"g5-cores\"), got \"" + c.id + "\"");
     if (!ids.insert(c.id).second) cr.fail("id", "duplicate claim id \"" + c.id + "\"");
     c.topic = cr.string("topic");

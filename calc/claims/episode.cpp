@@ -1,11 +1,11 @@
 #include "claims/episode.h"
 
 #include <algorithm>
-#include <regex>
 #include <set>
 
 #include "core/error.h"
 #include "core/format.h"
+#include "core/identifier.h"
 #include "core/json_reader.h"
 #include "claims/outline_lint.h"
 #include "core/rounding_policy.h"
@@ -94,13 +94,12 @@ EpisodeFile parse_episode_file(const nlohmann::json& json, const std::string& fi
     s.reject_unknown_keys();
     o->reject_unknown_keys();
   }
-  static const std::regex kId("^[a-z0-9][a-z0-9-]*$");
   std::set<std::string> topic_ids;
   for (auto& tr : r.objects("topics", 1)) {
     Topic t;
     t.pointer = tr.pointer();
     t.id = tr.string("id");
-    if (!std::regex_match(t.id, kId)) tr.fail("id", "expected lower-case letters, digits and '-', got \"" + t.id + "\"");
+    if (!is_lowercase_id(t.id)) tr.fail("id", "expected lower-case letters, digits and '-', got \"" + t.id + "\"");
     if (!topic_ids.insert(t.id).second) tr.fail("id", "duplicate topic id \"" + t.id + "\"");
     t.title = tr.string("title");
     if (tr.has("scenarios")) {
@@ -128,7 +127,7 @@ EpisodeFile parse_episode_file(const nlohmann::json& json, const std::string& fi
       EpisodeFigure f;
       f.pointer = fr.pointer();
       f.id = fr.string("id");
-      if (!std::regex_match(f.id, kId)) fr.fail("id", "expected lower-case letters, digits and '-', got \"" + f.id + "\"");
+      if (!is_lowercase_id(f.id)) fr.fail("id", "expected lower-case letters, digits and '-', got \"" + f.id + "\"");
       if (!ids.insert(f.id).second) fr.fail("id", "duplicate figure id \"" + f.id + "\"");
       f.scenario = fr.string("scenario");
       f.description = fr.string("description");

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -45,5 +46,8 @@ struct InstanceShapes {
 
 // Parses pricing-data/aws/ec2-instance-shapes.json. Throws PricingDataError.
 InstanceShapes parse_instance_shapes(const nlohmann::json& json, const std::string& file);
+// Reads the shapes file's text: parse_json_text and parse_instance_shapes, with the same checks,
+// errors and result, but the shapes are read without a JSON tree when they are all in the simple form.
+InstanceShapes read_instance_shapes(std::string_view text, const std::string& file);
 
 }  // namespace costproof

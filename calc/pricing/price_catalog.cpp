@@ -5,7 +5,6 @@
 #include <string_view>
 
 #include "core/error.h"
-#include "core/json_reader.h"
 
 namespace costproof {
 namespace {
@@ -59,8 +58,7 @@ namespace {
 // Parses one table file and checks that its region and service match its path
 // ("aws/<folder>/<service>.json").
 PriceTable parse_table_file(const PricingFile& file) {
-  const auto json = parse_json_text(file.text, file.label, JsonOrigin::kPricingData);
-  PriceTable table = parse_price_table(json, file.label);
+  PriceTable table = read_price_table(file.text, file.label);
   const std::string_view path = file.path;
   const auto slash = path.rfind('/');
   const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
@@ -95,7 +93,7 @@ const InstanceShapes& PriceCatalog::shapes() const {
   if (shapes_file_) {
     const PricingFile file = std::move(*shapes_file_);
     shapes_file_.reset();
-    shapes_ = parse_instance_shapes(parse_json_text(file.text, file.label, JsonOrigin::kPricingData), file.label);
+    shapes_ = read_instance_shapes(file.text, file.label);
   }
   return shapes_;
 }

@@ -1,10 +1,12 @@
 #include "pricing/price_table.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
-#include <regex>
+#include <unordered_set>
 
 #include "core/error.h"
+#include "core/flat_json.h"
 #include "core/format.h"
 #include "core/json_reader.h"
 
@@ -41,7 +43,6 @@ std::string PriceRow::price_text() const {
 }
 
 std::shared_ptr<PriceSource> parse_price_source(JsonReader& s) {
-  static const std::regex kCommit("^[0-9a-f]{40}$");
   auto src = std::make_shared<PriceSource>();
   src->id = s.optional_string("id").value_or("");
   src->title = s.string("title");
@@ -54,7 +55,10 @@ std::shared_ptr<PriceSource> parse_price_source(JsonReader& s) {
     s.fail("", "a source needs either \"url\" or all of \"repo\", \"path\", \"commit\" (not both)");
   if (has_repo && (src->repo.empty() || src->path.empty() || src->commit.empty()))
     s.fail("", "a repository source needs all of \"repo\", \"path\" and \"commit\"");
-  if (has_repo && !std::regex_match(src->commit, kCommit))
+  const bool full_commit = src->commit.size() == 40 && std::all_of(src->commit.begin(), src->commit.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  });
+  if (has_repo && !full_commit)
     s.fail("commit", "expected a full 40-hex-digit commit, got \"" + src->commit + "\"");
   const std::string as_of = s.string("as_of");
   const auto date = Date::parse(as_of);
@@ -144,7 +148,7 @@ void parse_rule_row(JsonReader& r, PriceRow& row) {
 // The price of one unit, listed / per, exactly; a row whose `per` does not divide its price
 // exactly within the Decimal's places is refused. "0.20" per "1000000" -> 0.0000002;
 // per 1 keeps the listed text's places ("0.201600").
-Decimal price_per_unit(JsonReader& r, const Decimal& listed, const Decimal& per) {
+std::optional<Decimal> exact_unit_price(const Decimal& listed, const Decimal& per) {
   if (per == Decimal::from_int(1)) return listed;
   const int places = std::min(kMaxDecimalScale, listed.scale() + per.scale() + 12);
   try {
@@ -152,6 +156,11 @@ Decimal price_per_unit(JsonReader& r, const Decimal& listed, const Decimal& per)
     if (q * per == listed) return q.normalized();
   } catch (const Error&) {  // the quotient does not fit: not exact either
   }
+  return std::nullopt;
+}
+
+Decimal price_per_unit(JsonReader& r, const Decimal& listed, const Decimal& per) {
+  if (const auto unit = exact_unit_price(listed, per)) return *unit;
   r.fail("per", "the price of one unit (" + listed.to_string() + " / " + per.to_string() +
                     ") is not an exact decimal; use a power of ten for \"per\"");
 }
@@ -228,8 +237,10 @@ void parse_history(JsonReader& r, PriceRow& row, const PriceTable& table) {
 
 }  // namespace
 
-PriceTable parse_price_table(const nlohmann::json& json, const std::string& file) {
-  JsonReader table(json, file, "", JsonOrigin::kPricingData);
+namespace {
+
+// The table's fields and sources: everything but "rows".
+PriceTable parse_table_header(JsonReader& table, const std::string& file) {
   const auto version = table.integer("schema_version");
   if (version != 1)
     table.fail("schema_version", "expected schema_version 1, got " + std::to_string(version) +
@@ -242,7 +253,14 @@ PriceTable parse_price_table(const nlohmann::json& json, const std::string& file
   out.currency = table.one_of("currency", {"USD"});
   out.description = table.string("description");
   out.sources = parse_price_sources(table);
+  return out;
+}
 
+}  // namespace
+
+PriceTable parse_price_table(const nlohmann::json& json, const std::string& file) {
+  JsonReader table(json, file, "", JsonOrigin::kPricingData);
+  PriceTable out = parse_table_header(table, file);
   std::map<std::pair<std::string, std::string>, std::string> seen;  // (key, tier_start) -> pointer
   for (auto& r : table.objects("rows", 1)) {
     PriceRow row;
@@ -302,6 +320,85 @@ PriceTable parse_price_table(const nlohmann::json& json, const std::string& file
   check_tiers(out);
   check_rule_rows(out);
   return out;
+}
+
+namespace {
+
+// The fast read of a table whose rows are all plain price rows: "key", "unit", "price" and
+// "source", and optionally "per" (a string or an integer), "description", "note", "sku" and
+// "rate_code", all ASCII strings without escapes (the EC2 table). The rows are read without a JSON tree (core/flat_json.h), the rest of the
+// file in full; the same checks as parse_price_table, and the same table. nullopt for any other
+// file and for any error: read_price_table then reads the file the full way, which raises the
+// error with its usual message.
+std::optional<PriceTable> read_plain_price_table(std::string_view text, const std::string& file) {
+  const auto rows = read_flat_array(text, "rows");
+  if (!rows || rows->size() == 0) return std::nullopt;
+  enum Field { kKey, kUnit, kPrice, kSource, kDescription, kNote, kSku, kRateCode, kPer, kFields };
+  static constexpr std::array<std::string_view, kFields> kNames = {
+      "key", "unit", "price", "source", "description", "note", "sku", "rate_code", "per"};
+  try {
+    const auto json = parse_json_text(rows->without_array(text), file, JsonOrigin::kPricingData);
+    JsonReader table(json, file, "", JsonOrigin::kPricingData);
+    PriceTable out = parse_table_header(table, file);
+    if (!table.objects("rows").empty()) return std::nullopt;  // the array left out is this file's "rows"
+    table.reject_unknown_keys();
+    std::unordered_set<std::string_view> keys;
+    out.rows.reserve(rows->size());
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+      std::array<std::optional<std::string_view>, kFields> field{};
+      Decimal per = Decimal::from_int(1);
+      for (const FlatMember& m : rows->object(i)) {
+        const auto f = static_cast<std::size_t>(std::find(kNames.begin(), kNames.end(), m.key) - kNames.begin());
+        if (f == kFields) return std::nullopt;
+        if (f == kPer) {
+          per = m.value.is_string ? Decimal::parse(m.value.text) : Decimal::from_int(m.value.integer);
+          if (per <= Decimal::from_int(0)) return std::nullopt;
+        } else if (!m.value.is_string) {
+          return std::nullopt;
+        } else {
+          field[f] = m.value.text;
+        }
+      }
+      if (!field[kKey] || !field[kUnit] || !field[kPrice] || !field[kSource]) return std::nullopt;
+      for (const auto& v : field)
+        if (v && (v->empty() || control_character_problem(*v))) return std::nullopt;
+      const Decimal price = Decimal::parse(*field[kPrice]);
+      if (price.is_negative() || price.scale() > 12 || price > kMaxUnitPriceUsd) return std::nullopt;
+      const auto unit_price = exact_unit_price(price, per);
+      if (!unit_price || !keys.insert(*field[kKey]).second) return std::nullopt;
+      PriceRow& row = out.rows.emplace_back();
+      for (const auto& s : out.sources)
+        if (s->id == *field[kSource]) row.source = s;
+      if (!row.source) return std::nullopt;
+      row.provider = out.provider;
+      row.region = out.region;
+      row.service = out.service;
+      row.currency = out.currency;
+      row.file = file;
+      row.pointer = "/rows/" + std::to_string(i);
+      row.key = *field[kKey];
+      row.unit = *field[kUnit];
+      row.per = per;
+      row.listed_price = price;
+      row.price = UnitPrice(*unit_price);
+      row.description = field[kDescription].value_or("");
+      row.note = field[kNote].value_or("");
+      row.sku = field[kSku].value_or("");
+      row.rate_code = field[kRateCode].value_or("");
+    }
+    check_tiers(out);
+    check_rule_rows(out);
+    return out;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+PriceTable read_price_table(std::string_view text, const std::string& file) {
+  if (auto table = read_plain_price_table(text, file)) return std::move(*table);
+  return parse_price_table(parse_json_text(text, file, JsonOrigin::kPricingData), file);
 }
 
 }  // namespace costproof

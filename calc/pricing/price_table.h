@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -111,6 +112,9 @@ struct PriceTable {
 // (fields, decimal strings, sources, duplicate keys, tier coverage).
 // Throws PricingDataError.
 PriceTable parse_price_table(const nlohmann::json& json, const std::string& file);
+// Reads a table file's text: parse_json_text and parse_price_table, with the same checks, errors and
+// result, but a table of plain price rows (the EC2 table) is read without a JSON tree of its rows.
+PriceTable read_price_table(std::string_view text, const std::string& file);
 
 class JsonReader;
 // Reads one source object (fields in docs/pricing-tables.md; "id" optional here).

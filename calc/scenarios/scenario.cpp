@@ -1,8 +1,7 @@
 #include "scenarios/scenario.h"
 
-#include <regex>
-
 #include "core/error.h"
+#include "core/identifier.h"
 
 namespace costproof {
 
@@ -16,8 +15,7 @@ ScenarioHeader parse_scenario_header(JsonReader& s) {
   static const std::vector<std::string> kKinds = ScenarioKinds::ids();
   h.kind = s.one_of("kind", kKinds);
   h.id = s.string("id");
-  static const std::regex kId("^[a-z0-9][a-z0-9-]*$");
-  if (!std::regex_match(h.id, kId))
+  if (!is_lowercase_id(h.id))
     s.fail("id", "expected lower-case letters, digits and '-' (e.g. \"graviton-small-team\"), got \"" + h.id + "\"");
   h.title = s.string("title");
   h.episode = s.string("episode");
