@@ -66,20 +66,21 @@ Decimal nice_step(const Decimal& x) {
   return x;
 }
 
-// Calls visit(h, v(h) x factor) for every row h of `v`, exactly; the product is computed again only
-// when the value differs from the row before (a profile repeats its values hour after hour).
-template <class Visit>
-void for_each_scaled(const ExactVector& v, const Decimal& factor, Visit visit) {
-  Decimal last_value, last_product = last_value * factor;
-  for (Eigen::Index h = 0; h < v.size(); ++h) {
-    const Decimal& x = v(h).value();
-    if (x.coefficient() != last_value.coefficient() || x.scale() != last_value.scale()) {
-      last_value = x;
-      last_product = x * factor;
-    }
-    visit(h, last_product);
-  }
+// n x `x` at x's places at least: the same Decimal as adding x n times (a product drops trailing
+// zeros, a sum keeps the places of its terms, and the places reach the printed figures).
+Decimal times_hours(std::size_t n, const Decimal& x) {
+  const Decimal product = Decimal::from_int(static_cast<std::int64_t>(n)) * x;
+  return product.scale() < x.scale() ? product.rounded(x.scale(), RoundingMode::kDown) : product;  // exact: adds zeros
 }
+
+// The hours of a year cut into segments wherever any hourly line's quantity changes: segment s
+// is hours start[s] .. start[s + 1] - 1; eligible[s].cost[k] its On-Demand $ per hour of class k,
+// not_covered[s] its $ per hour that no plan covers.
+struct Segments {
+  std::vector<int> start;  // then the year's end
+  HourlyCost eligible;
+  std::vector<Decimal> not_covered;
+};
 
 const UsageType& usage_type(const std::string& type) {
   for (const auto& t : kUsageTypes)
@@ -302,7 +303,6 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
   }
   std::stable_sort(result.classes.begin(), result.classes.end(),
                    [](const DspClass& a, const DspClass& b) { return a.fraction > b.fraction; });
-  const auto k_count = static_cast<Eigen::Index>(result.classes.size());
   for (std::size_t i = 0; i < result.lines.size(); ++i) {
     DspLine& line = result.lines[i];
     if (line.eligibility->discount == "none") continue;
@@ -317,21 +317,42 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
                      "none of the usage is covered by a Database Savings Plan (see each line's eligibility in "
                      "pricing-data/aws/global/database-savings-plans.json), so there is no commitment to work out");
 
-  // 3. The profile: each hourly line's exact quantities, times its $/unit, added to its class's
-  //    column of the hourly On-Demand cost (hours x classes), or to the column of usage no plan
-  //    covers. Per-line accumulation: each line has one price, so a matrix product with a
-  //    (lines x classes) price matrix would multiply mostly zeros; and a profile repeats its
-  //    values hour after hour, so a product is computed again only when the quantity changes.
-  ExactMatrix eligible_hourly = ExactMatrix::Zero(n, k_count);  // On-Demand $ per hour and class
-  ExactVector not_covered_hourly = ExactVector::Zero(n);         // On-Demand $ per hour, not covered
-  for (DspLine& line : result.lines) {
+  // 3. The profile: each hourly line's exact quantities as runs of identical hours, times its $/unit,
+  //    added to its class's hourly On-Demand cost, or to the usage no plan covers, in segments of
+  //    hours where no line's quantity changes (a constant profile is one segment of 8,760 hours).
+  //    Per-line accumulation: each line has one price, and its product is computed once per run.
+  std::vector<std::vector<QuantityRun>> line_runs(result.lines.size());
+  Segments seg;
+  seg.start = {0, n};
+  for (std::size_t i = 0; i < result.lines.size(); ++i) {
+    const DspUsageLine& u = *result.lines[i].usage;
+    if (!u.hourly) continue;
+    line_runs[i] = hourly_quantity_runs(u.profile, u.level, n);
+    int h = 0;
+    for (const QuantityRun& run : line_runs[i]) seg.start.push_back(h += run.hours);
+  }
+  std::sort(seg.start.begin(), seg.start.end());
+  seg.start.erase(std::unique(seg.start.begin(), seg.start.end()), seg.start.end());
+  const std::size_t segments = seg.start.size() - 1;
+  for (std::size_t s = 0; s < segments; ++s)
+    seg.eligible.push_back({static_cast<std::size_t>(seg.start[s + 1] - seg.start[s]),
+                            std::vector<Decimal>(result.classes.size())});
+  seg.not_covered.resize(segments);
+  for (std::size_t i = 0; i < result.lines.size(); ++i) {
+    DspLine& line = result.lines[i];
     const DspUsageLine& u = *line.usage;
     if (u.hourly) {
-      const ExactVector q = hourly_quantities(u.profile, u.level, n);
-      ExactScalar* target = line.discount_class < 0 ? not_covered_hourly.data() : eligible_hourly.col(line.discount_class).data();
       Decimal year;
-      for_each_scaled(q, line.unit_cost, [&](Eigen::Index h, const Decimal& cost) { target[h] += ExactScalar(cost); });
-      for (Eigen::Index h = 0; h < n; ++h) year += q(h).value();
+      std::size_t s = 0;
+      int run_end = 0;
+      for (const QuantityRun& run : line_runs[i]) {
+        run_end += run.hours;
+        const Decimal cost = run.quantity * line.unit_cost;
+        for (; s < segments && seg.start[s] < run_end; ++s)
+          (line.discount_class < 0 ? seg.not_covered[s]
+                                   : seg.eligible[s].cost[static_cast<std::size_t>(line.discount_class)]) += cost;
+        year += times_hours(static_cast<std::size_t>(run.hours), run.quantity);
+      }
       line.quantity_year = year.normalized();
     } else {
       line.quantity_year = (u.level * Decimal::from_int(kMonthsPerYear)).normalized();
@@ -339,10 +360,17 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
     line.on_demand_year = Money(line.quantity_year * line.unit_cost);
     if (!u.hourly) result.monthly_items_year += line.on_demand_year;
   }
-  result.not_covered_hourly_year = Money(not_covered_hourly.sum().value());
+  Decimal not_covered_year;
+  std::vector<Decimal> class_year(result.classes.size());
+  for (std::size_t s = 0; s < segments; ++s) {
+    not_covered_year += times_hours(seg.eligible[s].hours, seg.not_covered[s]);
+    for (std::size_t k = 0; k < result.classes.size(); ++k)
+      class_year[k] += times_hours(seg.eligible[s].hours, seg.eligible[s].cost[k]);
+  }
+  result.not_covered_hourly_year = Money(not_covered_year);
   for (std::size_t k = 0; k < result.classes.size(); ++k) {
     auto& c = result.classes[k];
-    c.on_demand_year = Money(eligible_hourly.col(static_cast<Eigen::Index>(k)).sum().value());
+    c.on_demand_year = Money(class_year[k]);
     result.eligible_year += c.on_demand_year;
     result.ceiling_saving += Money(c.fraction * c.on_demand_year.usd());
   }
@@ -357,7 +385,7 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
   // 4. The commitment: best, considered, break-even, curve.
   std::vector<Decimal> fractions;
   for (const auto& c : result.classes) fractions.push_back(c.fraction);
-  const CommitmentModel model(fractions, std::move(eligible_hourly));
+  const CommitmentModel model(fractions, seg.eligible);
   result.optimum = model.optimise();
   result.at_optimum = model.evaluate(result.optimum.commitment);
   if (scenario.commitment_usd_per_hour) result.at_considered = model.evaluate(*scenario.commitment_usd_per_hour);
@@ -394,20 +422,28 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
     DspDownside d;
     d.drop_percent = Decimal::from_int(drop);
     d.from_hour = kDownsideFromHour;
-    // Cost is linear in the quantities: scaling the hourly cost rows is exactly scaling the quantities.
+    // Cost is linear in the quantities: scaling the hourly costs is exactly scaling the quantities.
+    // The segments from hour from_hour on (the one that spans it cut in two) are scaled.
     const Decimal factor = Decimal::divide(Decimal::from_int(100 - drop), kHundred, 2, RoundingMode::kDown);
-    const Eigen::Index later = n - d.from_hour;
-    ExactMatrix eligible = model.on_demand();
-    for (Eigen::Index k = 0; k < k_count; ++k) {
-      auto rows = eligible.col(k).tail(later);
-      for_each_scaled(ExactVector(rows), factor, [&](Eigen::Index h, const Decimal& v) { rows(h) = ExactScalar(v); });
+    HourlyCost eligible;
+    Decimal not_covered_usd;
+    for (std::size_t s = 0; s < segments; ++s) {
+      const int first = seg.start[s], next_start = seg.start[s + 1];
+      const auto add = [&](int hours, bool later) {
+        HourlyCostRun run{static_cast<std::size_t>(hours), seg.eligible[s].cost};
+        Decimal nc = seg.not_covered[s];
+        if (later) {
+          for (Decimal& c : run.cost) c = c * factor;
+          nc = nc * factor;
+        }
+        not_covered_usd += times_hours(run.hours, nc);
+        eligible.push_back(std::move(run));
+      };
+      if (first < d.from_hour) add(std::min(next_start, d.from_hour) - first, false);
+      if (next_start > d.from_hour) add(next_start - std::max(first, d.from_hour), true);
     }
-    ExactVector not_covered_rows = not_covered_hourly;
-    auto later_rows = not_covered_rows.tail(later);
-    for_each_scaled(ExactVector(later_rows), factor,
-                    [&](Eigen::Index h, const Decimal& v) { later_rows(h) = ExactScalar(v); });
     const CommitmentModel reduced_model(fractions, std::move(eligible));
-    const Money not_covered(not_covered_rows.sum().value());
+    const Money not_covered(not_covered_usd);
     d.at_optimum = reduced_model.evaluate(result.optimum.commitment);
     d.total_without_plan = d.at_optimum.eligible_on_demand + not_covered + result.monthly_items_year;
     d.total_with_plan = d.at_optimum.eligible_cost + not_covered + result.monthly_items_year;
