@@ -73,13 +73,21 @@ Decimal times_hours(std::size_t n, const Decimal& x) {
   return product.scale() < x.scale() ? product.rounded(x.scale(), RoundingMode::kDown) : product;  // exact: adds zeros
 }
 
-// The hours of a year cut into segments wherever any hourly line's quantity changes: segment s
-// is hours start[s] .. start[s + 1] - 1; eligible[s].cost[k] its On-Demand $ per hour of class k,
-// not_covered[s] its $ per hour that no plan covers.
-struct Segments {
-  std::vector<int> start;  // then the year's end
-  HourlyCost eligible;
-  std::vector<Decimal> not_covered;
+// Orders Decimals by their digits and places (1.5 and 1.50 differ: the places reach the printed figures).
+bool digits_less(const Decimal& a, const Decimal& b) {
+  return a.coefficient() != b.coefficient() ? a.coefficient() < b.coefficient() : a.scale() < b.scale();
+}
+
+// The hourly costs of a year: hours with the same costs in the same half of the year (before or
+// from the downside cases' first hour) as one group, in no particular order. row(g)[k] is the
+// On-Demand $ per hour of discount class k in each hour of group g, row(g)[classes] the $ per hour
+// that no plan covers.
+struct CostGroups {
+  std::size_t classes = 0;
+  std::vector<Decimal> costs;   // groups x (classes + 1)
+  std::vector<std::size_t> hours;
+  std::vector<bool> later;      // from the downside cases' first hour on
+  const Decimal* row(std::size_t g) const { return &costs[g * (classes + 1)]; }
 };
 
 const UsageType& usage_type(const std::string& type) {
@@ -319,38 +327,35 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
 
   // 3. The profile: each hourly line's exact quantities as runs of identical hours, times its $/unit,
   //    added to its class's hourly On-Demand cost, or to the usage no plan covers, in segments of
-  //    hours where no line's quantity changes (a constant profile is one segment of 8,760 hours).
+  //    hours where no line's quantity changes; then segments with the same costs are grouped (a
+  //    constant profile is two groups: the halves of the year the downside cases tell apart).
   //    Per-line accumulation: each line has one price, and its product is computed once per run.
+  const std::size_t kc = result.classes.size(), width = kc + 1;
   std::vector<std::vector<QuantityRun>> line_runs(result.lines.size());
-  Segments seg;
-  seg.start = {0, n};
+  std::vector<int> cuts = {0, kDownsideFromHour, n};
   for (std::size_t i = 0; i < result.lines.size(); ++i) {
     const DspUsageLine& u = *result.lines[i].usage;
     if (!u.hourly) continue;
     line_runs[i] = hourly_quantity_runs(u.profile, u.level, n);
     int h = 0;
-    for (const QuantityRun& run : line_runs[i]) seg.start.push_back(h += run.hours);
+    for (const QuantityRun& run : line_runs[i]) cuts.push_back(h += run.hours);
   }
-  std::sort(seg.start.begin(), seg.start.end());
-  seg.start.erase(std::unique(seg.start.begin(), seg.start.end()), seg.start.end());
-  const std::size_t segments = seg.start.size() - 1;
-  for (std::size_t s = 0; s < segments; ++s)
-    seg.eligible.push_back({static_cast<std::size_t>(seg.start[s + 1] - seg.start[s]),
-                            std::vector<Decimal>(result.classes.size())});
-  seg.not_covered.resize(segments);
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  const std::size_t segments = cuts.size() - 1;
+  std::vector<Decimal> segment_costs(segments * width);  // as CostGroups::costs, one row per segment
   for (std::size_t i = 0; i < result.lines.size(); ++i) {
     DspLine& line = result.lines[i];
     const DspUsageLine& u = *line.usage;
     if (u.hourly) {
+      const std::size_t column = line.discount_class < 0 ? kc : static_cast<std::size_t>(line.discount_class);
       Decimal year;
       std::size_t s = 0;
       int run_end = 0;
       for (const QuantityRun& run : line_runs[i]) {
         run_end += run.hours;
         const Decimal cost = run.quantity * line.unit_cost;
-        for (; s < segments && seg.start[s] < run_end; ++s)
-          (line.discount_class < 0 ? seg.not_covered[s]
-                                   : seg.eligible[s].cost[static_cast<std::size_t>(line.discount_class)]) += cost;
+        for (; s < segments && cuts[s] < run_end; ++s) segment_costs[s * width + column] += cost;
         year += times_hours(static_cast<std::size_t>(run.hours), run.quantity);
       }
       line.quantity_year = year.normalized();
@@ -360,12 +365,42 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
     line.on_demand_year = Money(line.quantity_year * line.unit_cost);
     if (!u.hourly) result.monthly_items_year += line.on_demand_year;
   }
+  CostGroups groups;
+  groups.classes = kc;
+  {
+    const auto later = [&](std::size_t s) { return cuts[s] >= kDownsideFromHour; };
+    const auto row_less = [&](std::size_t a, std::size_t b) {
+      if (later(a) != later(b)) return later(b);
+      return std::lexicographical_compare(segment_costs.begin() + static_cast<std::ptrdiff_t>(a * width),
+                                          segment_costs.begin() + static_cast<std::ptrdiff_t>(a * width + width),
+                                          segment_costs.begin() + static_cast<std::ptrdiff_t>(b * width),
+                                          segment_costs.begin() + static_cast<std::ptrdiff_t>(b * width + width),
+                                          digits_less);
+    };
+    std::vector<std::size_t> order(segments);
+    for (std::size_t s = 0; s < segments; ++s) order[s] = s;
+    std::sort(order.begin(), order.end(), row_less);
+    for (std::size_t i = 0; i < segments; ++i) {
+      const std::size_t s = order[i];
+      const auto hours = static_cast<std::size_t>(cuts[s + 1] - cuts[s]);
+      if (i > 0 && !row_less(order[i - 1], s)) {  // the same costs as the group before
+        groups.hours.back() += hours;
+        continue;
+      }
+      groups.costs.insert(groups.costs.end(), segment_costs.begin() + static_cast<std::ptrdiff_t>(s * width),
+                          segment_costs.begin() + static_cast<std::ptrdiff_t>(s * width + width));
+      groups.hours.push_back(hours);
+      groups.later.push_back(later(s));
+    }
+  }
   Decimal not_covered_year;
-  std::vector<Decimal> class_year(result.classes.size());
-  for (std::size_t s = 0; s < segments; ++s) {
-    not_covered_year += times_hours(seg.eligible[s].hours, seg.not_covered[s]);
-    for (std::size_t k = 0; k < result.classes.size(); ++k)
-      class_year[k] += times_hours(seg.eligible[s].hours, seg.eligible[s].cost[k]);
+  std::vector<Decimal> class_year(kc);
+  HourlyCost eligible_hourly;  // the groups' eligible costs
+  for (std::size_t g = 0; g < groups.hours.size(); ++g) {
+    const Decimal* row = groups.row(g);
+    not_covered_year += times_hours(groups.hours[g], row[kc]);
+    for (std::size_t k = 0; k < kc; ++k) class_year[k] += times_hours(groups.hours[g], row[k]);
+    eligible_hourly.push_back({groups.hours[g], std::vector<Decimal>(row, row + kc)});
   }
   result.not_covered_hourly_year = Money(not_covered_year);
   for (std::size_t k = 0; k < result.classes.size(); ++k) {
@@ -385,7 +420,7 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
   // 4. The commitment: best, considered, break-even, curve.
   std::vector<Decimal> fractions;
   for (const auto& c : result.classes) fractions.push_back(c.fraction);
-  const CommitmentModel model(fractions, seg.eligible);
+  const CommitmentModel model(fractions, std::move(eligible_hourly));
   result.optimum = model.optimise();
   result.at_optimum = model.evaluate(result.optimum.commitment);
   if (scenario.commitment_usd_per_hour) result.at_considered = model.evaluate(*scenario.commitment_usd_per_hour);
@@ -423,24 +458,19 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
     d.drop_percent = Decimal::from_int(drop);
     d.from_hour = kDownsideFromHour;
     // Cost is linear in the quantities: scaling the hourly costs is exactly scaling the quantities.
-    // The segments from hour from_hour on (the one that spans it cut in two) are scaled.
     const Decimal factor = Decimal::divide(Decimal::from_int(100 - drop), kHundred, 2, RoundingMode::kDown);
     HourlyCost eligible;
     Decimal not_covered_usd;
-    for (std::size_t s = 0; s < segments; ++s) {
-      const int first = seg.start[s], next_start = seg.start[s + 1];
-      const auto add = [&](int hours, bool later) {
-        HourlyCostRun run{static_cast<std::size_t>(hours), seg.eligible[s].cost};
-        Decimal nc = seg.not_covered[s];
-        if (later) {
-          for (Decimal& c : run.cost) c = c * factor;
-          nc = nc * factor;
-        }
-        not_covered_usd += times_hours(run.hours, nc);
-        eligible.push_back(std::move(run));
-      };
-      if (first < d.from_hour) add(std::min(next_start, d.from_hour) - first, false);
-      if (next_start > d.from_hour) add(next_start - std::max(first, d.from_hour), true);
+    for (std::size_t g = 0; g < groups.hours.size(); ++g) {
+      const Decimal* row = groups.row(g);
+      HourlyCostRun run{groups.hours[g], std::vector<Decimal>(row, row + kc)};
+      Decimal nc = row[kc];
+      if (groups.later[g]) {
+        for (Decimal& c : run.cost) c = c * factor;
+        nc = nc * factor;
+      }
+      not_covered_usd += times_hours(run.hours, nc);
+      eligible.push_back(std::move(run));
     }
     const CommitmentModel reduced_model(fractions, std::move(eligible));
     const Money not_covered(not_covered_usd);

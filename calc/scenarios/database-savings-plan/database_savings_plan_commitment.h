@@ -52,7 +52,8 @@ struct HourlyCostRun {
   std::size_t hours = 0;
   std::vector<Decimal> cost;
 };
-// A profile's eligible On-Demand cost per hour and class, as runs in hour order.
+// A profile's eligible On-Demand cost per hour and class, as runs of identical hours in any order
+// (the model's results depend only on how many hours have each cost).
 // Example: 6 ACU of Aurora Serverless v2 at $0.12 all year: {{8760, {0.72}}}.
 using HourlyCost = std::vector<HourlyCostRun>;
 
