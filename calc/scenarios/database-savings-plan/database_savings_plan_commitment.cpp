@@ -128,13 +128,22 @@ Decimal count_times(std::size_t n, const Decimal& x) { return Decimal::from_int(
 }  // namespace
 
 namespace {
-// One run of one hour per row of the matrix.
+// The rows of the matrix as runs: a row equal to the one before (same digits and places) extends its run.
 HourlyCost runs_of_rows(const ExactMatrix& m) {
-  HourlyCost out(static_cast<std::size_t>(m.rows()));
+  HourlyCost out;
+  const auto same = [](const Decimal& a, const Decimal& b) {
+    return a.coefficient() == b.coefficient() && a.scale() == b.scale();
+  };
   for (Eigen::Index h = 0; h < m.rows(); ++h) {
-    auto& cost = out[static_cast<std::size_t>(h)].cost;
-    out[static_cast<std::size_t>(h)].hours = 1;
-    for (Eigen::Index k = 0; k < m.cols(); ++k) cost.push_back(m(h, k).value());
+    bool repeat = h > 0;
+    for (Eigen::Index k = 0; repeat && k < m.cols(); ++k) repeat = same(m(h, k).value(), m(h - 1, k).value());
+    if (repeat) {
+      ++out.back().hours;
+      continue;
+    }
+    HourlyCostRun run{1, {}};
+    for (Eigen::Index k = 0; k < m.cols(); ++k) run.cost.push_back(m(h, k).value());
+    out.push_back(std::move(run));
   }
   return out;
 }
