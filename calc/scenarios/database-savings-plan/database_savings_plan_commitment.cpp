@@ -22,18 +22,26 @@ struct CommitmentModel::Event {
 };
 
 namespace {
-// A breakpoint of the integer path: A_kh x 10^S in the top 56 bits of one 64-bit word, the state
-// the row's hours leave (`from`) and enter (`to`, classes() = unused) in 4 bits each; `weight`: the
-// hours of the row.
+// A breakpoint of the integer path in one 64-bit word: A_kh x 10^S in the top 56 bits, the state
+// the row's hours leave (`from`) and enter (`to`, classes() = unused) in 4 bits each. Eight bytes a
+// breakpoint keep a year of four classes hour by hour (35,040 of them) small enough to sort in cache.
 struct FixedBreakpoint {
   std::uint64_t word;
-  std::uint64_t weight;
   std::uint64_t key() const { return word >> 8; }
   std::uint32_t from() const { return static_cast<std::uint32_t>((word >> 4) & 0xF); }
   std::uint32_t to() const { return static_cast<std::uint32_t>(word & 0xF); }
 };
+// A breakpoint with the hours of its row, while sorting when some row stands for more than one hour.
+struct WeightedBreakpoint {
+  std::uint64_t word;
+  std::uint64_t weight;
+};
 constexpr std::int64_t kMaxKey = std::int64_t{1} << 56;
 constexpr std::size_t kMaxFixedClasses = 15;  // states 0..15 fit 4 bits
+// Equal runs are merged (sorted) only when the runs average at least this many hours: a profile of
+// mostly distinct hours (an hourly CSV, random values) keeps one row per run, as sorting its rows
+// would cost more than the walks it saves. Either way the results are the same.
+constexpr std::size_t kMinHoursPerRunToMerge = 4;
 }  // namespace
 
 // The profile as exact integers at one scale, and its breakpoints sorted once.
@@ -54,6 +62,8 @@ struct CommitmentModel::Fixed {
   Int128 no_plan = 0;                  // sum over hours and classes of u_kh
   using Event = FixedBreakpoint;
   std::vector<Event> events;           // sorted by key, one per (row, class with usage)
+  std::vector<std::uint64_t> event_weight;  // the hours of each event's row; empty: every row is one hour
+  std::uint64_t weight_of(std::size_t event) const { return event_weight.empty() ? 1 : event_weight[event]; }
   std::size_t distinct = 0;            // distinct keys
   std::vector<std::size_t> initial;    // hours per state just above 0
   int slope_scale = 0;                 // places of the scaled slopes
@@ -96,10 +106,10 @@ bool to_fixed(const Decimal& d, int scale, std::int64_t* out) {
 
 // Stable LSD radix sort of the events on their keys (bits 8..63 of the word), 11 bits a pass, only
 // as many passes as the largest key needs (3 for keys below 2^33).
-void radix_sort(std::vector<FixedBreakpoint>& events) {
-  using Event = FixedBreakpoint;
+template <class Event>
+void radix_sort(std::vector<Event>& events) {
   if (events.size() < 64) {
-    std::stable_sort(events.begin(), events.end(), [](const Event& x, const Event& y) { return x.key() < y.key(); });
+    std::stable_sort(events.begin(), events.end(), [](const Event& x, const Event& y) { return (x.word >> 8) < (y.word >> 8); });
     return;
   }
   std::uint64_t max_word = 0;
@@ -127,46 +137,46 @@ Decimal count_times(std::size_t n, const Decimal& x) { return Decimal::from_int(
 
 }  // namespace
 
-namespace {
-// The rows of the matrix as runs: a row equal to the one before (same digits and places) extends its run.
-HourlyCost runs_of_rows(const ExactMatrix& m) {
-  HourlyCost out;
-  const auto same = [](const Decimal& a, const Decimal& b) {
-    return a.coefficient() == b.coefficient() && a.scale() == b.scale();
-  };
-  for (Eigen::Index h = 0; h < m.rows(); ++h) {
-    bool repeat = h > 0;
-    for (Eigen::Index k = 0; repeat && k < m.cols(); ++k) repeat = same(m(h, k).value(), m(h - 1, k).value());
-    if (repeat) {
-      ++out.back().hours;
-      continue;
-    }
-    HourlyCostRun run{1, {}};
-    for (Eigen::Index k = 0; k < m.cols(); ++k) run.cost.push_back(m(h, k).value());
-    out.push_back(std::move(run));
-  }
-  return out;
-}
-}  // namespace
-
 CommitmentModel::CommitmentModel(std::vector<Decimal> discounts, const ExactMatrix& on_demand, Rows rows)
-    : CommitmentModel(std::move(discounts), runs_of_rows(on_demand), rows) {}
+    : discounts_(std::move(discounts)), from_matrix_(true), on_demand_(on_demand) {
+  if (on_demand_.cols() != static_cast<Eigen::Index>(discounts_.size()))
+    throw std::invalid_argument("one column of hourly usage per discount class is needed");
+  hours_ = static_cast<std::size_t>(on_demand_.rows());
+  init(rows);
+}
 
 CommitmentModel::CommitmentModel(std::vector<Decimal> discounts, HourlyCost on_demand, Rows rows)
     : discounts_(std::move(discounts)), runs_(std::move(on_demand)) {
-  const Decimal zero, one = Decimal::from_int(1);
-  if (discounts_.empty()) throw std::invalid_argument("a commitment model needs at least one discount class");
-  int u_scale = 0;
   for (const HourlyCostRun& run : runs_) {
     if (run.cost.size() != discounts_.size())
       throw std::invalid_argument("one column of hourly usage per discount class is needed");
     hours_ += run.hours;
-    for (const Decimal& u : run.cost) {
-      if (u.is_negative()) throw std::invalid_argument("usage cannot be negative");
-      u_scale = std::max(u_scale, u.scale());
-    }
   }
+  init(rows);
+}
+
+template <class Visit>
+void CommitmentModel::for_each_run(Visit visit) const {
+  if (from_matrix_) {
+    for (Eigen::Index h = 0; h < on_demand_.rows(); ++h)
+      visit(std::size_t{1}, [&](std::size_t k) -> const Decimal& { return on_demand_(h, static_cast<Eigen::Index>(k)).value(); });
+  } else {
+    for (const HourlyCostRun& run : runs_)
+      visit(run.hours, [&](std::size_t k) -> const Decimal& { return run.cost[k]; });
+  }
+}
+
+void CommitmentModel::init(Rows rows) {
+  const Decimal zero, one = Decimal::from_int(1);
+  if (discounts_.empty()) throw std::invalid_argument("a commitment model needs at least one discount class");
   if (hours_ < 1) throw std::invalid_argument("a profile needs at least one hour");
+  int u_scale = 0;
+  for_each_run([&](std::size_t, const auto& cost) {
+    for (std::size_t k = 0; k < classes(); ++k) {
+      if (cost(k).is_negative()) throw std::invalid_argument("usage cannot be negative");
+      u_scale = std::max(u_scale, cost(k).scale());
+    }
+  });
   for (std::size_t k = 0; k < discounts_.size(); ++k) {
     if (discounts_[k] <= zero || discounts_[k] >= one)
       throw std::invalid_argument("a discount must lie strictly between 0 and 1");
@@ -183,7 +193,7 @@ CommitmentModel::CommitmentModel(std::vector<Decimal> discounts, HourlyCost on_d
     others_product_.push_back(p);
   }
   build_fixed(u_scale, rows);
-  if (fixed_) return;
+  if (fixed_ || from_matrix_) return;
   // The Decimal fallback walks the hours one by one.
   on_demand_.resize(static_cast<Eigen::Index>(hours_), static_cast<Eigen::Index>(classes()));
   Eigen::Index h = 0;
@@ -214,8 +224,9 @@ void CommitmentModel::build_fixed(int u_scale, Rows rows) {
   if (factor_scale > 18) return;
   if (u_scale + factor_scale > 18) {  // raw scales may carry trailing zeros: try the normalized ones
     u_scale = 0;
-    for (const HourlyCostRun& run : runs_)
-      for (const Decimal& u : run.cost) u_scale = std::max(u_scale, u.normalized().scale());
+    for_each_run([&](std::size_t, const auto& cost) {
+      for (std::size_t k = 0; k < kc; ++k) u_scale = std::max(u_scale, cost(k).normalized().scale());
+    });
     if (u_scale + factor_scale > 18) return;
   }
   f->scale = u_scale + factor_scale;
@@ -229,29 +240,41 @@ void CommitmentModel::build_fixed(int u_scale, Rows rows) {
   // The break-even walk multiplies a slope sum (< hours x 2^40) by a commitment step (< 2^62) and
   // adds L x the no-plan cost: keep hours x 2^102 (and hours x the largest hourly total x L) in range.
   if (n >= (std::size_t{1} << 20)) return;
-  // Each run as integers; the hourly totals (sum_k u_kh x 10^S, and A_Kh below it) must fit too,
-  // then every sum over hours fits 128 bits.
-  std::vector<std::int64_t> run_u;
-  std::vector<std::uint64_t> run_hours;
-  run_u.reserve(runs_.size() * kc);
-  for (const HourlyCostRun& run : runs_) {
-    if (run.hours == 0) continue;
+  // Each run as integers (a run equal to the one before extends it); the hourly totals
+  // (sum_k u_kh x 10^S, and A_Kh below it) must fit too, then every sum over hours fits 128 bits.
+  const std::size_t given_runs = from_matrix_ ? n : runs_.size();
+  std::vector<std::int64_t> run_u(given_runs * kc);
+  std::vector<std::uint64_t> run_hours(given_runs);
+  std::size_t runs = 0;
+  bool fits = true;
+  for_each_run([&](std::size_t hours, const auto& cost) {
+    if (!fits || hours == 0) return;
+    std::int64_t* values = &run_u[runs * kc];
     std::int64_t row_u = 0;
-    for (const Decimal& u : run.cost) {
-      std::int64_t v;
-      if (!to_fixed(u, u_scale, &v) || v >= max_u) return;
-      row_u += v;
-      if (row_u >= max_u) return;
-      run_u.push_back(v);
+    bool repeat = runs > 0;
+    for (std::size_t k = 0; k < kc; ++k) {
+      if (!to_fixed(cost(k), u_scale, &values[k]) || values[k] >= max_u || (row_u += values[k]) >= max_u) {
+        fits = false;
+        return;
+      }
+      repeat = repeat && values[k] == run_u[(runs - 1) * kc + k];
     }
-    run_hours.push_back(run.hours);
-  }
-  const std::size_t runs = run_hours.size();
+    if (repeat)
+      run_hours[runs - 1] += hours;
+    else
+      run_hours[runs++] = hours;
+  });
+  if (!fits) return;
+  run_u.resize(runs * kc);
+  run_hours.resize(runs);
   if (rows == Rows::kEveryHour) {
     f->u.reserve(n * kc);
     for (std::size_t r = 0; r < runs; ++r)
       for (std::uint64_t i = 0; i < run_hours[r]; ++i) f->u.insert(f->u.end(), &run_u[r * kc], &run_u[r * kc] + kc);
     f->weight.assign(n, 1);
+  } else if (runs * kMinHoursPerRunToMerge > n) {  // runs mostly one hour long: a sort would cost more than it saves
+    f->u = std::move(run_u);
+    f->weight = std::move(run_hours);
   } else {  // equal rows next to each other (lexicographic order), then one row each with the hours added
     std::vector<std::size_t> order(runs);
     for (std::size_t r = 0; r < runs; ++r) order[r] = r;
@@ -290,7 +313,10 @@ void CommitmentModel::build_fixed(int u_scale, Rows rows) {
     f->slope.push_back(v);
   }
   // Breakpoints: one per (row, class with usage), at the running total A_kh, weighted by the row's hours.
-  f->events.reserve(f->rows * kc);
+  const bool weighted = f->rows < n;
+  std::vector<WeightedBreakpoint> weighted_events(weighted ? f->rows * kc : 0);
+  f->events.resize(weighted ? 0 : f->rows * kc);
+  std::size_t count = 0;
   f->initial.assign(kc + 1, 0);
   for (std::size_t r = 0; r < f->rows; ++r) {
     const std::int64_t* row = &f->u[r * kc];
@@ -303,12 +329,27 @@ void CommitmentModel::build_fixed(int u_scale, Rows rows) {
       cumulative += row[k] * f->factor[k];
       std::size_t next = k + 1;
       while (next < kc && row[next] == 0) ++next;
-      f->events.push_back({static_cast<std::uint64_t>(cumulative) << 8 | k << 4 | next, w});
+      const std::uint64_t word = static_cast<std::uint64_t>(cumulative) << 8 | k << 4 | next;
+      if (weighted)
+        weighted_events[count++] = {word, w};
+      else
+        f->events[count++] = {word};
     }
     f->max_row_a = std::max(f->max_row_a, cumulative);
     f->initial[first] += w;
   }
-  radix_sort(f->events);
+  (weighted ? weighted_events.resize(count) : f->events.resize(count));
+  if (weighted) {
+    radix_sort(weighted_events);
+    f->events.resize(count);
+    f->event_weight.resize(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      f->events[i] = {weighted_events[i].word};
+      f->event_weight[i] = weighted_events[i].weight;
+    }
+  } else {
+    radix_sort(f->events);
+  }
   for (std::size_t i = 0; i < f->events.size(); ++i)
     if (i == 0 || f->events[i].key() != f->events[i - 1].key()) ++f->distinct;
   fixed_ = std::move(f);
@@ -671,17 +712,17 @@ CommitmentOutcome CommitmentModel::evaluate_decimal(const Decimal& commitment) c
 Decimal CommitmentModel::scaled_cost(const Decimal& commitment) const {
   if (commitment.is_negative()) throw std::invalid_argument("a commitment cannot be negative");
   Decimal total = count_times(hours(), commitment) * scale_;
-  for (const HourlyCostRun& run : runs_) {
+  for_each_run([&](std::size_t hours, const auto& cost) {
     Decimal remaining = commitment, hour;  // hour: L x (one hour's cost) - L x c
     for (std::size_t k = 0; k < classes(); ++k) {
-      const Decimal a = run.cost[k] * factors_[k];
-      hour += run.cost[k] * scale_;
+      const Decimal a = cost(k) * factors_[k];
+      hour += cost(k) * scale_;
       const Decimal covered = remaining >= a ? a : remaining;  // commitment dollars spent on class k
       remaining -= covered;
       hour -= covered * others_product_[k];  // L x covered / (1 - d_k)
     }
-    total += count_times(run.hours, hour);
-  }
+    total += count_times(hours, hour);
+  });
   return total;
 }
 
@@ -740,16 +781,17 @@ OptimumDetail CommitmentModel::optimise() const {
       const int scale_before = touched_scale;
       for (; i < ev.size() && ev[i].key() == key; ++i) {
         const std::uint32_t from = ev[i].from(), to = ev[i].to();
-        counts[from] -= ev[i].weight;
-        counts[to] += ev[i].weight;
-        islope += static_cast<std::int64_t>(ev[i].weight) * (f.slope[to] - f.slope[from]);
+        const std::uint64_t w = f.weight_of(i);
+        counts[from] -= w;
+        counts[to] += w;
+        islope += static_cast<std::int64_t>(w) * (f.slope[to] - f.slope[from]);
         touched_scale = std::max({touched_scale, state_scale[to], state_scale[from]});
       }
       if (islope >= 0) {  // convex: the first breakpoint where the cost stops falling
         std::vector<std::size_t> before = counts;
         for (std::size_t j = group; j < i; ++j) {
-          before[ev[j].from()] += ev[j].weight;
-          before[ev[j].to()] -= ev[j].weight;
+          before[ev[j].from()] += f.weight_of(j);
+          before[ev[j].to()] -= f.weight_of(j);
         }
         record(Decimal::from_scaled(static_cast<Int128>(key), f.scale).normalized(), counts, before,
                slope_from_counts(counts, touched_scale), slope_from_counts(before, scale_before));
@@ -820,7 +862,7 @@ Decimal CommitmentModel::break_even_commitment(bool* exact) const {
       position = next;
       cost = cost_at_next;
       for (; i < ev.size() && ev[i].key() == next; ++i)
-        slope += static_cast<Int128>(ev[i].weight) * (f.slope[ev[i].to()] - f.slope[ev[i].from()]);
+        slope += static_cast<Int128>(f.weight_of(i)) * (f.slope[ev[i].to()] - f.slope[ev[i].from()]);
     }
     const Decimal at = position == 0 ? Decimal() : Decimal::from_scaled(static_cast<Int128>(position), f.scale).normalized();
     if (cost == no_plan || slope <= 0) {

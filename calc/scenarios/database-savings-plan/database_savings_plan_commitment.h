@@ -72,7 +72,6 @@ class CommitmentModel {
   std::size_t hours() const { return hours_; }
   std::size_t classes() const { return discounts_.size(); }
   const std::vector<Decimal>& discounts() const { return discounts_; }
-  const HourlyCost& on_demand() const { return runs_; }
   // L = product of (1 - d_k): costs and slopes times L are exact decimals.
   const Decimal& cost_scale() const { return scale_; }
 
@@ -107,12 +106,17 @@ class CommitmentModel {
   std::vector<std::size_t> initial_counts() const;
   Decimal slope_from_counts(const std::vector<std::size_t>& counts, int scale) const;
   CommitmentOutcome evaluate_decimal(const Decimal& commitment) const;
+  void init(Rows rows);  // checks the input, then builds the integer form (or the Decimal fallback's matrix)
   void build_fixed(int u_scale, Rows rows);  // u_scale: the most places of any u_kh as stored
+  // visit(hours, cost) for each run, cost(k) the On-Demand $ of class k in each of its hours.
+  template <class Visit>
+  void for_each_run(Visit visit) const;
 
   std::vector<Decimal> discounts_;
-  HourlyCost runs_;         // u_kh, as given
+  HourlyCost runs_;         // u_kh as runs, when given so
+  bool from_matrix_ = false;  // given as a matrix: on_demand_ holds it, runs_ is empty
   std::size_t hours_ = 0;
-  ExactMatrix on_demand_;   // u_kh hour by hour: only for the Decimal fallback (empty otherwise)
+  ExactMatrix on_demand_;   // u_kh hour by hour: the matrix given, or the runs expanded for the Decimal fallback
   std::vector<Decimal> factors_;  // 1 - d_k, normalized
   Decimal scale_;           // L
   std::vector<Decimal> others_product_;  // L / (1 - d_k) = product of (1 - d_j), j != k
