@@ -22,8 +22,8 @@
 // carried to 10 places and flagged when it is not exact (rounding_policy.h).
 //
 // Speed: the model takes the profile as runs of identical hours (HourlyCost) and merges the hours
-// with the same costs into one weighted row: a constant profile is one row standing for 8,760 hours,
-// business hours two. It converts the distinct rows once to exact integers at one fixed scale
+// with the same costs into one weighted row (when the runs average 4 hours or more; otherwise each
+// run is a row): a constant profile is one row standing for 8,760 hours, business hours two. It converts the distinct rows once to exact integers at one fixed scale
 // (u_kh and a_kh as int64 counts of 10^-S dollars, S = the most places of any u_kh plus the most
 // places of any 1 - d_k), sorts their breakpoints once (LSD radix sort on the integer keys; each
 // breakpoint carries its row's hours as a weight, so the optimum is a weighted quantile of the
