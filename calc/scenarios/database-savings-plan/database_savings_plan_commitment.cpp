@@ -54,7 +54,8 @@ struct CommitmentModel::Fixed {
   std::size_t rows = 0;
   int u_scale = 0;                     // places of the stored u: S minus the places of the factors
   std::vector<std::int64_t> u;         // u_kh x 10^u_scale, row-major, rows x classes
-  std::vector<std::uint64_t> weight;   // hours of each row (> 0)
+  std::vector<std::uint64_t> weight;   // hours of each row (> 0); empty: every row is one hour
+  std::uint64_t weight_of_row(std::size_t r) const { return weight.empty() ? 1 : weight[r]; }
   std::vector<std::int64_t> factor;    // (1 - d_k) x 10^(S - u_scale)
   std::int64_t lift = 1;               // 10^(S - u_scale): u_kh x 10^S = u[h, k] x lift, a_kh x 10^S = u[h, k] x factor[k]
   std::vector<Int128> column_on_demand;  // sum_h u_kh
@@ -242,36 +243,79 @@ void CommitmentModel::build_fixed(int u_scale, Rows rows) {
   if (n >= (std::size_t{1} << 20)) return;
   // Each run as integers (a run equal to the one before extends it); the hourly totals
   // (sum_k u_kh x 10^S, and A_Kh below it) must fit too, then every sum over hours fits 128 bits.
-  const std::size_t given_runs = from_matrix_ ? n : runs_.size();
-  std::vector<std::int64_t> run_u(given_runs * kc);
-  std::vector<std::uint64_t> run_hours(given_runs);
+  // run_hours empty: every run is one hour (a matrix with no two equal hours in a row).
+  std::vector<std::int64_t> run_u;
+  std::vector<std::uint64_t> run_hours;
   std::size_t runs = 0;
-  bool fits = true;
-  for_each_run([&](std::size_t hours, const auto& cost) {
-    if (!fits || hours == 0) return;
-    std::int64_t* values = &run_u[runs * kc];
-    std::int64_t row_u = 0;
-    bool repeat = runs > 0;
+  if (from_matrix_) {
+    // Column by column (the matrix's storage order), then equal consecutive rows joined in place.
+    run_u.resize(n * kc);
     for (std::size_t k = 0; k < kc; ++k) {
-      if (!to_fixed(cost(k), u_scale, &values[k]) || values[k] >= max_u || (row_u += values[k]) >= max_u) {
-        fits = false;
-        return;
-      }
-      repeat = repeat && values[k] == run_u[(runs - 1) * kc + k];
+      std::int64_t* out = run_u.data() + k;
+      for (Eigen::Index h = 0; h < on_demand_.rows(); ++h, out += kc)
+        if (!to_fixed(on_demand_(h, static_cast<Eigen::Index>(k)).value(), u_scale, out) || *out >= max_u) return;
     }
-    if (repeat)
-      run_hours[runs - 1] += hours;
-    else
-      run_hours[runs++] = hours;
-  });
-  if (!fits) return;
+    const auto row = [&](std::size_t r) { return run_u.data() + r * kc; };
+    const auto same = [&](std::size_t x, std::size_t y) {  // a plain loop: std::equal calls memcmp per row
+      for (std::size_t k = 0; k < kc; ++k)
+        if (row(x)[k] != row(y)[k]) return false;
+      return true;
+    };
+    bool joined = false;
+    for (std::size_t h = 0; h < n; ++h) {
+      const std::int64_t *values = row(h), *previous = h > 0 ? row(h - 1) : values;
+      std::int64_t row_u = 0;
+      bool repeat = h > 0;
+      for (std::size_t k = 0; k < kc; ++k) {
+        if ((row_u += values[k]) >= max_u) return;
+        repeat = repeat && values[k] == previous[k];
+      }
+      joined = joined || repeat;
+    }
+    runs = n;
+    if (joined) {
+      runs = 0;
+      run_hours.reserve(n);
+      for (std::size_t h = 0; h < n; ++h) {
+        if (runs > 0 && same(h, runs - 1)) {
+          ++run_hours.back();
+          continue;
+        }
+        std::copy(row(h), row(h) + kc, row(runs++));
+        run_hours.push_back(1);
+      }
+    }
+  } else {
+    run_u.resize(runs_.size() * kc);
+    run_hours.resize(runs_.size());
+    bool fits = true;
+    for_each_run([&](std::size_t hours, const auto& cost) {
+      if (!fits || hours == 0) return;
+      std::int64_t* values = &run_u[runs * kc];
+      std::int64_t row_u = 0;
+      bool repeat = runs > 0;
+      for (std::size_t k = 0; k < kc; ++k) {
+        if (!to_fixed(cost(k), u_scale, &values[k]) || values[k] >= max_u || (row_u += values[k]) >= max_u) {
+          fits = false;
+          return;
+        }
+        repeat = repeat && values[k] == run_u[(runs - 1) * kc + k];
+      }
+      if (repeat)
+        run_hours[runs - 1] += hours;
+      else
+        run_hours[runs++] = hours;
+    });
+    if (!fits) return;
+    run_hours.resize(runs);
+  }
   run_u.resize(runs * kc);
-  run_hours.resize(runs);
-  if (rows == Rows::kEveryHour) {
+  if (runs == n) {  // every run one hour: no weights, whatever `rows` says
+    f->u = std::move(run_u);
+  } else if (rows == Rows::kEveryHour) {
     f->u.reserve(n * kc);
     for (std::size_t r = 0; r < runs; ++r)
       for (std::uint64_t i = 0; i < run_hours[r]; ++i) f->u.insert(f->u.end(), &run_u[r * kc], &run_u[r * kc] + kc);
-    f->weight.assign(n, 1);
   } else if (runs * kMinHoursPerRunToMerge > n) {  // runs mostly one hour long: a sort would cost more than it saves
     f->u = std::move(run_u);
     f->weight = std::move(run_hours);
@@ -293,15 +337,7 @@ void CommitmentModel::build_fixed(int u_scale, Rows rows) {
       f->weight.push_back(run_hours[r]);
     }
   }
-  f->rows = f->weight.size();
-  f->column_on_demand.assign(kc, 0);
-  for (std::size_t r = 0; r < f->rows; ++r)
-    for (std::size_t k = 0; k < kc; ++k)
-      f->column_on_demand[k] += static_cast<Int128>(f->u[r * kc + k]) * static_cast<Int128>(f->weight[r]);
-  for (auto& c : f->column_on_demand) {
-    c *= f->lift;
-    f->no_plan += c;
-  }
+  f->rows = f->u.size() / kc;
   // Scaled slopes as integers at one scale.
   std::vector<Decimal> slopes;
   for (std::size_t s = 0; s <= kc; ++s) slopes.push_back(slope_of_state(s).normalized());
@@ -312,35 +348,44 @@ void CommitmentModel::build_fixed(int u_scale, Rows rows) {
     if (!to_fixed(s, f->slope_scale, &v) || v >= (std::int64_t{1} << 40) || v <= -(std::int64_t{1} << 40)) return;
     f->slope.push_back(v);
   }
-  // Breakpoints: one per (row, class with usage), at the running total A_kh, weighted by the row's hours.
-  const bool weighted = f->rows < n;
-  std::vector<WeightedBreakpoint> weighted_events(weighted ? f->rows * kc : 0);
-  f->events.resize(weighted ? 0 : f->rows * kc);
-  std::size_t count = 0;
+  // Breakpoints: one per (row, class with usage), at the running total A_kh, weighted by the row's
+  // hours; the column sums sum_h u_kh on the way.
+  f->column_on_demand.assign(kc, 0);
+  const bool weighted = !f->weight.empty();
+  std::vector<WeightedBreakpoint> weighted_events;
+  if (weighted)
+    weighted_events.reserve(f->rows * kc);
+  else
+    f->events.reserve(f->rows * kc);
   f->initial.assign(kc + 1, 0);
   for (std::size_t r = 0; r < f->rows; ++r) {
     const std::int64_t* row = &f->u[r * kc];
-    const std::uint64_t w = f->weight[r];
+    const std::uint64_t w = f->weight_of_row(r);
     std::int64_t cumulative = 0;
     std::size_t first = kc;
     for (std::size_t k = 0; k < kc; ++k) {
       if (row[k] == 0) continue;
       if (first == kc) first = k;
+      f->column_on_demand[k] += static_cast<Int128>(row[k]) * static_cast<Int128>(w);
       cumulative += row[k] * f->factor[k];
       std::size_t next = k + 1;
       while (next < kc && row[next] == 0) ++next;
       const std::uint64_t word = static_cast<std::uint64_t>(cumulative) << 8 | k << 4 | next;
       if (weighted)
-        weighted_events[count++] = {word, w};
+        weighted_events.push_back({word, w});
       else
-        f->events[count++] = {word};
+        f->events.push_back({word});
     }
     f->max_row_a = std::max(f->max_row_a, cumulative);
     f->initial[first] += w;
   }
-  (weighted ? weighted_events.resize(count) : f->events.resize(count));
+  for (auto& c : f->column_on_demand) {
+    c *= f->lift;
+    f->no_plan += c;
+  }
   if (weighted) {
     radix_sort(weighted_events);
+    const std::size_t count = weighted_events.size();
     f->events.resize(count);
     f->event_weight.resize(count);
     for (std::size_t i = 0; i < count; ++i) {
@@ -440,17 +485,23 @@ struct FixedSums {
   std::size_t full_hours = 0, partial_hours = 0;
 };
 
-// The walk of evaluate() over the rows on integers, each row's values times its hours: T = int64
-// with the commitment at the model's scale S, or Int128 with every value lifted by
-// `m` = 10^(places of c - S) when c has more places than S (a break-even commitment carried to
-// 10 places, a chart step).
-template <class T>
-void fixed_walk(const std::vector<std::int64_t>& u_stored, const std::vector<std::uint64_t>& weight,
+// The walk of evaluate() over the rows on integers, each row's values times its hours (`weight`,
+// or 1 for every row when kWeighted is false: no multiplications then): T = int64 with the
+// commitment at the model's scale S, or Int128 with every value lifted by `m` = 10^(places of
+// c - S) when c has more places than S (a break-even commitment carried to 10 places, a chart step).
+template <bool kWeighted, class T>
+void fixed_walk(const std::vector<std::int64_t>& u_stored, const std::vector<std::uint64_t>& weight, std::size_t rows,
                 std::size_t kc, const std::vector<std::int64_t>& factor, std::int64_t lift, T c, T m,
                 std::vector<FixedSums>& sums, Int128& unused, std::size_t& hours_below) {
   const std::int64_t* row = u_stored.data();
-  for (std::size_t r = 0; r < weight.size(); ++r, row += kc) {
-    const auto w = static_cast<Int128>(weight[r]);
+  for (std::size_t r = 0; r < rows; ++r, row += kc) {
+    const std::uint64_t hours = kWeighted ? weight[r] : 1;
+    const auto times_hours = [&](T x) {
+      if constexpr (kWeighted)
+        return static_cast<Int128>(x) * static_cast<Int128>(hours);
+      else
+        return static_cast<Int128>(x);
+    };
     T remaining = c, hour_on_demand = 0;
     for (std::size_t k = 0; k < kc; ++k) {
       const T u = static_cast<T>(row[k] * lift) * m, a = static_cast<T>(row[k] * factor[k]) * m;
@@ -458,19 +509,30 @@ void fixed_walk(const std::vector<std::int64_t>& u_stored, const std::vector<std
       if (a == 0 || remaining == 0) continue;
       FixedSums& s = sums[k];
       if (remaining >= a) {
-        s.full_on_demand += static_cast<Int128>(u) * w;
-        s.full_discounted += static_cast<Int128>(a) * w;
-        s.full_hours += weight[r];
+        s.full_on_demand += times_hours(u);
+        s.full_discounted += times_hours(a);
+        s.full_hours += hours;
         remaining -= a;
       } else {
-        s.partial_commitment += static_cast<Int128>(remaining) * w;
-        s.partial_hours += weight[r];
+        s.partial_commitment += times_hours(remaining);
+        s.partial_hours += hours;
         remaining = 0;
       }
     }
-    unused += static_cast<Int128>(remaining) * w;
-    if (hour_on_demand < c) hours_below += weight[r];
+    unused += times_hours(remaining);
+    if (hour_on_demand < c) hours_below += hours;
   }
+}
+
+// fixed_walk() on the model's rows, without the weights when every row is one hour.
+template <class T>
+void fixed_walk_rows(const std::vector<std::int64_t>& u_stored, const std::vector<std::uint64_t>& weight,
+                     std::size_t rows, std::size_t kc, const std::vector<std::int64_t>& factor, std::int64_t lift,
+                     T c, T m, std::vector<FixedSums>& sums, Int128& unused, std::size_t& hours_below) {
+  if (weight.empty())
+    fixed_walk<false, T>(u_stored, weight, rows, kc, factor, lift, c, m, sums, unused, hours_below);
+  else
+    fixed_walk<true, T>(u_stored, weight, rows, kc, factor, lift, c, m, sums, unused, hours_below);
 }
 
 }  // namespace
@@ -537,7 +599,7 @@ CommitmentOutcome CommitmentModel::evaluate(const Decimal& commitment) const {
   Int128 lifted = 1;        // 10^(sum_scale - S)
   std::int64_t c = 0;
   if (to_fixed(commitment, f.scale, &c)) {
-    fixed_walk<std::int64_t>(f.u, f.weight, kc, f.factor, f.lift, c, 1, sums, unused, hours_below);
+    fixed_walk_rows<std::int64_t>(f.u, f.weight, f.rows, kc, f.factor, f.lift, c, 1, sums, unused, hours_below);
   } else {
     // More places than S: lift everything to the commitment's places in 128 bits, if the sums
     // (hours x the largest hourly total x the lift) stay in range; else Decimal.
@@ -552,7 +614,7 @@ CommitmentOutcome CommitmentModel::evaluate(const Decimal& commitment) const {
     if (__builtin_mul_overflow(cap, lifted, &cap) || c128 >= cap ||
         __builtin_mul_overflow(cap, static_cast<Int128>(f.hours + 1), &bound) || bound >= (Int128{1} << 125))
       return evaluate_decimal(commitment);
-    fixed_walk<Int128>(f.u, f.weight, kc, f.factor, f.lift, c128, lifted, sums, unused, hours_below);
+    fixed_walk_rows<Int128>(f.u, f.weight, f.rows, kc, f.factor, f.lift, c128, lifted, sums, unused, hours_below);
   }
   return fixed_outcome(commitment, f.hours, discounts_, f.column_on_demand, f.scale, sums, unused, hours_below,
                        sum_scale);
@@ -603,7 +665,7 @@ std::vector<CommitmentOutcome> CommitmentModel::evaluate_many(const std::vector<
   };
   const std::int64_t* row = f.u.data();
   for (std::size_t r = 0; r < f.rows; ++r, row += kc) {
-    const std::uint64_t w = f.weight[r];
+    const std::uint64_t w = f.weight_of_row(r);
     const auto w128 = static_cast<Int128>(w);
     std::int64_t before = 0, total = 0;
     for (std::size_t k = 0; k < kc; ++k) {
