@@ -172,12 +172,17 @@ void CommitmentModel::init(Rows rows) {
   if (discounts_.empty()) throw std::invalid_argument("a commitment model needs at least one discount class");
   if (hours_ < 1) throw std::invalid_argument("a profile needs at least one hour");
   int u_scale = 0;
-  for_each_run([&](std::size_t, const auto& cost) {
-    for (std::size_t k = 0; k < classes(); ++k) {
-      if (cost(k).is_negative()) throw std::invalid_argument("usage cannot be negative");
-      u_scale = std::max(u_scale, cost(k).scale());
-    }
-  });
+  const auto check = [&](const Decimal& u) {
+    if (u.is_negative()) throw std::invalid_argument("usage cannot be negative");
+    u_scale = std::max(u_scale, u.scale());
+  };
+  if (from_matrix_) {  // column by column: the matrix's storage order
+    for (Eigen::Index k = 0; k < on_demand_.cols(); ++k)
+      for (Eigen::Index h = 0; h < on_demand_.rows(); ++h) check(on_demand_(h, k).value());
+  } else {
+    for (const HourlyCostRun& run : runs_)
+      for (const Decimal& u : run.cost) check(u);
+  }
   for (std::size_t k = 0; k < discounts_.size(); ++k) {
     if (discounts_[k] <= zero || discounts_[k] >= one)
       throw std::invalid_argument("a discount must lie strictly between 0 and 1");
@@ -247,13 +252,16 @@ void CommitmentModel::build_fixed(int u_scale, Rows rows) {
   std::vector<std::int64_t> run_u;
   std::vector<std::uint64_t> run_hours;
   std::size_t runs = 0;
+  std::array<Int128, kMaxFixedClasses> column{};  // sum_h u_kh at u_scale
   if (from_matrix_) {
     // Column by column (the matrix's storage order), then equal consecutive rows joined in place.
     run_u.resize(n * kc);
     for (std::size_t k = 0; k < kc; ++k) {
       std::int64_t* out = run_u.data() + k;
-      for (Eigen::Index h = 0; h < on_demand_.rows(); ++h, out += kc)
+      for (Eigen::Index h = 0; h < on_demand_.rows(); ++h, out += kc) {
         if (!to_fixed(on_demand_(h, static_cast<Eigen::Index>(k)).value(), u_scale, out) || *out >= max_u) return;
+        column[k] += *out;
+      }
     }
     const auto row = [&](std::size_t r) { return run_u.data() + r * kc; };
     const auto same = [&](std::size_t x, std::size_t y) {  // a plain loop: std::equal calls memcmp per row
@@ -300,6 +308,7 @@ void CommitmentModel::build_fixed(int u_scale, Rows rows) {
           return;
         }
         repeat = repeat && values[k] == run_u[(runs - 1) * kc + k];
+        column[k] += static_cast<Int128>(values[k]) * static_cast<Int128>(hours);
       }
       if (repeat)
         run_hours[runs - 1] += hours;
@@ -348,9 +357,7 @@ void CommitmentModel::build_fixed(int u_scale, Rows rows) {
     if (!to_fixed(s, f->slope_scale, &v) || v >= (std::int64_t{1} << 40) || v <= -(std::int64_t{1} << 40)) return;
     f->slope.push_back(v);
   }
-  // Breakpoints: one per (row, class with usage), at the running total A_kh, weighted by the row's
-  // hours; the column sums sum_h u_kh on the way.
-  f->column_on_demand.assign(kc, 0);
+  // Breakpoints: one per (row, class with usage), at the running total A_kh, weighted by the row's hours.
   const bool weighted = !f->weight.empty();
   std::vector<WeightedBreakpoint> weighted_events;
   if (weighted)
@@ -366,7 +373,6 @@ void CommitmentModel::build_fixed(int u_scale, Rows rows) {
     for (std::size_t k = 0; k < kc; ++k) {
       if (row[k] == 0) continue;
       if (first == kc) first = k;
-      f->column_on_demand[k] += static_cast<Int128>(row[k]) * static_cast<Int128>(w);
       cumulative += row[k] * f->factor[k];
       std::size_t next = k + 1;
       while (next < kc && row[next] == 0) ++next;
@@ -379,9 +385,9 @@ void CommitmentModel::build_fixed(int u_scale, Rows rows) {
     f->max_row_a = std::max(f->max_row_a, cumulative);
     f->initial[first] += w;
   }
-  for (auto& c : f->column_on_demand) {
-    c *= f->lift;
-    f->no_plan += c;
+  for (std::size_t k = 0; k < kc; ++k) {
+    f->column_on_demand.push_back(column[k] * f->lift);
+    f->no_plan += f->column_on_demand.back();
   }
   if (weighted) {
     radix_sort(weighted_events);
@@ -836,19 +842,26 @@ OptimumDetail CommitmentModel::optimise() const {
     for (std::size_t s = 0; s <= classes(); ++s) state_scale.push_back(slope_of_state(s).scale());
     int touched_scale = initial_scale;
     const auto& ev = f.events;
+    const std::uint64_t* weights = f.event_weight.empty() ? nullptr : f.event_weight.data();  // null: all 1
     std::size_t i = 0;
     while (i < ev.size()) {
       const std::size_t group = i;
       const std::uint64_t key = ev[i].key();
       const int scale_before = touched_scale;
-      for (; i < ev.size() && ev[i].key() == key; ++i) {
-        const std::uint32_t from = ev[i].from(), to = ev[i].to();
-        const std::uint64_t w = f.weight_of(i);
-        counts[from] -= w;
-        counts[to] += w;
-        islope += static_cast<std::int64_t>(w) * (f.slope[to] - f.slope[from]);
-        touched_scale = std::max({touched_scale, state_scale[to], state_scale[from]});
-      }
+      const auto apply_group = [&](auto weight_at) {  // the events at `key`; weight_at(i): their hours
+        for (; i < ev.size() && ev[i].key() == key; ++i) {
+          const std::uint32_t from = ev[i].from(), to = ev[i].to();
+          const std::uint64_t w = weight_at(i);
+          counts[from] -= w;
+          counts[to] += w;
+          islope += static_cast<std::int64_t>(w) * (f.slope[to] - f.slope[from]);
+          touched_scale = std::max({touched_scale, state_scale[to], state_scale[from]});
+        }
+      };
+      if (weights)
+        apply_group([&](std::size_t j) { return weights[j]; });
+      else
+        apply_group([](std::size_t) { return std::uint64_t{1}; });  // every row one hour: no look-up
       if (islope >= 0) {  // convex: the first breakpoint where the cost stops falling
         std::vector<std::size_t> before = counts;
         for (std::size_t j = group; j < i; ++j) {
@@ -916,6 +929,7 @@ Decimal CommitmentModel::break_even_commitment(bool* exact) const {
     for (std::size_t s = 0; s <= classes(); ++s) slope += static_cast<Int128>(counts[s]) * f.slope[s];
     std::uint64_t position = 0;
     const auto& ev = f.events;
+    const std::uint64_t* weights = f.event_weight.empty() ? nullptr : f.event_weight.data();  // null: all 1
     std::size_t i = 0;
     while (i < ev.size()) {
       const std::uint64_t next = ev[i].key();
@@ -924,7 +938,7 @@ Decimal CommitmentModel::break_even_commitment(bool* exact) const {
       position = next;
       cost = cost_at_next;
       for (; i < ev.size() && ev[i].key() == next; ++i)
-        slope += static_cast<Int128>(f.weight_of(i)) * (f.slope[ev[i].to()] - f.slope[ev[i].from()]);
+        slope += static_cast<Int128>(weights ? weights[i] : 1) * (f.slope[ev[i].to()] - f.slope[ev[i].from()]);
     }
     const Decimal at = position == 0 ? Decimal() : Decimal::from_scaled(static_cast<Int128>(position), f.scale).normalized();
     if (cost == no_plan || slope <= 0) {
