@@ -419,5 +419,45 @@ TEST(DatabaseSavingsPlanCommitmentTest, MergedRowsEqualEveryHourOnRandomProfiles
   EXPECT_LT(merged_rows * 4, hours);  // the merging happened: on average under a quarter of the hours
 }
 
+TEST(DatabaseSavingsPlanCommitmentTest, MatrixWithRepeatedHoursEqualsEveryHour) {
+  // A matrix whose consecutive hours repeat: runs of 1-3 hours (joined into weighted rows, not
+  // sorted) or 1-40 hours (joined, then equal rows sorted together), against every hour unweighted.
+  std::mt19937_64 rng(37);
+  std::size_t rows = 0, hours = 0;
+  for (int trial = 0; trial < 200; ++trial) {
+    RandomRuns p = random_runs(rng);
+    if (trial % 2 == 1)
+      for (HourlyCostRun& run : p.runs) run.hours = 1 + run.hours % 3;
+    std::size_t n = 0;
+    for (const HourlyCostRun& run : p.runs) n += run.hours;
+    ExactMatrix m(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(p.discounts.size()));
+    Eigen::Index h = 0;
+    for (const HourlyCostRun& run : p.runs)
+      for (std::size_t i = 0; i < run.hours; ++i, ++h)
+        for (std::size_t k = 0; k < run.cost.size(); ++k) m(h, static_cast<Eigen::Index>(k)) = ExactScalar(run.cost[k]);
+    const CommitmentModel matrix(p.discounts, m), every(p.discounts, p.runs, CommitmentModel::Rows::kEveryHour);
+    ASSERT_TRUE(matrix.integer_path()) << "trial " << trial;
+    rows += matrix.integer_rows();
+    hours += matrix.hours();
+    const OptimumDetail a = matrix.optimise(), b = every.optimise();
+    ASSERT_EQ(a.commitment.usd_per_unit().to_string(), b.commitment.usd_per_unit().to_string()) << "trial " << trial;
+    ASSERT_EQ(a.class_hours_above, b.class_hours_above) << "trial " << trial;
+    ASSERT_EQ(a.class_hours_below, b.class_hours_below) << "trial " << trial;
+    ASSERT_EQ(a.slope_below_scaled.to_string(), b.slope_below_scaled.to_string()) << "trial " << trial;
+    bool ea = false, eb = false;
+    ASSERT_EQ(matrix.break_even_commitment(&ea).to_string(), every.break_even_commitment(&eb).to_string()) << "trial " << trial;
+    ASSERT_EQ(ea, eb) << "trial " << trial;
+    const std::vector<Decimal> commitments = every.candidates();
+    ASSERT_EQ(matrix.candidates().size(), commitments.size()) << "trial " << trial;
+    const std::vector<CommitmentOutcome> many = matrix.evaluate_many(commitments);
+    for (std::size_t i = 0; i < commitments.size(); ++i) {
+      const std::string expected = outcome_text(every.evaluate(commitments[i]));
+      ASSERT_EQ(outcome_text(matrix.evaluate(commitments[i])), expected) << "trial " << trial;
+      ASSERT_EQ(outcome_text(many[i]), expected) << "trial " << trial;
+    }
+  }
+  EXPECT_LT(rows * 2, hours);  // consecutive equal hours were joined
+}
+
 }  // namespace
 }  // namespace costproof

@@ -29,7 +29,9 @@
 // breakpoint carries its row's hours as a weight, so the optimum is a weighted quantile of the
 // breakpoints) and keeps them: optimise(), candidates() and break_even_commitment() walk the same
 // sorted array, evaluate() adds integers times weights (128-bit sums). Decimal appears only for the
-// reported amounts. A profile whose values do not fit that form (more than 18 digits at the common
+// reported amounts. When every row is one hour (a matrix or runs with no two equal hours in a row,
+// or Rows::kEveryHour) the model keeps no weights at all, chosen once per model: 8-byte breakpoints
+// and walks that add the values themselves. A profile whose values do not fit that form (more than 18 digits at the common
 // scale) uses the same algorithms on Decimal values, hour by hour: same answers, slower.
 //
 // Example: one class, d = 0.35, u = $0.72 in every hour of 8,760:
