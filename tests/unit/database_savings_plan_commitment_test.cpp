@@ -320,5 +320,144 @@ TEST(DatabaseSavingsPlanCommitmentTest, EvaluateManyEqualsEvaluateOnRandomProfil
   EXPECT_THROW(model.evaluate_many({d("-0.1")}), std::invalid_argument);
 }
 
+// ---------------------------------------------------------------- merged rows (weighted hours)
+
+TEST(DatabaseSavingsPlanCommitmentTest, ConstantProfileIsOneWeightedRow) {
+  // The same year as SteadyAuroraServerlessSixAcu, given as one run of 8,760 hours.
+  const CommitmentModel model({d("0.35")}, HourlyCost{{8760, {d("0.72")}}});
+  EXPECT_EQ(model.hours(), 8760u);
+  EXPECT_EQ(model.integer_rows(), 1u);
+  EXPECT_EQ(model.optimise().commitment, per_hour("0.468"));
+  EXPECT_EQ(model.optimise().class_hours_below, std::vector<std::size_t>{8760});
+  const CommitmentOutcome o = model.evaluate(d("0.468"));
+  EXPECT_EQ(o.paid, usd("4099.68"));
+  EXPECT_EQ(o.saving, usd("2207.52"));
+  EXPECT_EQ(o.classes[0].full_hours, 8760u);
+  EXPECT_EQ(model.evaluate(d("0.5")).hours_below, 0u);
+  EXPECT_EQ(model.evaluate(d("0.8")).hours_below, 8760u);
+  EXPECT_EQ(model.scaled_cost(d("0.468")), d("4099.68") * d("0.65"));
+  bool exact = false;
+  EXPECT_EQ(model.break_even_commitment(&exact), d("0.72"));
+  // Business hours: two distinct hours whatever the number of runs.
+  HourlyCost week;
+  for (int day = 0; day < 7; ++day) {
+    week.push_back({9, {d("0.18")}});
+    week.push_back({8, {d("0.72")}});
+    week.push_back({7, {d("0.18")}});
+  }
+  EXPECT_EQ(CommitmentModel({d("0.35")}, week).integer_rows(), 2u);
+  EXPECT_EQ(CommitmentModel({d("0.35")}, week, CommitmentModel::Rows::kEveryHour).integer_rows(), 168u);
+  EXPECT_THROW(CommitmentModel({d("0.35")}, HourlyCost{{0, {d("1")}}}), std::invalid_argument);  // no hours
+  EXPECT_THROW(CommitmentModel({d("0.35")}, HourlyCost{{1, {d("1"), d("1")}}}), std::invalid_argument);
+}
+
+// Random profiles whose hours repeat: 1-4 classes, 1-300 hours, each hour one of 1-5 distinct rows
+// (as random_profile's values), often in runs; returned as runs of identical hours.
+struct RandomRuns {
+  std::vector<Decimal> discounts;
+  HourlyCost runs;
+};
+
+RandomRuns random_runs(std::mt19937_64& rng) {
+  const RandomProfile pool = random_profile(rng);
+  std::uniform_int_distribution<Eigen::Index> pick(0, std::min<Eigen::Index>(pool.on_demand.rows(), 5) - 1);
+  std::uniform_int_distribution<std::size_t> length(1, 40), runs(1, 30);
+  RandomRuns out{pool.discounts, {}};
+  for (std::size_t r = runs(rng); r > 0; --r) {
+    const Eigen::Index row = pick(rng);
+    HourlyCostRun run{length(rng), {}};
+    for (Eigen::Index k = 0; k < pool.on_demand.cols(); ++k) run.cost.push_back(pool.on_demand(row, k).value());
+    out.runs.push_back(std::move(run));
+  }
+  return out;
+}
+
+TEST(DatabaseSavingsPlanCommitmentTest, MergedRowsEqualEveryHourOnRandomProfiles) {
+  // The model on distinct hours with weights (the default) and on every hour (the earlier form) give
+  // the same optimum, candidates, break-even and outcomes, field by field and place by place.
+  std::mt19937_64 rng(31);
+  std::uniform_int_distribution<int> cents(0, 20000);
+  std::size_t merged_rows = 0, hours = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    const RandomRuns p = random_runs(rng);
+    const CommitmentModel merged(p.discounts, p.runs), every(p.discounts, p.runs, CommitmentModel::Rows::kEveryHour);
+    ASSERT_TRUE(merged.integer_path() && every.integer_path()) << "trial " << trial;
+    ASSERT_EQ(every.integer_rows(), every.hours()) << "trial " << trial;
+    merged_rows += merged.integer_rows();
+    hours += merged.hours();
+    const OptimumDetail a = merged.optimise(), b = every.optimise();
+    ASSERT_EQ(a.commitment.usd_per_unit().to_string(), b.commitment.usd_per_unit().to_string()) << "trial " << trial;
+    ASSERT_EQ(a.candidates, b.candidates) << "trial " << trial;
+    ASSERT_EQ(a.class_hours_above, b.class_hours_above) << "trial " << trial;
+    ASSERT_EQ(a.class_hours_below, b.class_hours_below) << "trial " << trial;
+    ASSERT_EQ(a.unused_hours_above, b.unused_hours_above) << "trial " << trial;
+    ASSERT_EQ(a.unused_hours_below, b.unused_hours_below) << "trial " << trial;
+    ASSERT_EQ(a.slope_above_scaled.to_string(), b.slope_above_scaled.to_string()) << "trial " << trial;
+    ASSERT_EQ(a.slope_below_scaled.to_string(), b.slope_below_scaled.to_string()) << "trial " << trial;
+    ASSERT_EQ(merged.max_useful_commitment().to_string(), every.max_useful_commitment().to_string());
+    bool ea = false, eb = false;
+    const Decimal be = merged.break_even_commitment(&ea);
+    ASSERT_EQ(be.to_string(), every.break_even_commitment(&eb).to_string()) << "trial " << trial;
+    ASSERT_EQ(ea, eb) << "trial " << trial;
+    std::vector<Decimal> commitments = merged.candidates();
+    const std::vector<Decimal> every_candidates = every.candidates();
+    ASSERT_EQ(commitments.size(), every_candidates.size()) << "trial " << trial;
+    for (std::size_t i = 0; i < commitments.size(); ++i)
+      ASSERT_EQ(commitments[i].to_string(), every_candidates[i].to_string()) << "trial " << trial;
+    for (int i = 0; i < 8; ++i) commitments.push_back(Decimal::from_int(cents(rng)) * d("0.001"));
+    commitments.push_back(be);
+    commitments.push_back(commitments.front() + d("0.0000000000000000001"));  // more places than the scale
+    std::sort(commitments.begin(), commitments.end());
+    const std::vector<CommitmentOutcome> many = merged.evaluate_many(commitments);
+    for (std::size_t i = 0; i < commitments.size(); ++i) {
+      const std::string expected = outcome_text(every.evaluate(commitments[i]));
+      ASSERT_EQ(outcome_text(merged.evaluate(commitments[i])), expected) << "trial " << trial;
+      ASSERT_EQ(outcome_text(many[i]), expected) << "trial " << trial;
+      ASSERT_EQ(merged.scaled_cost(commitments[i]), every.scaled_cost(commitments[i])) << "trial " << trial;
+    }
+  }
+  EXPECT_LT(merged_rows * 4, hours);  // the merging happened: on average under a quarter of the hours
+}
+
+TEST(DatabaseSavingsPlanCommitmentTest, MatrixWithRepeatedHoursEqualsEveryHour) {
+  // A matrix whose consecutive hours repeat: runs of 1-3 hours (joined into weighted rows, not
+  // sorted) or 1-40 hours (joined, then equal rows sorted together), against every hour unweighted.
+  std::mt19937_64 rng(37);
+  std::size_t rows = 0, hours = 0;
+  for (int trial = 0; trial < 200; ++trial) {
+    RandomRuns p = random_runs(rng);
+    if (trial % 2 == 1)
+      for (HourlyCostRun& run : p.runs) run.hours = 1 + run.hours % 3;
+    std::size_t n = 0;
+    for (const HourlyCostRun& run : p.runs) n += run.hours;
+    ExactMatrix m(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(p.discounts.size()));
+    Eigen::Index h = 0;
+    for (const HourlyCostRun& run : p.runs)
+      for (std::size_t i = 0; i < run.hours; ++i, ++h)
+        for (std::size_t k = 0; k < run.cost.size(); ++k) m(h, static_cast<Eigen::Index>(k)) = ExactScalar(run.cost[k]);
+    const CommitmentModel matrix(p.discounts, m), every(p.discounts, p.runs, CommitmentModel::Rows::kEveryHour);
+    ASSERT_TRUE(matrix.integer_path()) << "trial " << trial;
+    rows += matrix.integer_rows();
+    hours += matrix.hours();
+    const OptimumDetail a = matrix.optimise(), b = every.optimise();
+    ASSERT_EQ(a.commitment.usd_per_unit().to_string(), b.commitment.usd_per_unit().to_string()) << "trial " << trial;
+    ASSERT_EQ(a.class_hours_above, b.class_hours_above) << "trial " << trial;
+    ASSERT_EQ(a.class_hours_below, b.class_hours_below) << "trial " << trial;
+    ASSERT_EQ(a.slope_below_scaled.to_string(), b.slope_below_scaled.to_string()) << "trial " << trial;
+    bool ea = false, eb = false;
+    ASSERT_EQ(matrix.break_even_commitment(&ea).to_string(), every.break_even_commitment(&eb).to_string()) << "trial " << trial;
+    ASSERT_EQ(ea, eb) << "trial " << trial;
+    const std::vector<Decimal> commitments = every.candidates();
+    ASSERT_EQ(matrix.candidates().size(), commitments.size()) << "trial " << trial;
+    const std::vector<CommitmentOutcome> many = matrix.evaluate_many(commitments);
+    for (std::size_t i = 0; i < commitments.size(); ++i) {
+      const std::string expected = outcome_text(every.evaluate(commitments[i]));
+      ASSERT_EQ(outcome_text(matrix.evaluate(commitments[i])), expected) << "trial " << trial;
+      ASSERT_EQ(outcome_text(many[i]), expected) << "trial " << trial;
+    }
+  }
+  EXPECT_LT(rows * 2, hours);  // consecutive equal hours were joined
+}
+
 }  // namespace
 }  // namespace costproof

@@ -77,6 +77,40 @@ TEST(DatabaseSavingsPlanProfileTest, BusinessHoursOnWeekdays) {
   EXPECT_EQ(p.text("16 ACU-hours per hour"), "16 ACU-hours per hour 09:00-17:00 Monday-Friday; 25% of that otherwise");
 }
 
+TEST(DatabaseSavingsPlanProfileTest, RunsOfIdenticalHours) {
+  const auto runs = [](const UsageProfile& p, const char* level) {
+    std::string out;
+    for (const QuantityRun& r : hourly_quantity_runs(p, d(level))) out += std::to_string(r.hours) + "x" + r.quantity.to_string() + " ";
+    return out;
+  };
+  EXPECT_EQ(runs(UsageProfile{}, "6"), "8760x6 ");
+  const auto business = parse_profile(
+      R"({"shape": "business-hours", "start_hour": 9, "end_hour": 17, "days": "weekdays", "off_hours_percent": "25"})");
+  // Monday 00:00-09:00 at 25%, 8 h at the level, 16 h at 25% to Tuesday 09:00, ..., Friday 17:00 to Monday 09:00 (64 h).
+  const std::string week = "9x4 8x16 16x4 8x16 16x4 8x16 16x4 8x16 16x4 8x16 64x4 8x16 ";
+  EXPECT_EQ(runs(business, "16").substr(0, week.size()), week);
+  const auto steady = parse_profile(R"({"shape": "steady-change", "monthly_change_percent": "-5"})");
+  EXPECT_EQ(hourly_quantity_runs(steady, d("10")).size(), 12u);
+  // Every shape: neighbouring runs differ, the runs cover the year, and they expand to hourly_quantities.
+  for (const char* json :
+       {R"({"shape": "nightly-scale-down", "start_hour": 22, "end_hour": 6, "night_percent": "50"})",
+        R"({"shape": "weekly-spike", "weekday": "wednesday", "start_hour": 2, "end_hour": 4, "spike_percent": "1000"})",
+        R"({"shape": "scale-to-zero", "start_hour": 8, "end_hour": 20, "days": "every-day"})",
+        R"({"shape": "business-hours", "start_hour": 0, "end_hour": 24, "days": "weekdays", "off_hours_percent": "100"})"}) {
+    const auto p = parse_profile(json);
+    const std::vector<QuantityRun> r = hourly_quantity_runs(p, d("8"));
+    const ExactVector v = hourly_quantities(p, d("8"));
+    int h = 0;
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      if (i > 0) {
+        EXPECT_NE(r[i].quantity.to_string(), r[i - 1].quantity.to_string()) << json;
+      }
+      for (int j = 0; j < r[i].hours; ++j, ++h) EXPECT_EQ(v(h).value().to_string(), r[i].quantity.to_string()) << json;
+    }
+    EXPECT_EQ(h, 8760) << json;
+  }
+}
+
 TEST(DatabaseSavingsPlanProfileTest, NightlyScaleDownMayWrapMidnight) {
   const auto p = parse_profile(R"({"shape": "nightly-scale-down", "start_hour": 22, "end_hour": 6, "night_percent": "50"})");
   const ExactVector v = hourly_quantities(p, d("8"), 48);

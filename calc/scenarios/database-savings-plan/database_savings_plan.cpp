@@ -66,20 +66,29 @@ Decimal nice_step(const Decimal& x) {
   return x;
 }
 
-// Calls visit(h, v(h) x factor) for every row h of `v`, exactly; the product is computed again only
-// when the value differs from the row before (a profile repeats its values hour after hour).
-template <class Visit>
-void for_each_scaled(const ExactVector& v, const Decimal& factor, Visit visit) {
-  Decimal last_value, last_product = last_value * factor;
-  for (Eigen::Index h = 0; h < v.size(); ++h) {
-    const Decimal& x = v(h).value();
-    if (x.coefficient() != last_value.coefficient() || x.scale() != last_value.scale()) {
-      last_value = x;
-      last_product = x * factor;
-    }
-    visit(h, last_product);
-  }
+// n x `x` at x's places at least: the same Decimal as adding x n times (a product drops trailing
+// zeros, a sum keeps the places of its terms, and the places reach the printed figures).
+Decimal times_hours(std::size_t n, const Decimal& x) {
+  const Decimal product = Decimal::from_int(static_cast<std::int64_t>(n)) * x;
+  return product.scale() < x.scale() ? product.rounded(x.scale(), RoundingMode::kDown) : product;  // exact: adds zeros
 }
+
+// Orders Decimals by their digits and places (1.5 and 1.50 differ: the places reach the printed figures).
+bool digits_less(const Decimal& a, const Decimal& b) {
+  return a.coefficient() != b.coefficient() ? a.coefficient() < b.coefficient() : a.scale() < b.scale();
+}
+
+// The hourly costs of a year: hours with the same costs in the same half of the year (before or
+// from the downside cases' first hour) as one group, in no particular order. row(g)[k] is the
+// On-Demand $ per hour of discount class k in each hour of group g, row(g)[classes] the $ per hour
+// that no plan covers.
+struct CostGroups {
+  std::size_t classes = 0;
+  std::vector<Decimal> costs;   // groups x (classes + 1)
+  std::vector<std::size_t> hours;
+  std::vector<bool> later;      // from the downside cases' first hour on
+  const Decimal* row(std::size_t g) const { return &costs[g * (classes + 1)]; }
+};
 
 const UsageType& usage_type(const std::string& type) {
   for (const auto& t : kUsageTypes)
@@ -302,7 +311,6 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
   }
   std::stable_sort(result.classes.begin(), result.classes.end(),
                    [](const DspClass& a, const DspClass& b) { return a.fraction > b.fraction; });
-  const auto k_count = static_cast<Eigen::Index>(result.classes.size());
   for (std::size_t i = 0; i < result.lines.size(); ++i) {
     DspLine& line = result.lines[i];
     if (line.eligibility->discount == "none") continue;
@@ -317,21 +325,39 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
                      "none of the usage is covered by a Database Savings Plan (see each line's eligibility in "
                      "pricing-data/aws/global/database-savings-plans.json), so there is no commitment to work out");
 
-  // 3. The profile: each hourly line's exact quantities, times its $/unit, added to its class's
-  //    column of the hourly On-Demand cost (hours x classes), or to the column of usage no plan
-  //    covers. Per-line accumulation: each line has one price, so a matrix product with a
-  //    (lines x classes) price matrix would multiply mostly zeros; and a profile repeats its
-  //    values hour after hour, so a product is computed again only when the quantity changes.
-  ExactMatrix eligible_hourly = ExactMatrix::Zero(n, k_count);  // On-Demand $ per hour and class
-  ExactVector not_covered_hourly = ExactVector::Zero(n);         // On-Demand $ per hour, not covered
-  for (DspLine& line : result.lines) {
+  // 3. The profile: each hourly line's exact quantities as runs of identical hours, times its $/unit,
+  //    added to its class's hourly On-Demand cost, or to the usage no plan covers, in segments of
+  //    hours where no line's quantity changes; then segments with the same costs are grouped (a
+  //    constant profile is two groups: the halves of the year the downside cases tell apart).
+  //    Per-line accumulation: each line has one price, and its product is computed once per run.
+  const std::size_t kc = result.classes.size(), width = kc + 1;
+  std::vector<std::vector<QuantityRun>> line_runs(result.lines.size());
+  std::vector<int> cuts = {0, kDownsideFromHour, n};
+  for (std::size_t i = 0; i < result.lines.size(); ++i) {
+    const DspUsageLine& u = *result.lines[i].usage;
+    if (!u.hourly) continue;
+    line_runs[i] = hourly_quantity_runs(u.profile, u.level, n);
+    int h = 0;
+    for (const QuantityRun& run : line_runs[i]) cuts.push_back(h += run.hours);
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  const std::size_t segments = cuts.size() - 1;
+  std::vector<Decimal> segment_costs(segments * width);  // as CostGroups::costs, one row per segment
+  for (std::size_t i = 0; i < result.lines.size(); ++i) {
+    DspLine& line = result.lines[i];
     const DspUsageLine& u = *line.usage;
     if (u.hourly) {
-      const ExactVector q = hourly_quantities(u.profile, u.level, n);
-      ExactScalar* target = line.discount_class < 0 ? not_covered_hourly.data() : eligible_hourly.col(line.discount_class).data();
+      const std::size_t column = line.discount_class < 0 ? kc : static_cast<std::size_t>(line.discount_class);
       Decimal year;
-      for_each_scaled(q, line.unit_cost, [&](Eigen::Index h, const Decimal& cost) { target[h] += ExactScalar(cost); });
-      for (Eigen::Index h = 0; h < n; ++h) year += q(h).value();
+      std::size_t s = 0;
+      int run_end = 0;
+      for (const QuantityRun& run : line_runs[i]) {
+        run_end += run.hours;
+        const Decimal cost = run.quantity * line.unit_cost;
+        for (; s < segments && cuts[s] < run_end; ++s) segment_costs[s * width + column] += cost;
+        year += times_hours(static_cast<std::size_t>(run.hours), run.quantity);
+      }
       line.quantity_year = year.normalized();
     } else {
       line.quantity_year = (u.level * Decimal::from_int(kMonthsPerYear)).normalized();
@@ -339,10 +365,47 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
     line.on_demand_year = Money(line.quantity_year * line.unit_cost);
     if (!u.hourly) result.monthly_items_year += line.on_demand_year;
   }
-  result.not_covered_hourly_year = Money(not_covered_hourly.sum().value());
+  CostGroups groups;
+  groups.classes = kc;
+  {
+    const auto later = [&](std::size_t s) { return cuts[s] >= kDownsideFromHour; };
+    const auto row_less = [&](std::size_t a, std::size_t b) {
+      if (later(a) != later(b)) return later(b);
+      return std::lexicographical_compare(segment_costs.begin() + static_cast<std::ptrdiff_t>(a * width),
+                                          segment_costs.begin() + static_cast<std::ptrdiff_t>(a * width + width),
+                                          segment_costs.begin() + static_cast<std::ptrdiff_t>(b * width),
+                                          segment_costs.begin() + static_cast<std::ptrdiff_t>(b * width + width),
+                                          digits_less);
+    };
+    std::vector<std::size_t> order(segments);
+    for (std::size_t s = 0; s < segments; ++s) order[s] = s;
+    std::sort(order.begin(), order.end(), row_less);
+    for (std::size_t i = 0; i < segments; ++i) {
+      const std::size_t s = order[i];
+      const auto hours = static_cast<std::size_t>(cuts[s + 1] - cuts[s]);
+      if (i > 0 && !row_less(order[i - 1], s)) {  // the same costs as the group before
+        groups.hours.back() += hours;
+        continue;
+      }
+      groups.costs.insert(groups.costs.end(), segment_costs.begin() + static_cast<std::ptrdiff_t>(s * width),
+                          segment_costs.begin() + static_cast<std::ptrdiff_t>(s * width + width));
+      groups.hours.push_back(hours);
+      groups.later.push_back(later(s));
+    }
+  }
+  Decimal not_covered_year;
+  std::vector<Decimal> class_year(kc);
+  HourlyCost eligible_hourly;  // the groups' eligible costs
+  for (std::size_t g = 0; g < groups.hours.size(); ++g) {
+    const Decimal* row = groups.row(g);
+    not_covered_year += times_hours(groups.hours[g], row[kc]);
+    for (std::size_t k = 0; k < kc; ++k) class_year[k] += times_hours(groups.hours[g], row[k]);
+    eligible_hourly.push_back({groups.hours[g], std::vector<Decimal>(row, row + kc)});
+  }
+  result.not_covered_hourly_year = Money(not_covered_year);
   for (std::size_t k = 0; k < result.classes.size(); ++k) {
     auto& c = result.classes[k];
-    c.on_demand_year = Money(eligible_hourly.col(static_cast<Eigen::Index>(k)).sum().value());
+    c.on_demand_year = Money(class_year[k]);
     result.eligible_year += c.on_demand_year;
     result.ceiling_saving += Money(c.fraction * c.on_demand_year.usd());
   }
@@ -394,20 +457,23 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
     DspDownside d;
     d.drop_percent = Decimal::from_int(drop);
     d.from_hour = kDownsideFromHour;
-    // Cost is linear in the quantities: scaling the hourly cost rows is exactly scaling the quantities.
+    // Cost is linear in the quantities: scaling the hourly costs is exactly scaling the quantities.
     const Decimal factor = Decimal::divide(Decimal::from_int(100 - drop), kHundred, 2, RoundingMode::kDown);
-    const Eigen::Index later = n - d.from_hour;
-    ExactMatrix eligible = model.on_demand();
-    for (Eigen::Index k = 0; k < k_count; ++k) {
-      auto rows = eligible.col(k).tail(later);
-      for_each_scaled(ExactVector(rows), factor, [&](Eigen::Index h, const Decimal& v) { rows(h) = ExactScalar(v); });
+    HourlyCost eligible;
+    Decimal not_covered_usd;
+    for (std::size_t g = 0; g < groups.hours.size(); ++g) {
+      const Decimal* row = groups.row(g);
+      HourlyCostRun run{groups.hours[g], std::vector<Decimal>(row, row + kc)};
+      Decimal nc = row[kc];
+      if (groups.later[g]) {
+        for (Decimal& c : run.cost) c = c * factor;
+        nc = nc * factor;
+      }
+      not_covered_usd += times_hours(run.hours, nc);
+      eligible.push_back(std::move(run));
     }
-    ExactVector not_covered_rows = not_covered_hourly;
-    auto later_rows = not_covered_rows.tail(later);
-    for_each_scaled(ExactVector(later_rows), factor,
-                    [&](Eigen::Index h, const Decimal& v) { later_rows(h) = ExactScalar(v); });
     const CommitmentModel reduced_model(fractions, std::move(eligible));
-    const Money not_covered(not_covered_rows.sum().value());
+    const Money not_covered(not_covered_usd);
     d.at_optimum = reduced_model.evaluate(result.optimum.commitment);
     d.total_without_plan = d.at_optimum.eligible_on_demand + not_covered + result.monthly_items_year;
     d.total_with_plan = d.at_optimum.eligible_cost + not_covered + result.monthly_items_year;

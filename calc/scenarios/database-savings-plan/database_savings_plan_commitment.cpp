@@ -23,33 +23,48 @@ struct CommitmentModel::Event {
 
 namespace {
 // A breakpoint of the integer path in one 64-bit word: A_kh x 10^S in the top 56 bits, the state
-// the hour leaves (`from`) and enters (`to`, classes() = unused) in 4 bits each. Eight bytes a
-// breakpoint keep a year of four classes (35,040 of them) small enough to sort in cache.
+// the row's hours leave (`from`) and enter (`to`, classes() = unused) in 4 bits each. Eight bytes a
+// breakpoint keep a year of four classes hour by hour (35,040 of them) small enough to sort in cache.
 struct FixedBreakpoint {
   std::uint64_t word;
   std::uint64_t key() const { return word >> 8; }
   std::uint32_t from() const { return static_cast<std::uint32_t>((word >> 4) & 0xF); }
   std::uint32_t to() const { return static_cast<std::uint32_t>(word & 0xF); }
 };
+// A breakpoint with the hours of its row, while sorting when some row stands for more than one hour.
+struct WeightedBreakpoint {
+  std::uint64_t word;
+  std::uint64_t weight;
+};
 constexpr std::int64_t kMaxKey = std::int64_t{1} << 56;
 constexpr std::size_t kMaxFixedClasses = 15;  // states 0..15 fit 4 bits
+// Equal runs are merged (sorted) only when the runs average at least this many hours: a profile of
+// mostly distinct hours (an hourly CSV, random values) keeps one row per run, as sorting its rows
+// would cost more than the walks it saves. Either way the results are the same.
+constexpr std::size_t kMinHoursPerRunToMerge = 4;
 }  // namespace
 
 // The profile as exact integers at one scale, and its breakpoints sorted once.
 // Every value v is held as v x 10^scale; the bounds checked in build_fixed() keep every
 // sum below (hours x the largest hourly total x the slope factor) inside 128 bits.
+// Rows: the distinct hours (or every hour), each with the number of hours it stands for.
 struct CommitmentModel::Fixed {
   int scale = 0;                       // S: places of u_kh and a_kh
-  std::size_t hours = 0, classes = 0;
+  std::size_t hours = 0, classes = 0;  // hours: the sum of the weights
+  std::size_t rows = 0;
   int u_scale = 0;                     // places of the stored u: S minus the places of the factors
-  std::vector<std::int64_t> u;         // u_kh x 10^u_scale, row-major, hours x classes
+  std::vector<std::int64_t> u;         // u_kh x 10^u_scale, row-major, rows x classes
+  std::vector<std::uint64_t> weight;   // hours of each row (> 0); empty: every row is one hour
+  std::uint64_t weight_of_row(std::size_t r) const { return weight.empty() ? 1 : weight[r]; }
   std::vector<std::int64_t> factor;    // (1 - d_k) x 10^(S - u_scale)
   std::int64_t lift = 1;               // 10^(S - u_scale): u_kh x 10^S = u[h, k] x lift, a_kh x 10^S = u[h, k] x factor[k]
   std::vector<Int128> column_on_demand;  // sum_h u_kh
   std::int64_t max_row_a = 0;          // max_h A_Kh
   Int128 no_plan = 0;                  // sum over hours and classes of u_kh
   using Event = FixedBreakpoint;
-  std::vector<Event> events;           // sorted by key
+  std::vector<Event> events;           // sorted by key, one per (row, class with usage)
+  std::vector<std::uint64_t> event_weight;  // the hours of each event's row; empty: every row is one hour
+  std::uint64_t weight_of(std::size_t event) const { return event_weight.empty() ? 1 : event_weight[event]; }
   std::size_t distinct = 0;            // distinct keys
   std::vector<std::size_t> initial;    // hours per state just above 0
   int slope_scale = 0;                 // places of the scaled slopes
@@ -92,10 +107,10 @@ bool to_fixed(const Decimal& d, int scale, std::int64_t* out) {
 
 // Stable LSD radix sort of the events on their keys (bits 8..63 of the word), 11 bits a pass, only
 // as many passes as the largest key needs (3 for keys below 2^33).
-void radix_sort(std::vector<FixedBreakpoint>& events) {
-  using Event = FixedBreakpoint;
+template <class Event>
+void radix_sort(std::vector<Event>& events) {
   if (events.size() < 64) {
-    std::stable_sort(events.begin(), events.end(), [](const Event& x, const Event& y) { return x.key() < y.key(); });
+    std::stable_sort(events.begin(), events.end(), [](const Event& x, const Event& y) { return (x.word >> 8) < (y.word >> 8); });
     return;
   }
   std::uint64_t max_word = 0;
@@ -123,26 +138,57 @@ Decimal count_times(std::size_t n, const Decimal& x) { return Decimal::from_int(
 
 }  // namespace
 
-CommitmentModel::CommitmentModel(std::vector<Decimal> discounts, ExactMatrix on_demand)
-    : discounts_(std::move(discounts)), on_demand_(std::move(on_demand)) {
-  const Decimal zero, one = Decimal::from_int(1);
-  if (discounts_.empty()) throw std::invalid_argument("a commitment model needs at least one discount class");
+CommitmentModel::CommitmentModel(std::vector<Decimal> discounts, const ExactMatrix& on_demand, Rows rows)
+    : discounts_(std::move(discounts)), from_matrix_(true), on_demand_(on_demand) {
   if (on_demand_.cols() != static_cast<Eigen::Index>(discounts_.size()))
     throw std::invalid_argument("one column of hourly usage per discount class is needed");
-  if (on_demand_.rows() < 1) throw std::invalid_argument("a profile needs at least one hour");
+  hours_ = static_cast<std::size_t>(on_demand_.rows());
+  init(rows);
+}
+
+CommitmentModel::CommitmentModel(std::vector<Decimal> discounts, HourlyCost on_demand, Rows rows)
+    : discounts_(std::move(discounts)), runs_(std::move(on_demand)) {
+  for (const HourlyCostRun& run : runs_) {
+    if (run.cost.size() != discounts_.size())
+      throw std::invalid_argument("one column of hourly usage per discount class is needed");
+    hours_ += run.hours;
+  }
+  init(rows);
+}
+
+template <class Visit>
+void CommitmentModel::for_each_run(Visit visit) const {
+  if (from_matrix_) {
+    for (Eigen::Index h = 0; h < on_demand_.rows(); ++h)
+      visit(std::size_t{1}, [&](std::size_t k) -> const Decimal& { return on_demand_(h, static_cast<Eigen::Index>(k)).value(); });
+  } else {
+    for (const HourlyCostRun& run : runs_)
+      visit(run.hours, [&](std::size_t k) -> const Decimal& { return run.cost[k]; });
+  }
+}
+
+void CommitmentModel::init(Rows rows) {
+  const Decimal zero, one = Decimal::from_int(1);
+  if (discounts_.empty()) throw std::invalid_argument("a commitment model needs at least one discount class");
+  if (hours_ < 1) throw std::invalid_argument("a profile needs at least one hour");
+  int u_scale = 0;
+  const auto check = [&](const Decimal& u) {
+    if (u.is_negative()) throw std::invalid_argument("usage cannot be negative");
+    u_scale = std::max(u_scale, u.scale());
+  };
+  if (from_matrix_) {  // column by column: the matrix's storage order
+    for (Eigen::Index k = 0; k < on_demand_.cols(); ++k)
+      for (Eigen::Index h = 0; h < on_demand_.rows(); ++h) check(on_demand_(h, k).value());
+  } else {
+    for (const HourlyCostRun& run : runs_)
+      for (const Decimal& u : run.cost) check(u);
+  }
   for (std::size_t k = 0; k < discounts_.size(); ++k) {
     if (discounts_[k] <= zero || discounts_[k] >= one)
       throw std::invalid_argument("a discount must lie strictly between 0 and 1");
     if (k > 0 && discounts_[k] > discounts_[k - 1])
       throw std::invalid_argument("discount classes must be ordered highest discount first");
   }
-  int u_scale = 0;
-  for (Eigen::Index k = 0; k < on_demand_.cols(); ++k)
-    for (Eigen::Index h = 0; h < on_demand_.rows(); ++h) {
-      const Decimal& u = on_demand_(h, k).value();
-      if (u.is_negative()) throw std::invalid_argument("usage cannot be negative");
-      u_scale = std::max(u_scale, u.scale());
-    }
   for (const auto& d : discounts_) factors_.push_back((one - d).normalized());
   scale_ = one;
   for (const auto& f : factors_) scale_ = scale_ * f;
@@ -152,16 +198,27 @@ CommitmentModel::CommitmentModel(std::vector<Decimal> discounts, ExactMatrix on_
       if (j != k) p = p * factors_[j];
     others_product_.push_back(p);
   }
-  build_fixed(u_scale);
+  build_fixed(u_scale, rows);
+  if (fixed_ || from_matrix_) return;
+  // The Decimal fallback walks the hours one by one.
+  on_demand_.resize(static_cast<Eigen::Index>(hours_), static_cast<Eigen::Index>(classes()));
+  Eigen::Index h = 0;
+  for (const HourlyCostRun& run : runs_)
+    for (std::size_t i = 0; i < run.hours; ++i, ++h)
+      for (std::size_t k = 0; k < classes(); ++k)
+        on_demand_(h, static_cast<Eigen::Index>(k)) = ExactScalar(run.cost[k]);
 }
+
+std::size_t CommitmentModel::integer_rows() const { return fixed_ ? fixed_->rows : 0; }
 
 Decimal CommitmentModel::discounted(Eigen::Index h, Eigen::Index k) const {
   return on_demand_(h, k).value() * factors_[static_cast<std::size_t>(k)];
 }
 
-// Converts the profile to fixed-scale integers, builds and sorts the breakpoints. Leaves fixed_
-// null (the Decimal fallback) when a value or a bound does not fit.
-void CommitmentModel::build_fixed(int u_scale) {
+// Converts the profile to fixed-scale integers (merging equal hours into weighted rows unless
+// `rows` says every hour), builds and sorts the breakpoints. Leaves fixed_ null (the Decimal
+// fallback) when a value or a bound does not fit.
+void CommitmentModel::build_fixed(int u_scale, Rows rows) {
   const std::size_t n = hours(), kc = classes();
   if (kc > kMaxFixedClasses) return;
   auto f = std::make_shared<Fixed>();
@@ -173,9 +230,9 @@ void CommitmentModel::build_fixed(int u_scale) {
   if (factor_scale > 18) return;
   if (u_scale + factor_scale > 18) {  // raw scales may carry trailing zeros: try the normalized ones
     u_scale = 0;
-    for (Eigen::Index k = 0; k < on_demand_.cols(); ++k)
-      for (Eigen::Index h = 0; h < on_demand_.rows(); ++h)
-        u_scale = std::max(u_scale, on_demand_(h, k).value().normalized().scale());
+    for_each_run([&](std::size_t, const auto& cost) {
+      for (std::size_t k = 0; k < kc; ++k) u_scale = std::max(u_scale, cost(k).normalized().scale());
+    });
     if (u_scale + factor_scale > 18) return;
   }
   f->scale = u_scale + factor_scale;
@@ -186,21 +243,110 @@ void CommitmentModel::build_fixed(int u_scale) {
   f->lift = pow10_64(factor_scale);
   // A value below kMaxKey / lift keeps u x lift (and a = u x factor < u x lift) below kMaxKey.
   const std::int64_t max_u = kMaxKey / f->lift;
-  f->u.resize(n * kc);
-  f->column_on_demand.assign(kc, 0);
-  for (Eigen::Index k = 0; k < on_demand_.cols(); ++k) {
-    const auto kk = static_cast<std::size_t>(k);
-    std::int64_t* out = f->u.data() + kk;
-    Int128 column = 0;
-    for (Eigen::Index h = 0; h < on_demand_.rows(); ++h, out += kc) {
-      std::int64_t v;
-      if (!to_fixed(on_demand_(h, k).value(), u_scale, &v) || v >= max_u) return;
-      *out = v;
-      column += v;
+  // The break-even walk multiplies a slope sum (< hours x 2^40) by a commitment step (< 2^62) and
+  // adds L x the no-plan cost: keep hours x 2^102 (and hours x the largest hourly total x L) in range.
+  if (n >= (std::size_t{1} << 20)) return;
+  // Each run as integers (a run equal to the one before extends it); the hourly totals
+  // (sum_k u_kh x 10^S, and A_Kh below it) must fit too, then every sum over hours fits 128 bits.
+  // run_hours empty: every run is one hour (a matrix with no two equal hours in a row).
+  std::vector<std::int64_t> run_u;
+  std::vector<std::uint64_t> run_hours;
+  std::size_t runs = 0;
+  std::array<Int128, kMaxFixedClasses> column{};  // sum_h u_kh at u_scale
+  if (from_matrix_) {
+    // Column by column (the matrix's storage order), then equal consecutive rows joined in place.
+    run_u.resize(n * kc);
+    for (std::size_t k = 0; k < kc; ++k) {
+      std::int64_t* out = run_u.data() + k;
+      for (Eigen::Index h = 0; h < on_demand_.rows(); ++h, out += kc) {
+        if (!to_fixed(on_demand_(h, static_cast<Eigen::Index>(k)).value(), u_scale, out) || *out >= max_u) return;
+        column[k] += *out;
+      }
     }
-    f->column_on_demand[kk] = column * f->lift;
+    const auto row = [&](std::size_t r) { return run_u.data() + r * kc; };
+    const auto same = [&](std::size_t x, std::size_t y) {  // a plain loop: std::equal calls memcmp per row
+      for (std::size_t k = 0; k < kc; ++k)
+        if (row(x)[k] != row(y)[k]) return false;
+      return true;
+    };
+    bool joined = false;
+    for (std::size_t h = 0; h < n; ++h) {
+      const std::int64_t *values = row(h), *previous = h > 0 ? row(h - 1) : values;
+      std::int64_t row_u = 0;
+      bool repeat = h > 0;
+      for (std::size_t k = 0; k < kc; ++k) {
+        if ((row_u += values[k]) >= max_u) return;
+        repeat = repeat && values[k] == previous[k];
+      }
+      joined = joined || repeat;
+    }
+    runs = n;
+    if (joined) {
+      runs = 0;
+      run_hours.reserve(n);
+      for (std::size_t h = 0; h < n; ++h) {
+        if (runs > 0 && same(h, runs - 1)) {
+          ++run_hours.back();
+          continue;
+        }
+        std::copy(row(h), row(h) + kc, row(runs++));
+        run_hours.push_back(1);
+      }
+    }
+  } else {
+    run_u.resize(runs_.size() * kc);
+    run_hours.resize(runs_.size());
+    bool fits = true;
+    for_each_run([&](std::size_t hours, const auto& cost) {
+      if (!fits || hours == 0) return;
+      std::int64_t* values = &run_u[runs * kc];
+      std::int64_t row_u = 0;
+      bool repeat = runs > 0;
+      for (std::size_t k = 0; k < kc; ++k) {
+        if (!to_fixed(cost(k), u_scale, &values[k]) || values[k] >= max_u || (row_u += values[k]) >= max_u) {
+          fits = false;
+          return;
+        }
+        repeat = repeat && values[k] == run_u[(runs - 1) * kc + k];
+        column[k] += static_cast<Int128>(values[k]) * static_cast<Int128>(hours);
+      }
+      if (repeat)
+        run_hours[runs - 1] += hours;
+      else
+        run_hours[runs++] = hours;
+    });
+    if (!fits) return;
+    run_hours.resize(runs);
   }
-  for (const auto& c : f->column_on_demand) f->no_plan += c;
+  run_u.resize(runs * kc);
+  if (runs == n) {  // every run one hour: no weights, whatever `rows` says
+    f->u = std::move(run_u);
+  } else if (rows == Rows::kEveryHour) {
+    f->u.reserve(n * kc);
+    for (std::size_t r = 0; r < runs; ++r)
+      for (std::uint64_t i = 0; i < run_hours[r]; ++i) f->u.insert(f->u.end(), &run_u[r * kc], &run_u[r * kc] + kc);
+  } else if (runs * kMinHoursPerRunToMerge > n) {  // runs mostly one hour long: a sort would cost more than it saves
+    f->u = std::move(run_u);
+    f->weight = std::move(run_hours);
+  } else {  // equal rows next to each other (lexicographic order), then one row each with the hours added
+    std::vector<std::size_t> order(runs);
+    for (std::size_t r = 0; r < runs; ++r) order[r] = r;
+    const auto row = [&](std::size_t r) { return run_u.begin() + static_cast<std::ptrdiff_t>(r * kc); };
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+      return std::lexicographical_compare(row(x), row(x) + static_cast<std::ptrdiff_t>(kc), row(y),
+                                          row(y) + static_cast<std::ptrdiff_t>(kc));
+    });
+    for (std::size_t i = 0; i < runs; ++i) {
+      const std::size_t r = order[i];
+      if (i > 0 && std::equal(row(r), row(r) + static_cast<std::ptrdiff_t>(kc), row(order[i - 1]))) {
+        f->weight.back() += run_hours[r];
+        continue;
+      }
+      f->u.insert(f->u.end(), row(r), row(r) + static_cast<std::ptrdiff_t>(kc));
+      f->weight.push_back(run_hours[r]);
+    }
+  }
+  f->rows = f->u.size() / kc;
   // Scaled slopes as integers at one scale.
   std::vector<Decimal> slopes;
   for (std::size_t s = 0; s <= kc; ++s) slopes.push_back(slope_of_state(s).normalized());
@@ -211,31 +357,50 @@ void CommitmentModel::build_fixed(int u_scale) {
     if (!to_fixed(s, f->slope_scale, &v) || v >= (std::int64_t{1} << 40) || v <= -(std::int64_t{1} << 40)) return;
     f->slope.push_back(v);
   }
-  // The break-even walk multiplies a slope sum (< hours x 2^40) by a commitment step (< 2^62) and
-  // adds L x the no-plan cost: keep hours x 2^102 (and hours x the largest hourly total x L) in range.
-  if (n >= (std::size_t{1} << 20)) return;
-  // Breakpoints: one per (hour, class with usage), at the running total A_kh. The hourly totals
-  // (sum_k u_kh x 10^S, and A_Kh below it) must fit too; then every sum over hours fits 128 bits.
-  f->events.reserve(n * kc);
+  // Breakpoints: one per (row, class with usage), at the running total A_kh, weighted by the row's hours.
+  const bool weighted = !f->weight.empty();
+  std::vector<WeightedBreakpoint> weighted_events;
+  if (weighted)
+    weighted_events.reserve(f->rows * kc);
+  else
+    f->events.reserve(f->rows * kc);
   f->initial.assign(kc + 1, 0);
-  for (std::size_t h = 0; h < n; ++h) {
-    const std::int64_t* row = &f->u[h * kc];
-    std::int64_t cumulative = 0, row_u = 0;
+  for (std::size_t r = 0; r < f->rows; ++r) {
+    const std::int64_t* row = &f->u[r * kc];
+    const std::uint64_t w = f->weight_of_row(r);
+    std::int64_t cumulative = 0;
     std::size_t first = kc;
     for (std::size_t k = 0; k < kc; ++k) {
-      row_u += row[k];
-      if (row_u >= max_u) return;
       if (row[k] == 0) continue;
       if (first == kc) first = k;
       cumulative += row[k] * f->factor[k];
       std::size_t next = k + 1;
       while (next < kc && row[next] == 0) ++next;
-      f->events.push_back({static_cast<std::uint64_t>(cumulative) << 8 | k << 4 | next});
+      const std::uint64_t word = static_cast<std::uint64_t>(cumulative) << 8 | k << 4 | next;
+      if (weighted)
+        weighted_events.push_back({word, w});
+      else
+        f->events.push_back({word});
     }
     f->max_row_a = std::max(f->max_row_a, cumulative);
-    ++f->initial[first];
+    f->initial[first] += w;
   }
-  radix_sort(f->events);
+  for (std::size_t k = 0; k < kc; ++k) {
+    f->column_on_demand.push_back(column[k] * f->lift);
+    f->no_plan += f->column_on_demand.back();
+  }
+  if (weighted) {
+    radix_sort(weighted_events);
+    const std::size_t count = weighted_events.size();
+    f->events.resize(count);
+    f->event_weight.resize(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      f->events[i] = {weighted_events[i].word};
+      f->event_weight[i] = weighted_events[i].weight;
+    }
+  } else {
+    radix_sort(f->events);
+  }
   for (std::size_t i = 0; i < f->events.size(); ++i)
     if (i == 0 || f->events[i].key() != f->events[i - 1].key()) ++f->distinct;
   fixed_ = std::move(f);
@@ -326,15 +491,23 @@ struct FixedSums {
   std::size_t full_hours = 0, partial_hours = 0;
 };
 
-// The hourly walk of evaluate() on integers: T = int64 with the commitment at the model's scale S,
-// or Int128 with every value lifted by `m` = 10^(places of c - S) when c has more places than S
-// (a break-even commitment carried to 10 places, a chart step).
-template <class T>
-void fixed_walk(const std::vector<std::int64_t>& u_stored, std::size_t hours, std::size_t kc,
-                const std::vector<std::int64_t>& factor, std::int64_t lift, T c, T m, std::vector<FixedSums>& sums,
-                Int128& unused, std::size_t& hours_below) {
+// The walk of evaluate() over the rows on integers, each row's values times its hours (`weight`,
+// or 1 for every row when kWeighted is false: no multiplications then): T = int64 with the
+// commitment at the model's scale S, or Int128 with every value lifted by `m` = 10^(places of
+// c - S) when c has more places than S (a break-even commitment carried to 10 places, a chart step).
+template <bool kWeighted, class T>
+void fixed_walk(const std::vector<std::int64_t>& u_stored, const std::vector<std::uint64_t>& weight, std::size_t rows,
+                std::size_t kc, const std::vector<std::int64_t>& factor, std::int64_t lift, T c, T m,
+                std::vector<FixedSums>& sums, Int128& unused, std::size_t& hours_below) {
   const std::int64_t* row = u_stored.data();
-  for (std::size_t h = 0; h < hours; ++h, row += kc) {
+  for (std::size_t r = 0; r < rows; ++r, row += kc) {
+    const std::uint64_t hours = kWeighted ? weight[r] : 1;
+    const auto times_hours = [&](T x) {
+      if constexpr (kWeighted)
+        return static_cast<Int128>(x) * static_cast<Int128>(hours);
+      else
+        return static_cast<Int128>(x);
+    };
     T remaining = c, hour_on_demand = 0;
     for (std::size_t k = 0; k < kc; ++k) {
       const T u = static_cast<T>(row[k] * lift) * m, a = static_cast<T>(row[k] * factor[k]) * m;
@@ -342,19 +515,30 @@ void fixed_walk(const std::vector<std::int64_t>& u_stored, std::size_t hours, st
       if (a == 0 || remaining == 0) continue;
       FixedSums& s = sums[k];
       if (remaining >= a) {
-        s.full_on_demand += u;
-        s.full_discounted += a;
-        ++s.full_hours;
+        s.full_on_demand += times_hours(u);
+        s.full_discounted += times_hours(a);
+        s.full_hours += hours;
         remaining -= a;
       } else {
-        s.partial_commitment += remaining;
-        ++s.partial_hours;
+        s.partial_commitment += times_hours(remaining);
+        s.partial_hours += hours;
         remaining = 0;
       }
     }
-    unused += remaining;
-    if (hour_on_demand < c) ++hours_below;
+    unused += times_hours(remaining);
+    if (hour_on_demand < c) hours_below += hours;
   }
+}
+
+// fixed_walk() on the model's rows, without the weights when every row is one hour.
+template <class T>
+void fixed_walk_rows(const std::vector<std::int64_t>& u_stored, const std::vector<std::uint64_t>& weight,
+                     std::size_t rows, std::size_t kc, const std::vector<std::int64_t>& factor, std::int64_t lift,
+                     T c, T m, std::vector<FixedSums>& sums, Int128& unused, std::size_t& hours_below) {
+  if (weight.empty())
+    fixed_walk<false, T>(u_stored, weight, rows, kc, factor, lift, c, m, sums, unused, hours_below);
+  else
+    fixed_walk<true, T>(u_stored, weight, rows, kc, factor, lift, c, m, sums, unused, hours_below);
 }
 
 }  // namespace
@@ -421,7 +605,7 @@ CommitmentOutcome CommitmentModel::evaluate(const Decimal& commitment) const {
   Int128 lifted = 1;        // 10^(sum_scale - S)
   std::int64_t c = 0;
   if (to_fixed(commitment, f.scale, &c)) {
-    fixed_walk<std::int64_t>(f.u, f.hours, kc, f.factor, f.lift, c, 1, sums, unused, hours_below);
+    fixed_walk_rows<std::int64_t>(f.u, f.weight, f.rows, kc, f.factor, f.lift, c, 1, sums, unused, hours_below);
   } else {
     // More places than S: lift everything to the commitment's places in 128 bits, if the sums
     // (hours x the largest hourly total x the lift) stay in range; else Decimal.
@@ -436,7 +620,7 @@ CommitmentOutcome CommitmentModel::evaluate(const Decimal& commitment) const {
     if (__builtin_mul_overflow(cap, lifted, &cap) || c128 >= cap ||
         __builtin_mul_overflow(cap, static_cast<Int128>(f.hours + 1), &bound) || bound >= (Int128{1} << 125))
       return evaluate_decimal(commitment);
-    fixed_walk<Int128>(f.u, f.hours, kc, f.factor, f.lift, c128, lifted, sums, unused, hours_below);
+    fixed_walk_rows<Int128>(f.u, f.weight, f.rows, kc, f.factor, f.lift, c128, lifted, sums, unused, hours_below);
   }
   return fixed_outcome(commitment, f.hours, discounts_, f.column_on_demand, f.scale, sums, unused, hours_below,
                        sum_scale);
@@ -486,26 +670,28 @@ std::vector<CommitmentOutcome> CommitmentModel::evaluate_many(const std::vector<
     return static_cast<std::size_t>(std::upper_bound(cs.begin(), cs.end(), key) - cs.begin());
   };
   const std::int64_t* row = f.u.data();
-  for (std::size_t h = 0; h < f.hours; ++h, row += kc) {
+  for (std::size_t r = 0; r < f.rows; ++r, row += kc) {
+    const std::uint64_t w = f.weight_of_row(r);
+    const auto w128 = static_cast<Int128>(w);
     std::int64_t before = 0, total = 0;
     for (std::size_t k = 0; k < kc; ++k) {
       const std::int64_t u = row[k] * f.lift, a = row[k] * f.factor[k];
       total += u;
       if (a == 0) continue;
       Bucket& full = buckets[first_at_least(before + a) * kc + k];
-      ++full.full;
-      full.u += u;
-      full.a += a;
-      full.full_before += before;
+      full.full += w;
+      full.u += u * w128;
+      full.a += a * w128;
+      full.full_before += before * w128;
       Bucket& start = buckets[first_above(before) * kc + k];
-      ++start.started;
-      start.started_before += before;
+      start.started += w;
+      start.started_before += before * w128;
       before += a;
     }
     const std::size_t e = first_above(before);
-    ++ended[e];
-    ended_sum[e] += before;
-    ++below[first_above(total)];
+    ended[e] += w;
+    ended_sum[e] += before * w128;
+    below[first_above(total)] += w;
   }
   std::vector<Bucket> run(kc);
   std::size_t ended_count = 0, below_count = 0;
@@ -594,17 +780,17 @@ CommitmentOutcome CommitmentModel::evaluate_decimal(const Decimal& commitment) c
 Decimal CommitmentModel::scaled_cost(const Decimal& commitment) const {
   if (commitment.is_negative()) throw std::invalid_argument("a commitment cannot be negative");
   Decimal total = count_times(hours(), commitment) * scale_;
-  for (Eigen::Index h = 0; h < on_demand_.rows(); ++h) {
-    Decimal remaining = commitment;
+  for_each_run([&](std::size_t hours, const auto& cost) {
+    Decimal remaining = commitment, hour;  // hour: L x (one hour's cost) - L x c
     for (std::size_t k = 0; k < classes(); ++k) {
-      const auto col = static_cast<Eigen::Index>(k);
-      const Decimal a = discounted(h, col);
-      total += on_demand_(h, col).value() * scale_;
+      const Decimal a = cost(k) * factors_[k];
+      hour += cost(k) * scale_;
       const Decimal covered = remaining >= a ? a : remaining;  // commitment dollars spent on class k
       remaining -= covered;
-      total -= covered * others_product_[k];  // L x covered / (1 - d_k)
+      hour -= covered * others_product_[k];  // L x covered / (1 - d_k)
     }
-  }
+    total += count_times(hours, hour);
+  });
   return total;
 }
 
@@ -656,23 +842,31 @@ OptimumDetail CommitmentModel::optimise() const {
     for (std::size_t s = 0; s <= classes(); ++s) state_scale.push_back(slope_of_state(s).scale());
     int touched_scale = initial_scale;
     const auto& ev = f.events;
+    const std::uint64_t* weights = f.event_weight.empty() ? nullptr : f.event_weight.data();  // null: all 1
     std::size_t i = 0;
     while (i < ev.size()) {
       const std::size_t group = i;
       const std::uint64_t key = ev[i].key();
       const int scale_before = touched_scale;
-      for (; i < ev.size() && ev[i].key() == key; ++i) {
-        const std::uint32_t from = ev[i].from(), to = ev[i].to();
-        --counts[from];
-        ++counts[to];
-        islope += f.slope[to] - f.slope[from];
-        touched_scale = std::max({touched_scale, state_scale[to], state_scale[from]});
-      }
+      const auto apply_group = [&](auto weight_at) {  // the events at `key`; weight_at(i): their hours
+        for (; i < ev.size() && ev[i].key() == key; ++i) {
+          const std::uint32_t from = ev[i].from(), to = ev[i].to();
+          const std::uint64_t w = weight_at(i);
+          counts[from] -= w;
+          counts[to] += w;
+          islope += static_cast<std::int64_t>(w) * (f.slope[to] - f.slope[from]);
+          touched_scale = std::max({touched_scale, state_scale[to], state_scale[from]});
+        }
+      };
+      if (weights)
+        apply_group([&](std::size_t j) { return weights[j]; });
+      else
+        apply_group([](std::size_t) { return std::uint64_t{1}; });  // every row one hour: no look-up
       if (islope >= 0) {  // convex: the first breakpoint where the cost stops falling
         std::vector<std::size_t> before = counts;
         for (std::size_t j = group; j < i; ++j) {
-          ++before[ev[j].from()];
-          --before[ev[j].to()];
+          before[ev[j].from()] += f.weight_of(j);
+          before[ev[j].to()] -= f.weight_of(j);
         }
         record(Decimal::from_scaled(static_cast<Int128>(key), f.scale).normalized(), counts, before,
                slope_from_counts(counts, touched_scale), slope_from_counts(before, scale_before));
@@ -735,6 +929,7 @@ Decimal CommitmentModel::break_even_commitment(bool* exact) const {
     for (std::size_t s = 0; s <= classes(); ++s) slope += static_cast<Int128>(counts[s]) * f.slope[s];
     std::uint64_t position = 0;
     const auto& ev = f.events;
+    const std::uint64_t* weights = f.event_weight.empty() ? nullptr : f.event_weight.data();  // null: all 1
     std::size_t i = 0;
     while (i < ev.size()) {
       const std::uint64_t next = ev[i].key();
@@ -742,7 +937,8 @@ Decimal CommitmentModel::break_even_commitment(bool* exact) const {
       if (cost_at_next > no_plan) break;  // the saving turns negative before `next`
       position = next;
       cost = cost_at_next;
-      for (; i < ev.size() && ev[i].key() == next; ++i) slope += f.slope[ev[i].to()] - f.slope[ev[i].from()];
+      for (; i < ev.size() && ev[i].key() == next; ++i)
+        slope += static_cast<Int128>(weights ? weights[i] : 1) * (f.slope[ev[i].to()] - f.slope[ev[i].from()]);
     }
     const Decimal at = position == 0 ? Decimal() : Decimal::from_scaled(static_cast<Int128>(position), f.scale).normalized();
     if (cost == no_plan || slope <= 0) {

@@ -21,14 +21,18 @@
 // needs covered_kh / (1 - d_k) in dollars is a division done, once per class,
 // carried to 10 places and flagged when it is not exact (rounding_policy.h).
 //
-// Speed: the model converts the profile once to exact integers at one fixed
-// scale (u_kh and a_kh as int64 counts of 10^-S dollars, S = the most places
-// of any u_kh plus the most places of any 1 - d_k), sorts the breakpoints once
-// (LSD radix sort on the integer keys) and keeps them: optimise(), candidates()
-// and break_even_commitment() walk the same sorted array, evaluate() adds
-// integers (128-bit sums). Decimal appears only for the reported amounts. A
-// profile whose values do not fit that form (more than 18 digits at the common
-// scale) uses the same algorithms on Decimal values: same answers, slower.
+// Speed: the model takes the profile as runs of identical hours (HourlyCost) and merges the hours
+// with the same costs into one weighted row (when the runs average 4 hours or more; otherwise each
+// run is a row): a constant profile is one row standing for 8,760 hours, business hours two. It converts the distinct rows once to exact integers at one fixed scale
+// (u_kh and a_kh as int64 counts of 10^-S dollars, S = the most places of any u_kh plus the most
+// places of any 1 - d_k), sorts their breakpoints once (LSD radix sort on the integer keys; each
+// breakpoint carries its row's hours as a weight, so the optimum is a weighted quantile of the
+// breakpoints) and keeps them: optimise(), candidates() and break_even_commitment() walk the same
+// sorted array, evaluate() adds integers times weights (128-bit sums). Decimal appears only for the
+// reported amounts. When every row is one hour (a matrix or runs with no two equal hours in a row,
+// or Rows::kEveryHour) the model keeps no weights at all, chosen once per model: 8-byte breakpoints
+// and walks that add the values themselves. A profile whose values do not fit that form (more than 18 digits at the common
+// scale) uses the same algorithms on Decimal values, hour by hour: same answers, slower.
 //
 // Example: one class, d = 0.35, u = $0.72 in every hour of 8,760:
 //   optimum c = 0.65 x 0.72 = $0.468/h; cost 0.468 x 8,760 = $4,099.68 vs $6,307.20 On-Demand.
@@ -45,16 +49,31 @@
 
 namespace costproof {
 
+// `hours` consecutive hours, each with the eligible On-Demand cost cost[k] (USD, >= 0) in class k.
+struct HourlyCostRun {
+  std::size_t hours = 0;
+  std::vector<Decimal> cost;
+};
+// A profile's eligible On-Demand cost per hour and class, as runs of identical hours in any order
+// (the model's results depend only on how many hours have each cost).
+// Example: 6 ACU of Aurora Serverless v2 at $0.12 all year: {{8760, {0.72}}}.
+using HourlyCost = std::vector<HourlyCostRun>;
+
 class CommitmentModel {
  public:
-  // `discounts`: fractions in (0, 1), highest first (application order); `on_demand`: hours x classes,
-  // the eligible On-Demand cost of each class in each hour (>= 0). Throws std::invalid_argument.
-  CommitmentModel(std::vector<Decimal> discounts, ExactMatrix on_demand);
+  // How the integer path holds the hours: kMergeEqualHours (the default) keeps one weighted row per
+  // distinct hour; kEveryHour one row per hour (the same results, slower; for tests and benchmarks).
+  enum class Rows { kMergeEqualHours, kEveryHour };
+  // `discounts`: fractions in (0, 1), highest first (application order); `on_demand`: the eligible
+  // On-Demand cost of each class in each hour (>= 0), one entry of cost per class. Throws
+  // std::invalid_argument.
+  CommitmentModel(std::vector<Decimal> discounts, HourlyCost on_demand, Rows rows = Rows::kMergeEqualHours);
+  // The same from a matrix: hours x classes.
+  CommitmentModel(std::vector<Decimal> discounts, const ExactMatrix& on_demand, Rows rows = Rows::kMergeEqualHours);
 
-  std::size_t hours() const { return static_cast<std::size_t>(on_demand_.rows()); }
+  std::size_t hours() const { return hours_; }
   std::size_t classes() const { return discounts_.size(); }
   const std::vector<Decimal>& discounts() const { return discounts_; }
-  const ExactMatrix& on_demand() const { return on_demand_; }
   // L = product of (1 - d_k): costs and slopes times L are exact decimals.
   const Decimal& cost_scale() const { return scale_; }
 
@@ -77,6 +96,8 @@ class CommitmentModel {
   Decimal break_even_commitment(bool* exact) const;
   // True when the model runs on fixed-scale integers (the usual case); false: Decimal fallback.
   bool integer_path() const { return fixed_ != nullptr; }
+  // Rows of the integer path (distinct hours when merged; 0 on the Decimal fallback).
+  std::size_t integer_rows() const;
 
  private:
   struct Event;
@@ -87,10 +108,17 @@ class CommitmentModel {
   std::vector<std::size_t> initial_counts() const;
   Decimal slope_from_counts(const std::vector<std::size_t>& counts, int scale) const;
   CommitmentOutcome evaluate_decimal(const Decimal& commitment) const;
-  void build_fixed(int u_scale);  // u_scale: the most places of any u_kh as stored
+  void init(Rows rows);  // checks the input, then builds the integer form (or the Decimal fallback's matrix)
+  void build_fixed(int u_scale, Rows rows);  // u_scale: the most places of any u_kh as stored
+  // visit(hours, cost) for each run, cost(k) the On-Demand $ of class k in each of its hours.
+  template <class Visit>
+  void for_each_run(Visit visit) const;
 
   std::vector<Decimal> discounts_;
-  ExactMatrix on_demand_;   // u_kh
+  HourlyCost runs_;         // u_kh as runs, when given so
+  bool from_matrix_ = false;  // given as a matrix: on_demand_ holds it, runs_ is empty
+  std::size_t hours_ = 0;
+  ExactMatrix on_demand_;   // u_kh hour by hour: the matrix given, or the runs expanded for the Decimal fallback
   std::vector<Decimal> factors_;  // 1 - d_k, normalized
   Decimal scale_;           // L
   std::vector<Decimal> others_product_;  // L / (1 - d_k) = product of (1 - d_j), j != k

@@ -211,46 +211,68 @@ UsageProfile parse_usage_profile(JsonReader& p, const std::string& scenario_file
   return out;
 }
 
-ExactVector hourly_quantities(const UsageProfile& profile, const Decimal& level, int hours) {
+std::vector<QuantityRun> hourly_quantity_runs(const UsageProfile& profile, const Decimal& level, int hours) {
   using Shape = UsageProfile::Shape;
-  const Eigen::Index n = hours;
+  std::vector<QuantityRun> runs;
+  // Adds one hour (or `count`) of `q`, extending the last run when its quantity is the same Decimal
+  // (same digits and places: the places reach the printed figures).
+  const auto add = [&runs](const Decimal& q, int count) {
+    if (!runs.empty() && runs.back().quantity.coefficient() == q.coefficient() &&
+        runs.back().quantity.scale() == q.scale())
+      runs.back().hours += count;
+    else
+      runs.push_back({count, q});
+  };
+  if (hours <= 0) return runs;
   if (profile.shape == Shape::kHourlyCsv) {
-    ExactVector v(n);
-    for (Eigen::Index h = 0; h < n; ++h) v(h) = ExactScalar(profile.csv_values[static_cast<std::size_t>(h)]);
-    return v;
+    for (int h = 0; h < hours; ++h) add(profile.csv_values[static_cast<std::size_t>(h)], 1);
+    return runs;
   }
-  ExactVector v = ExactVector::Constant(n, ExactScalar(level));
-  if (profile.shape == Shape::kConstant) return v;
+  if (profile.shape == Shape::kConstant) {
+    add(level, hours);
+    return runs;
+  }
   if (profile.shape == Shape::kSteadyChange) {
     for (int m = 0; m < kMonthsPerYear; ++m) {
       const int first = m * kHoursPerMonth;
       if (first >= hours) break;
       const int last = m + 1 == kMonthsPerYear ? hours : std::min(hours, first + kHoursPerMonth);
-      const Decimal month_percent = kHundred + profile.percent * Decimal::from_int(m);
-      v.segment(first, last - first).setConstant(ExactScalar(percent_of_level(level, month_percent)));
+      add(percent_of_level(level, kHundred + profile.percent * Decimal::from_int(m)), last - first);
     }
-    return v;
+    return runs;
   }
-  const ExactScalar other(profile.shape == Shape::kScaleToZero ? Decimal() : percent_of_level(level, profile.percent));
+  const Decimal other = profile.shape == Shape::kScaleToZero ? Decimal() : percent_of_level(level, profile.percent);
   for (int h = 0; h < hours; ++h) {
     const int hod = h % kHoursPerDay;
     const int weekday = (h / kHoursPerDay) % kDaysPerWeek;
     const bool weekday_ok = !profile.weekdays_only || weekday < 5;
     const bool inside = in_window(hod, profile.start_hour, profile.end_hour);
+    bool at_other = false;
     switch (profile.shape) {
       case Shape::kBusinessHours:
       case Shape::kScaleToZero:
-        if (!(inside && weekday_ok)) v(h) = other;
+        at_other = !(inside && weekday_ok);
         break;
       case Shape::kNightlyScaleDown:
-        if (inside) v(h) = other;
+        at_other = inside;
         break;
       case Shape::kWeeklySpike:
-        if (inside && weekday == profile.weekday) v(h) = other;
+        at_other = inside && weekday == profile.weekday;
         break;
       default:
         break;
     }
+    add(at_other ? other : level, 1);
+  }
+  return runs;
+}
+
+ExactVector hourly_quantities(const UsageProfile& profile, const Decimal& level, int hours) {
+  ExactVector v(std::max(hours, 0));
+  Eigen::Index h = 0;
+  for (const QuantityRun& run : hourly_quantity_runs(profile, level, hours)) {
+    v.segment(h, run.hours).setConstant(ExactScalar(run.quantity));
+    h += run.hours;
   }
   return v;
 }

@@ -90,9 +90,21 @@ namespace costproof {
 using ExactVector = Eigen::Matrix<ExactScalar, Eigen::Dynamic, 1>;
 using ExactMatrix = Eigen::Matrix<ExactScalar, Eigen::Dynamic, Eigen::Dynamic>;
 
-// The quantity of every hour for a line whose level (quantity per hour at 100%) is `level`.
+// `hours` consecutive hours with the same quantity.
+struct QuantityRun {
+  int hours = 0;
+  Decimal quantity;
+};
+
+// The quantity of every hour for a line whose level (quantity per hour at 100%) is `level`, as runs
+// of identical hours in hour order (neighbouring runs differ; their hours add up to `hours`).
 // For hourly-csv the level is ignored. `hours` is 8,760 for a scenario; tests may use fewer
 // (shapes are defined hour by hour, so a shorter year is a prefix of the full one).
+// Example: constant 6 -> {8760, 6}; business hours 09:00-17:00 weekdays, 25% of 16 otherwise ->
+// {9, 4}, {8, 16}, {16, 4}, {8, 16}, ...
+std::vector<QuantityRun> hourly_quantity_runs(const UsageProfile& profile, const Decimal& level,
+                                              int hours = kHoursPerYear);
+// The same, one entry per hour.
 ExactVector hourly_quantities(const UsageProfile& profile, const Decimal& level, int hours = kHoursPerYear);
 
 }  // namespace costproof
