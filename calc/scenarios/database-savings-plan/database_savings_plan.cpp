@@ -510,15 +510,10 @@ DatabaseSavingsPlanResult calculate(const DatabaseSavingsPlanScenario& scenario,
   result.warnings = staleness_warnings(result.notes, today, max_price_age_days);
 
   // The assumptions: one a line of templates/assumptions.md.
-  const std::string assumptions = fill_template(
+  result.assumptions = fill_template_lines(
       "database-savings-plan/assumptions.md",
       {{"region", region}, {"rounding", kDisplayRounding.name}, {"multi_az", multi_az},
        {"partial_coverage", partial_coverage}});
-  for (std::size_t line_start = 0; line_start <= assumptions.size();) {
-    const std::size_t line_end = std::min(assumptions.find('\n', line_start), assumptions.size());
-    result.assumptions.push_back(assumptions.substr(line_start, line_end - line_start));
-    line_start = line_end + 1;
-  }
   return result;
 }
 
