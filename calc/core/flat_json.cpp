@@ -47,7 +47,8 @@ struct Scanner {
   bool small_integer(FlatValue& out) {
     const std::size_t start = pos;
     std::int64_t value = 0;
-    while (!at_end() && text[pos] >= '0' && text[pos] <= '9') value = value * 10 + (text[pos++] - '0');
+    for (; !at_end() && text[pos] >= '0' && text[pos] <= '9'; ++pos)
+      if (pos - start < 18) value = value * 10 + (text[pos] - '0');  // 19+ digits are declined below
     const std::size_t digits = pos - start;
     if (digits == 0 || digits > 18 || (digits > 1 && text[start] == '0')) return false;
     const char next = peek();
