@@ -139,15 +139,16 @@ std::string render_markdown(const std::vector<FileReport>& reports, const Import
     if (o.stopped_early) f["stopped"] = {{"parsed", bytes_text(o.bytes_parsed)}, {"before", o.stopped_before}};
     nlohmann::json tables = nlohmann::json::array();
     for (const auto& [label, m] : r.tables) {
-      nlohmann::json changes = nlohmann::json::array();
+      std::string changes;  // row by row: an offer can change thousands of prices
       for (const auto& c : m.changes)
-        changes.push_back({{"kind", change_kind_name(c.kind)}, {"key", md_cell(c.key)}, {"tier", c.tier},
-                           {"old", c.old_price.empty() ? "-" : c.old_price},
-                           {"new", c.new_price.empty() ? "-" : c.new_price},
-                           {"sku", c.sku}, {"rate_code", c.rate_code}});
+        changes += fill_template("offers/import-change-row.md",
+                                 {{"kind", change_kind_name(c.kind)}, {"key", md_cell(c.key)}, {"tier", c.tier},
+                                  {"old", c.old_price.empty() ? "-" : c.old_price},
+                                  {"new", c.new_price.empty() ? "-" : c.new_price},
+                                  {"sku", c.sku}, {"rate_code", c.rate_code}});
       nlohmann::json t = {{"label", label},
                           {"created", m.created},
-                          {"has_changes", !changes.empty()},
+                          {"has_changes", !m.changes.empty()},
                           {"changes", changes},
                           {"unchanged", std::to_string(m.unchanged)},
                           {"unchanged_one", m.unchanged == 1},
