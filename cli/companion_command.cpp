@@ -438,11 +438,9 @@ std::string bundle_readme(const LoadedEpisode& episode, const Date& today, const
                          {"index", has("index.html")},
                          {"show_notes", has("show-notes.md")},
                          {"results", has("results.json") && has("results.csv")},
-                         {"docs", nlohmann::json::array()}};
+                         {"docs", separated_texts(docs, ", ", " and ")}};
   if (!inputs.empty()) data["inputs"] = std::to_string(inputs.size());
   if (!example.empty()) data["example"] = example;
-  for (std::size_t i = 0; i < docs.size(); ++i)
-    data["docs"].push_back({{"name", docs[i]}, {"sep", i == 0 ? "" : i + 1 == docs.size() ? " and " : ", "}});
   return fill_template("claims/companion-readme.md", data);
 }
 

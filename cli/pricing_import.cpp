@@ -113,10 +113,9 @@ struct FileReport {
 // The report (calc/offers/templates/import-report.md), from formatted values.
 std::string render_markdown(const std::vector<FileReport>& reports, const ImportOptions& options,
                             const std::vector<std::string>& written) {
-  const auto listed = [](const std::vector<std::string>& names) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& n : names) out.push_back({{"name", md_cell(n)}, {"sep", out.empty() ? "" : ", "}});
-    return out;
+  const auto listed = [](std::vector<std::string> names) {  // table cells: '|' escaped
+    for (auto& n : names) n = md_cell(n);
+    return separated_texts(names, ", ");
   };
   nlohmann::json files = nlohmann::json::array();
   for (const auto& r : reports) {
@@ -132,8 +131,7 @@ std::string render_markdown(const std::vector<FileReport>& reports, const Import
                         {"kept", bytes_text(o.products_kept)},
                         {"rows", std::to_string(o.rows.size())},
                         {"has_notes", !o.notes.empty()},
-                        {"notes", nlohmann::json::array()}};
-    for (const auto& n : o.notes) f["notes"].push_back({{"text", n}, {"sep", f["notes"].empty() ? "" : "\n"}});
+                        {"notes", separated_texts(o.notes, "\n")}};
     if (o.document_kind == "GetProducts") f["get_products"] = true;
     else if (o.document_kind != "offer file") f["feed"] = o.feed_name;
     if (o.stopped_early) f["stopped"] = {{"parsed", bytes_text(o.bytes_parsed)}, {"before", o.stopped_before}};

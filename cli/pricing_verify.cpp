@@ -204,11 +204,6 @@ std::string render_verify(const VerifyResult& r, const std::string& root_label, 
   const auto check = [](std::size_t n) {
     return nlohmann::json{{"ok", n == 0}, {"n", count(n)}, {"one", n == 1}};
   };
-  const auto listed = [](const std::vector<std::string>& items) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& i : items) out.push_back({{"text", i}, {"sep", out.empty() ? "" : "\n"}});
-    return out;
-  };
   return fill_template("pricing/verify-report.md",
                        {{"root", root_label},
                         {"files", count(r.files)},
@@ -225,9 +220,9 @@ std::string render_verify(const VerifyResult& r, const std::string& root_label, 
                         {"grade_b", count(r.grade_b)},
                         {"grade_c", count(r.grade_c)},
                         {"has_problems", !r.problems.empty()},
-                        {"problems", listed(r.problems)},
+                        {"problems", separated_texts(r.problems, "\n")},
                         {"has_warnings", !r.warnings.empty()},
-                        {"warnings", listed(r.warnings)}});
+                        {"warnings", separated_texts(r.warnings, "\n")}});
 }
 
 int cmd_pricing_verify(const std::vector<std::string>& args, const std::string& default_pricing_data) {

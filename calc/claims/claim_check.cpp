@@ -219,7 +219,7 @@ CheckOutcome run_computed(const ComputedCheck& c, const CheckContext& ctx, const
     if (!f.base.empty()) {
       const std::string label = f.label.empty() ? f.scenario : f.label;
       const std::string shown = value_text(fv.value, c.target.unit_id);
-      context.push_back({{"label", label}, {"shown", shown}, {"base", f.base}, {"sep", context.empty() ? "" : "; "}});
+      context.push_back({{"label", label}, {"shown", shown}, {"base", f.base}});
       out.lines.push_back(fill_template("claims/check-computed-line.md",
                                         {{"scenario", f.scenario}, {"figure", f.figure}, {"shown", shown},
                                          {"label", label}, {"context", {{"base", f.base}, {"claim_base", c.base}}}}));
@@ -243,7 +243,7 @@ CheckOutcome run_computed(const ComputedCheck& c, const CheckContext& ctx, const
     }
     const std::string label = f.label.empty() ? f.scenario : f.label;
     const std::string shown = value_text(fv.value, c.target.unit_id);
-    shown_figures.push_back({{"label", label}, {"shown", shown}, {"holds", holds}, {"sep", shown_figures.empty() ? "" : "; "}});
+    shown_figures.push_back({{"label", label}, {"shown", shown}, {"holds", holds}});
     out.lines.push_back(fill_template("claims/check-computed-line.md",
                                       {{"scenario", f.scenario}, {"figure", f.figure}, {"shown", shown}, {"label", label},
                                        {"compared", {{"comparison", comparison_text(c.target, c.base)}, {"holds", holds}}}}));
@@ -280,11 +280,11 @@ CheckOutcome run_computed(const ComputedCheck& c, const CheckContext& ctx, const
                                         {"exceeding", n - holding}, {"every_case", c.scope == Scope::kEveryCase}});
   out.summary = fill_template("claims/check-computed-summary.md",
                               {{"comparison", comparison_text(c.target, c.base)},
-                               {"figures", shown_figures},
+                               {"figures", separated(shown_figures, "; ")},
                                {"rule", rule},
                                {"citations", citations},
                                {"has_context", !context.empty()},
-                               {"context", context}});
+                               {"context", separated(context, "; ")}});
   out.lines.push_back("rule: " + rule + " → " + verdict_label(v));
   out.verdict = v;
   out.data = {{"type", "computed"},
@@ -339,10 +339,9 @@ std::string roles_sentence(const ArithmeticCheck& a, const QuoteWording& w) {
   if (claim_rule) roles.push_back({{"claim", {{"rule", claim_rule}}}});
   if (caveat_rule) roles.push_back({{"caveat", {{"rule", caveat_rule}, {"variants", or_list(variants)}}}});
   if (different_rule) roles.push_back({{"different", {{"rule", different_rule}, {"metrics", or_list(metrics)}}}});
-  for (std::size_t i = 0; i < roles.size(); ++i)
-    roles[i]["sep"] = i == 0 ? "" : i + 1 == roles.size() ? " and " : ", ";
-  return fill_template("claims/reading-roles.md",
-                       {{"derived", {{"words", quoted_words(w)}, {"metric", metric_id(*w.metric)}, {"roles", roles}}}});
+  return fill_template("claims/reading-roles.md", {{"derived", {{"words", quoted_words(w)},
+                                                                {"metric", metric_id(*w.metric)},
+                                                                {"roles", separated(roles, ", ", " and ")}}}});
 }
 
 CheckOutcome run_arithmetic(const ArithmeticCheck& a, const Claim& claim, const CheckContext& ctx,

@@ -136,6 +136,18 @@ std::string fill_template(std::string_view name, const nlohmann::json& values) {
   return out;
 }
 
+nlohmann::json separated(nlohmann::json items, std::string_view sep, std::string_view last) {
+  for (std::size_t i = 0; i < items.size(); ++i)
+    items[i]["sep"] = i == 0 ? std::string_view() : (i + 1 == items.size() && !last.empty() ? last : sep);
+  return items;
+}
+
+nlohmann::json separated_texts(const std::vector<std::string>& texts, std::string_view sep, std::string_view last) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& t : texts) items.push_back({{"text", t}});
+  return separated(std::move(items), sep, last);
+}
+
 std::vector<std::string> fill_template_lines(std::string_view name, const nlohmann::json& data) {
   const std::string text = fill_template(name, data);
   std::vector<std::string> lines;

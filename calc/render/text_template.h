@@ -48,6 +48,14 @@ std::string fill_template(std::string_view name, const nlohmann::json& data);
 // Example: fill_template_lines("cost-comparison/assumptions.md", data)  // {"Region us-east-1 …", …}
 std::vector<std::string> fill_template_lines(std::string_view name, const nlohmann::json& data);
 
+// A list a template writes as a phrase, {{#items}}{{sep}}{{text}}{{/items}}: each object of
+// `items` gets "sep", what goes before it: "" before the first, `last` before the last when
+// `last` is given, else `sep`. Texts become objects {"text": ...}.
+// Example: separated_texts({"a", "b", "c"}, ", ", " and ")  // a, b and c
+nlohmann::json separated(nlohmann::json items, std::string_view sep, std::string_view last = {});
+nlohmann::json separated_texts(const std::vector<std::string>& texts, std::string_view sep,
+                               std::string_view last = {});
+
 // Every embedded template's name, sorted (for tests and `costproof templates`).
 std::vector<std::string> template_names();
 

@@ -109,6 +109,18 @@ TEST(TextTemplateTest, LinesAreTheTemplatesNonEmptyLines) {
   EXPECT_EQ(three[2], "The headline figures use 50,000,000 WRU (write request units a month).");
 }
 
+TEST(TextTemplateTest, SeparatedListsPutTheLastSeparatorBeforeTheLastItem) {
+  const json three = separated_texts({"a", "b", "c"}, ", ", " and ");
+  ASSERT_EQ(three.size(), 3u);
+  EXPECT_EQ(three[0]["sep"], "");
+  EXPECT_EQ(three[1]["sep"], ", ");
+  EXPECT_EQ(three[2]["sep"], " and ");
+  EXPECT_EQ(three[2]["text"], "c");
+  const json two = separated(json::array({{{"name", "x"}}, {{"name", "y"}}}), "; ");
+  EXPECT_EQ(two[1]["sep"], "; ");
+  EXPECT_EQ(two[1]["name"], "y");
+}
+
 TEST(ChartTextTest, FillsEveryTextInOrderAndRefusesAnotherCount) {
   LineChart chart;
   chart.series = {ChartSeries{}, ChartSeries{}};

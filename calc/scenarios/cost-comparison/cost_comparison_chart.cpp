@@ -4,6 +4,7 @@
 
 #include "core/format.h"
 #include "render/chart_text.h"
+#include "render/text_template.h"
 #include "scenarios/cost-comparison/kind.h"
 
 namespace costproof {
@@ -23,7 +24,7 @@ std::optional<LineChart> cost_comparison_chart(const CostComparisonScenario& s, 
   for (std::size_t i = 0; i < s.designs.size(); ++i) {
     ChartSeries series{{}, {}, i % 2 == 1};
     for (const Decimal& x : xs) series.points.push_back({x, price_design(s, s.designs[i], catalog, x).monthly.usd()});
-    designs.push_back({{"name", s.designs[i].name}, {"sep", i == 0 ? "" : "; "},
+    designs.push_back({{"name", s.designs[i].name},
                        {"at_zero", format_usd_rounded(series.points.front().y)},
                        {"at_top", format_usd_rounded(series.points.back().y)}});
     chart.series.push_back(std::move(series));
@@ -32,7 +33,7 @@ std::optional<LineChart> cost_comparison_chart(const CostComparisonScenario& s, 
   fill_chart_text(chart, "cost-comparison/chart.md",
                   {{"title", s.header.title}, {"what", v.what}, {"unit", v.unit},
                    {"month", format_number(s.hours_per_month)}, {"top", format_number(xs.back())},
-                   {"designs", designs}, {"example", format_number(v.value)}});
+                   {"designs", separated(std::move(designs), "; ")}, {"example", format_number(v.value)}});
   return chart;
 }
 
